@@ -1,0 +1,74 @@
+"""What every subcommand shares: the --db option, opening services, Vietnamese errors."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from khoi_desktop import paths
+from khoi_desktop.domain.errors import StorageError, UserFacingError
+from khoi_desktop.services.app import Services
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="Tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng).",
+    )(func)
+
+
+def resolve_db(db_path: Path | None) -> Path:
+    return db_path if db_path is not None else paths.default_database()
+
+
+def open_existing(db_path: Path | None) -> Services:
+    """Open a database that must already exist (reading commands never create one)."""
+    path = resolve_db(db_path)
+    if not path.exists():
+        raise StorageError(f"Không tìm thấy cơ sở dữ liệu “{path}”. Hãy tạo mới trong ứng dụng hoặc "
+                           "chạy “demo” để có dữ liệu mẫu.")
+    if path.is_dir():
+        raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
+    return Services.open(path)
+
+
+def say(text: str = "") -> None:
+    click.echo(text)
+
+
+def fail(message: str) -> None:
+    click.echo(f"Lỗi: {message}", err=True)
+    sys.exit(1)
+
+
+def handles_errors(func: F) -> F:
+    """Turn every failure into a Vietnamese message and exit code 1 — never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UserFacingError as exc:
+            fail(exc.message)
+        except sqlite3.Error as exc:
+            fail(f"lỗi cơ sở dữ liệu: {exc}.")
+        except PermissionError as exc:
+            fail(f"không có quyền ghi hoặc đọc “{exc.filename}”.")
+        except OSError as exc:
+            fail(f"lỗi tệp “{exc.filename or ''}”: {exc.strerror or exc}.")
+        except click.exceptions.Exit:
+            raise
+        except KeyboardInterrupt:
+            fail("đã dừng theo yêu cầu.")
+        except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+            fail(f"lỗi không mong đợi ({type(exc).__name__}: {exc}). Không có thay đổi nào được lưu dở.")
+
+    return wrapper  # type: ignore[return-value]

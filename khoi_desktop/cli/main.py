@@ -1,0 +1,47 @@
+"""The command line: ``python main.py SUBCOMMAND`` runs a job without the GUI."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from khoi_desktop.cli.demo_cmd import demo_command
+from khoi_desktop.cli.listing import list_command
+from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+def cli() -> None:
+    """Khối Desktop — các lệnh chạy không cần giao diện. Chạy không có lệnh để mở ứng dụng."""
+
+
+for command in (demo_command, check_command, backup_command, restore_command, list_command):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a subcommand; usage mistakes get a Vietnamese message and exit code 1."""
+    try:
+        cli.main(args=argv, prog_name="main.py", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelp as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "")
+        return 0
+    except click.UsageError as exc:
+        click.echo(f"Lỗi: lệnh hoặc tham số không đúng — {exc.format_message()}", err=True)
+        click.echo("Xem hướng dẫn: python main.py --help", err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo("Lỗi: đã dừng theo yêu cầu.", err=True)
+        return 1
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

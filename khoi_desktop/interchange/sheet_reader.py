@@ -1,0 +1,432 @@
+"""Open a spreadsheet (.xlsx or old .xls) safely into a plain grid of cells.
+
+Everything a library can throw on a bad file becomes :class:`SheetReadError` with a
+Vietnamese message naming the file. Text in legacy fonts (.VnTime, VNI-Times) is
+converted to Unicode here, per cell and per rich-text run. Formulas are never
+evaluated: the value Excel cached is used.
+
+The layout helpers find the header row under a title block, fill merged cells that
+span the header, and walk the data rows until the signature block ("Người lập biểu").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from khoi_desktop.domain.vntext import clean, fold, format_date
+from khoi_desktop.interchange.legacy_fonts import LegacyEncoding, encoding_for_font, looks_legacy, to_unicode
+
+CellValue = str | int | float | bool | date | datetime | None
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # guards against zip bombs
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+
+
+class SheetReadError(Exception):
+    """A file that cannot be read as a spreadsheet; ``str()`` is a Vietnamese sentence for the user."""
+
+    def __init__(self, file_name: str, reason: str) -> None:
+        super().__init__(f"Không đọc được tệp “{file_name}”: {reason}")
+        self.file_name = file_name
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell: its value (text already Unicode NFC) and the font name it was written in."""
+
+    value: CellValue = None
+    font_name: str = ""
+    legacy: LegacyEncoding | None = None  # set when the text was converted from TCVN3/VNI
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+EMPTY_CELL = Cell()
+
+
+@dataclass(frozen=True, slots=True)
+class MergedRange:
+    """A merged block, 0-based and inclusive."""
+
+    first_row: int
+    last_row: int
+    first_col: int
+    last_col: int
+
+    def covers(self, row: int, col: int) -> bool:
+        return self.first_row <= row <= self.last_row and self.first_col <= col <= self.last_col
+
+
+@dataclass(frozen=True)
+class SheetGrid:
+    """A sheet as rows of equal width; row index 0 is Excel's row 1."""
+
+    file_name: str
+    sheet_name: str
+    sheet_names: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    merged: tuple[MergedRange, ...] = ()
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    @property
+    def legacy_encodings(self) -> frozenset[LegacyEncoding]:
+        """Which legacy tables were applied anywhere in the sheet (to tell the user)."""
+        return frozenset(cell.legacy for row in self.rows for cell in row if cell.legacy)
+
+    def cell(self, row: int, col: int) -> Cell:
+        if 0 <= row < len(self.rows) and 0 <= col < self.width:
+            return self.rows[row][col]
+        return EMPTY_CELL
+
+    def merged_value(self, row: int, col: int) -> CellValue:
+        """The cell's value, or the value of the merged block that covers it."""
+        for block in self.merged:
+            if block.covers(row, col):
+                return self.rows[block.first_row][block.first_col].value
+        return self.cell(row, col).value
+
+
+def cell_text(value: CellValue) -> str:
+    """A value as clean text: 12345.0 → '12345', a date → 'dd/mm/yyyy'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return format_date(value.date())
+    if isinstance(value, date):
+        return format_date(value)
+    return clean(str(value))
+
+
+# ---------------------------------------------------------------------------
+# Opening files
+
+
+def read_sheet(path: str | os.PathLike[str], sheet_name: str | None = None) -> SheetGrid:
+    """Read one sheet (by default the active one, or else the first with data)."""
+    path = Path(path)
+    kind = _sniff(path)
+    loader = _load_xlsx if kind == "xlsx" else _load_xls
+    grid = loader(path, sheet_name)
+    if not grid.rows:
+        raise SheetReadError(path.name, f"trang tính “{grid.sheet_name}” không có dữ liệu.")
+    return grid
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ZIP_KINDS = {  # a member name that tells what a zip-based document is
+    "word/document.xml": "đây là tệp Word (.docx), không phải bảng tính Excel.",
+    "ppt/presentation.xml": "đây là tệp PowerPoint (.pptx), không phải bảng tính Excel.",
+    "content.xml": "đây là bảng tính OpenDocument (.ods); hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.",
+}
+_PASSWORD = "tệp được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại và nhập lại."
+_DAMAGED = "tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay sao chép chưa xong)."
+
+
+def _sniff(path: Path) -> str:
+    """'xlsx' or 'xls' from the file's first bytes, whatever its name says."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(2048)
+    except FileNotFoundError:
+        raise SheetReadError(path.name, "không tìm thấy tệp.") from None
+    except OSError:
+        raise SheetReadError(path.name, "không mở được tệp (không có quyền đọc, hoặc không phải tệp).") from None
+    if size == 0:
+        raise SheetReadError(path.name, "tệp rỗng (0 byte).")
+    if size > MAX_FILE_BYTES:
+        raise SheetReadError(path.name, f"tệp quá lớn ({size // (1024 * 1024)} MB) cho một danh sách.")
+    if head.startswith(_ZIP_MAGIC):
+        return _sniff_zip(path)
+    if head.startswith(_OLE_MAGIC):
+        return _sniff_ole(path)
+    raise SheetReadError(path.name, _describe_foreign(head))
+
+
+def _sniff_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            broken = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise SheetReadError(path.name, _DAMAGED) from None
+    if broken is not None:
+        raise SheetReadError(path.name, _DAMAGED)
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" in names:
+        if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+            raise SheetReadError(path.name, "tệp giải nén ra quá lớn, không an toàn để mở.")
+        return "xlsx"
+    for member, reason in _ZIP_KINDS.items():
+        if member in names:
+            raise SheetReadError(path.name, reason)
+    raise SheetReadError(path.name, "đây là tệp nén, không phải bảng tính Excel.")
+
+
+def _sniff_ole(path: Path) -> str:
+    """Old Office container: an .xls, an encrypted .xlsx, or a Word .doc."""
+    from xlrd.compdoc import CompDoc
+
+    try:
+        with open(os.devnull, "w") as quiet:
+            names = {node.name for node in CompDoc(path.read_bytes(), logfile=quiet).dirlist}
+    except Exception:  # the container parser raises many kinds on damaged files
+        raise SheetReadError(path.name, _DAMAGED) from None
+    if "EncryptedPackage" in names or "EncryptionInfo" in names:
+        raise SheetReadError(path.name, _PASSWORD)
+    if "Workbook" in names or "Book" in names:
+        return "xls"
+    if "WordDocument" in names:
+        raise SheetReadError(path.name, "đây là tệp Word (.doc), không phải bảng tính Excel.")
+    raise SheetReadError(path.name, "không phải tệp Excel (.xlsx hoặc .xls).")
+
+
+def _describe_foreign(head: bytes) -> str:
+    if head.startswith(b"%PDF"):
+        return "đây là tệp PDF, không phải bảng tính Excel."
+    sample = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if sample.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
+        return "đây là trang HTML/XML được đặt đuôi Excel; hãy mở bằng Excel và lưu lại dạng .xlsx."
+    if b"\x00" not in head:
+        return "đây là tệp văn bản (hoặc CSV), không phải bảng tính Excel; hãy mở bằng Excel và lưu lại dạng .xlsx."
+    return "không phải tệp Excel (.xlsx hoặc .xls)."
+
+
+# ---------------------------------------------------------------------------
+# .xlsx through openpyxl
+
+
+def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True, rich_text=True)
+    except Exception:  # openpyxl raises anything from KeyError to lxml errors on bad parts
+        raise SheetReadError(path.name, "tệp Excel bị hỏng hoặc có cấu trúc lạ, không đọc được.") from None
+    try:
+        names = tuple(book.sheetnames)
+        sheet = book[_choose_sheet(path.name, names, sheet_name, book.active.title if book.active else None,
+                                   lambda name: book[name].max_row > 1 or book[name]["A1"].value is not None)]
+        rows = _xlsx_rows(path.name, sheet)
+        merged = tuple(MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
+                       for m in sheet.merged_cells.ranges)
+        return SheetGrid(path.name, sheet.title, names, _square(rows), merged)
+    finally:
+        book.close()
+
+
+def _xlsx_rows(file_name: str, sheet: object) -> list[list[Cell]]:
+    if sheet.max_row > MAX_ROWS:
+        raise SheetReadError(file_name, f"trang tính có quá nhiều dòng ({sheet.max_row}).")
+    width = min(sheet.max_column, MAX_COLUMNS)
+    return [[_xlsx_cell(cell) for cell in row] for row in sheet.iter_rows(max_col=width)]
+
+
+def _xlsx_cell(cell: object) -> Cell:
+    from openpyxl.cell.rich_text import CellRichText
+
+    value = cell.value
+    if value is None:
+        return EMPTY_CELL
+    if isinstance(value, CellRichText):
+        runs = [(str(part), (part.font.rFont if hasattr(part, "font") else None) or "") for part in value]
+        return _text_cell(runs, cell.font.name or "")
+    if isinstance(value, str):
+        return _text_cell([(value, "")], cell.font.name or "")
+    return Cell(_plain_value(value))
+
+
+def _plain_value(value: object) -> CellValue:
+    """Dates without a time of day become dates; times and durations become text."""
+    if isinstance(value, datetime):
+        return value.date() if value.time() == time(0) else value
+    if isinstance(value, int | float | bool | date):
+        return value
+    return clean(str(value))
+
+
+def _text_cell(runs: Sequence[tuple[str, str]], cell_font: str) -> Cell:
+    """Convert each run by its own font (an .xls/.xlsx cell may mix .VnTime and .VnTimeH)."""
+    parts: list[str] = []
+    used: LegacyEncoding | None = None
+    for text, run_font in runs:
+        encoding = encoding_for_font(run_font or cell_font)
+        if encoding and looks_legacy(text):
+            used = used or encoding
+        parts.append(to_unicode(text, encoding))
+    return Cell("".join(parts), cell_font, used)
+
+
+# ---------------------------------------------------------------------------
+# .xls through xlrd
+
+
+def _load_xls(path: Path, sheet_name: str | None) -> SheetGrid:
+    import xlrd
+
+    try:
+        with open(os.devnull, "w") as quiet:
+            book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=quiet)
+    except xlrd.XLRDError as error:
+        reason = _PASSWORD if "encrypted" in str(error).lower() else _DAMAGED
+        raise SheetReadError(path.name, reason) from None
+    except Exception:  # xlrd raises struct/index/assertion errors on damaged streams
+        raise SheetReadError(path.name, _DAMAGED) from None
+    try:
+        names = tuple(book.sheet_names())
+        active = names[0] if names else None
+        chosen = _choose_sheet(path.name, names, sheet_name, active, lambda name: book.sheet_by_name(name).nrows > 0)
+        sheet = book.sheet_by_name(chosen)
+        rows = [[_xls_cell(book, sheet, r, c) for c in range(min(sheet.ncols, MAX_COLUMNS))]
+                for r in range(min(sheet.nrows, MAX_ROWS))]
+        merged = tuple(MergedRange(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells)
+        return SheetGrid(path.name, chosen, names, _square(rows), merged)
+    except SheetReadError:
+        raise
+    except Exception:
+        raise SheetReadError(path.name, _DAMAGED) from None
+    finally:
+        book.release_resources()
+
+
+def _xls_cell(book: object, sheet: object, row: int, col: int) -> Cell:
+    import xlrd
+
+    kind, value = sheet.cell_type(row, col), sheet.cell_value(row, col)
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return EMPTY_CELL
+    if kind == xlrd.XL_CELL_TEXT:
+        cell_font = _xls_font(book, book.xf_list[sheet.cell_xf_index(row, col)].font_index)
+        return _text_cell(_xls_runs(book, sheet, row, col, value), cell_font)
+    if kind == xlrd.XL_CELL_NUMBER:
+        return Cell(int(value) if value.is_integer() else value)
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            return Cell(_plain_value(xlrd.xldate.xldate_as_datetime(value, book.datemode)))
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return Cell(value)
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return Cell(bool(value))
+    return Cell(xlrd.error_text_from_code.get(value, "#ERR"))
+
+
+def _xls_font(book: object, font_index: int) -> str:
+    fonts = book.font_list
+    return fonts[font_index].name if 0 <= font_index < len(fonts) else ""
+
+
+def _xls_runs(book: object, sheet: object, row: int, col: int, text: str) -> list[tuple[str, str]]:
+    """Split rich text into (text, font) runs; the part before the first run uses the cell font."""
+    runlist = sheet.rich_text_runlist_map.get((row, col))
+    if not runlist:
+        return [(text, "")]
+    bounds = [(0, "")] + [(offset, _xls_font(book, font)) for offset, font in runlist]
+    ends = [offset for offset, _ in bounds[1:]] + [len(text)]
+    return [(text[start:end], font) for (start, font), end in zip(bounds, ends, strict=True) if end > start]
+
+
+# ---------------------------------------------------------------------------
+# Shared helpers
+
+
+def _choose_sheet(file_name: str, names: Sequence[str], wanted: str | None, active: str | None,
+                  has_data: Callable[[str], bool]) -> str:
+    if not names:
+        raise SheetReadError(file_name, "sổ tính không có trang tính nào.")
+    if wanted is not None:
+        if wanted not in names:
+            raise SheetReadError(file_name, f"không có trang tính “{wanted}”.")
+        return wanted
+    candidates = ([active] if active in names else []) + list(names)
+    return next((name for name in candidates if has_data(name)), candidates[0])
+
+
+def _square(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
+    """Drop empty rows and columns at the end and pad the rest to one width."""
+    while rows and all(cell.is_empty for cell in rows[-1]):
+        rows.pop()
+    width = max((i + 1 for row in rows for i, cell in enumerate(row) if not cell.is_empty), default=0)
+    return tuple(tuple(row[:width]) + (EMPTY_CELL,) * (width - len(row[:width])) for row in rows)
+
+
+# ---------------------------------------------------------------------------
+# Layout: header row, data rows, footer
+
+
+def header_texts(grid: SheetGrid, row: int) -> list[str]:
+    """The row's texts with merged blocks (e.g. a label spanning two columns) filled in."""
+    return [cell_text(grid.merged_value(row, col)) for col in range(grid.width)]
+
+
+def find_header_row(grid: SheetGrid, score: Callable[[list[str]], int], *, scan_rows: int = 30,
+                    minimum: int = 2) -> int | None:
+    """The 0-based row among the first ``scan_rows`` with the best ``score`` (at least ``minimum``)."""
+    best_row, best_score = None, minimum - 1
+    for row in range(min(scan_rows, len(grid.rows))):
+        row_score = score(header_texts(grid, row))
+        if row_score > best_score:
+            best_row, best_score = row, row_score
+    return best_row
+
+
+_SIGNATURE_WORDS = ("nguoi lap", "thu truong", "bi thu", "ky ten", "ky, ghi ro", "xac nhan", "pho bi thu",
+                    "t/m ", "tm.", "tm ", "noi nhan")
+_TOTAL = re.compile(r"^(tong cong|tong so)\b|^cong\s*(:|$|\d)")
+_DATE_LINE = re.compile(r"\bngay\b.{0,15}\bthang\b.{0,15}\bnam\b")
+
+
+def _first_filled(cells: Sequence[Cell]) -> CellValue:
+    return next((cell.value for cell in cells if not cell.is_empty), None)
+
+
+def is_total_row(cells: Sequence[Cell]) -> bool:
+    """'Tổng cộng', 'Cộng: 25' rows (label in the first filled cell): skipped, not imported."""
+    first = _first_filled(cells)
+    return isinstance(first, str) and bool(_TOTAL.match(fold(first)))
+
+
+def is_footer_row(cells: Sequence[Cell]) -> bool:
+    """The signature block: 'Người lập biểu', 'Bí thư', '..., ngày … tháng … năm …' on a sparse text row."""
+    filled = [cell.value for cell in cells if not cell.is_empty]
+    if not filled or len(filled) > 3 or not all(isinstance(value, str) for value in filled):
+        return False  # data rows have more cells, and numbers or dates among them
+    first = fold(filled[0])
+    return first.startswith(_SIGNATURE_WORDS) or any(_DATE_LINE.search(fold(value)) for value in filled)
+
+
+def data_rows(grid: SheetGrid, first_row: int) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+    """(Excel row number, cells) from ``first_row`` on, skipping blank and total rows, up to the footer.
+
+    Blocks merged down one column (e.g. a shared 'Chi bộ' cell) are filled into every row.
+    """
+    fill = {(row, block.first_col): grid.rows[block.first_row][block.first_col]
+            for block in grid.merged if block.first_col == block.last_col and block.last_row >= first_row
+            for row in range(max(block.first_row + 1, first_row), block.last_row + 1)}
+    for index in range(first_row, len(grid.rows)):
+        cells = grid.rows[index]
+        if fill:
+            cells = tuple(fill.get((index, col), cell) for col, cell in enumerate(cells))
+        if all(cell.is_empty for cell in cells) or is_total_row(cells):
+            continue
+        if is_footer_row(cells):
+            return
+        yield index + 1, cells

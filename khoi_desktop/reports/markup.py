@@ -1,0 +1,39 @@
+"""User text to Paragraph markup: NFC, printable in our font, escaped before our own tags."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from khoi_desktop.domain import vntext
+from khoi_desktop.reports import fonts
+
+
+def inline(text: str | None) -> str:
+    """One line of user text, safe to embed in Paragraph markup ('<', '&' print as typed)."""
+    return escape(fonts.register_fonts().printable(vntext.clean(text)))
+
+
+def upper(text: str | None) -> str:
+    """Like :func:`inline`, in capitals (Vietnamese letters upper-case correctly once NFC)."""
+    return inline(vntext.clean(text).upper())
+
+
+def lines(text: str | None) -> list[str]:
+    """Multi-line user text as escaped lines, blank lines dropped: one paragraph each."""
+    family = fonts.register_fonts()
+    return [escape(family.printable(line)) for line in vntext.clean_multiline(text).split("\n") if line]
+
+
+def bold(markup: str) -> str:
+    """Wrap already-escaped markup in bold."""
+    return f"<b>{markup}</b>" if markup else ""
+
+
+def italic(markup: str) -> str:
+    """Wrap already-escaped markup in italics."""
+    return f"<i>{markup}</i>" if markup else ""
+
+
+def join_nonempty(parts: list[str], separator: str = ", ") -> str:
+    """Join the parts that are not empty: 'Nguyễn Văn An, Bí thư' without dangling commas."""
+    return separator.join(part for part in parts if part)

@@ -1,0 +1,77 @@
+"""The composition of services over one open database, and whole-database jobs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.errors import StorageError
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.meetings import MeetingService
+from khoi_desktop.services.organizations import OrganizationService
+from khoi_desktop.services.people import PeopleService
+from khoi_desktop.storage import maintenance_repo
+from khoi_desktop.storage.database import open_database
+from khoi_desktop.storage.migrations import schema_version
+
+
+@dataclass(frozen=True)
+class DatabaseSummary:
+    path: Path
+    organization_name: str
+    schema: str
+    counts: dict[str, int]
+
+
+class Services:
+    """Everything the GUI and the command line may ask of one database."""
+
+    def __init__(self, db: Database, path: Path, context: ServiceContext | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.context = context or ServiceContext(db)
+        self.organizations = OrganizationService(self.context)
+        self.people = PeopleService(self.context)
+        self.meetings = MeetingService(self.context)
+
+    @classmethod
+    def open(cls, path: Path | str, *, migrate: bool = True) -> Services:
+        path = Path(path)
+        return cls(open_database(path, migrate=migrate), path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def summary(self) -> DatabaseSummary:
+        roots = self.organizations.roots()
+        names = [o.name for o in roots if o.retired_on is None] or [o.name for o in roots]
+        applied = maintenance_repo.schema_names(self.db)
+        return DatabaseSummary(
+            path=self.path,
+            organization_name=names[0] if names else "",
+            schema=applied[-1] if applied else "",
+            counts=maintenance_repo.table_counts(self.db),
+        )
+
+    def quick_check(self) -> list[str]:
+        return maintenance_repo.quick_check(self.db)
+
+    def backup(self, target: Path) -> Path:
+        return maintenance_repo.backup_to(self.db, target)
+
+
+def restore_database(source: Path, target: Path) -> Path | None:
+    """Check ``source`` and put it in place of ``target`` (the database must be closed)."""
+    if source.resolve() == target.resolve():
+        raise StorageError("Tệp phục hồi trùng với cơ sở dữ liệu đang dùng.")
+    return maintenance_repo.restore_file(source, target)
+
+
+def validate_backup(source: Path) -> dict[str, int]:
+    return maintenance_repo.validate_backup(source)
+
+
+def app_schema_version() -> str:
+    return schema_version()

@@ -1,0 +1,35 @@
+"""What every service shares: the database, who is working, and what day it is."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from khoi_desktop.storage.rows import write_audit
+
+
+def _default_operator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some Windows setups; the log still works
+        return ""
+
+
+@dataclass
+class ServiceContext:
+    """Shared by all services of one open database (no global state anywhere)."""
+
+    db: Database
+    operator: str = field(default_factory=_default_operator)
+    today: Callable[[], date] = date.today
+
+    def audit(self, action: str, entity: str, entity_id: int | None, summary: str,
+              details: dict[str, Any] | None = None) -> None:
+        """Write one audit-log line; call inside the service's transaction."""
+        write_audit(self.db, operator=self.operator, action=action, entity=entity, entity_id=entity_id,
+                    summary=summary, details=details)

@@ -1,0 +1,114 @@
+"""Use cases for the organisation tree: add, edit, move, retire, look up."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.models import Changes, Organization, OrganizationInput
+from khoi_desktop.domain.validation import clean_organization
+from khoi_desktop.domain.vntext import format_date
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.storage import organizations_repo as repo
+
+
+class OrganizationService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._db = context.db
+
+    def create(self, data: OrganizationInput) -> Changes:
+        cleaned = clean_organization(data)
+        with self._db.atomic():
+            if cleaned.parent_id is not None:
+                self.get(cleaned.parent_id)
+            org_id = repo.insert_organization(self._db, cleaned)
+            self._ctx.audit("create", "organization", org_id, f"Thêm tổ chức “{cleaned.name}”",
+                            _plain(cleaned))
+        return Changes(organizations=True, ids=(org_id,))
+
+    def update(self, org_id: int, data: OrganizationInput) -> Changes:
+        cleaned = clean_organization(data)
+        with self._db.atomic():
+            before = self.get(org_id)
+            if cleaned.parent_id != before.parent_id:
+                self._check_move(org_id, cleaned.parent_id)
+            repo.update_organization(self._db, org_id, cleaned)
+            self._ctx.audit("update", "organization", org_id, f"Sửa tổ chức “{cleaned.name}”",
+                            {"before": _plain(before), "after": _plain(cleaned)})
+        return Changes(organizations=True, ids=(org_id,))
+
+    def move(self, org_id: int, new_parent_id: int | None) -> Changes:
+        with self._db.atomic():
+            org = self.get(org_id)
+            self._check_move(org_id, new_parent_id)
+            repo.set_parent(self._db, org_id, new_parent_id)
+            self._ctx.audit("move", "organization", org_id, f"Chuyển “{org.name}” sang tổ chức cấp trên khác",
+                            {"from": org.parent_id, "to": new_parent_id})
+        return Changes(organizations=True, ids=(org_id,))
+
+    def retire(self, org_id: int, on: date | None = None) -> Changes:
+        """Retire (giải thể / thôi theo dõi) an organisation; its records stay for history."""
+        day = on or self._ctx.today()
+        with self._db.atomic():
+            org = self.get(org_id)
+            active_children = [o for o in self.children(org_id) if o.retired_on is None]
+            if active_children:
+                raise ValidationError("retired_on", f"“{org.name}” còn {len(active_children)} tổ chức trực thuộc "
+                                      "đang hoạt động; hãy chuyển hoặc thôi theo dõi các tổ chức đó trước.")
+            repo.set_retired(self._db, org_id, day)
+            self._ctx.audit("retire", "organization", org_id,
+                            f"Thôi theo dõi “{org.name}” từ {format_date(day)}")
+        return Changes(organizations=True, ids=(org_id,))
+
+    def restore(self, org_id: int) -> Changes:
+        with self._db.atomic():
+            org = self.get(org_id)
+            repo.set_retired(self._db, org_id, None)
+            self._ctx.audit("restore", "organization", org_id, f"Theo dõi lại “{org.name}”")
+        return Changes(organizations=True, ids=(org_id,))
+
+    def get(self, org_id: int) -> Organization:
+        org = repo.get_organization(self._db, org_id)
+        if org is None:
+            raise NotFoundError(f"Không có tổ chức mã số {org_id}.")
+        return org
+
+    def all(self, include_retired: bool = True) -> list[Organization]:
+        return repo.all_organizations(self._db, include_retired)
+
+    def children(self, org_id: int) -> list[Organization]:
+        return [o for o in self.all() if o.parent_id == org_id]
+
+    def roots(self) -> list[Organization]:
+        return [o for o in self.all() if o.parent_id is None]
+
+    def with_descendants(self, org_id: int) -> list[int]:
+        return repo.descendant_ids(self._db, org_id)
+
+    def resolve(self, text: str) -> Organization:
+        """The one organisation an id, a document code or a name fragment names (command line)."""
+        matches = repo.find_organizations(self._db, text.strip())
+        if not matches:
+            raise NotFoundError(f"Không tìm thấy tổ chức “{text}”.")
+        exact = [o for o in matches if o.doc_code.upper() == text.strip().upper() or str(o.id) == text.strip()]
+        if len(exact) == 1:
+            return exact[0]
+        if len(matches) > 1:
+            names = "; ".join(f"{o.id}: {o.name}" for o in matches[:5])
+            raise ValidationError("org", f"“{text}” khớp với nhiều tổ chức ({names}). Hãy ghi mã số.")
+        return matches[0]
+
+    def _check_move(self, org_id: int, new_parent_id: int | None) -> None:
+        if new_parent_id is None:
+            return
+        self.get(new_parent_id)
+        if new_parent_id in repo.descendant_ids(self._db, org_id):
+            raise ValidationError("parent_id", "Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.")
+
+
+def _plain(data: OrganizationInput | Organization) -> dict:
+    values = asdict(data)
+    values["kind"] = data.kind.value
+    return values

@@ -1,0 +1,158 @@
+"""Use cases for people: add, edit, memberships, dated status changes, retire, list, history."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Any
+
+from khoi_desktop.domain.enums import PersonStatus
+from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.models import (
+    AuditEntry,
+    Changes,
+    PeopleFilter,
+    Person,
+    PersonInput,
+    PersonRow,
+    StatusChange,
+)
+from khoi_desktop.domain.validation import clean_person, validate_person
+from khoi_desktop.domain.vntext import clean, format_date
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.storage import audit_repo
+from khoi_desktop.storage import organizations_repo as org_repo
+from khoi_desktop.storage import people_repo as repo
+
+
+@dataclass(frozen=True)
+class PersonSaved:
+    person_id: int
+    changes: Changes
+    warnings: tuple[str, ...] = ()
+
+
+class PeopleService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._db = context.db
+
+    # -- checks without writing -------------------------------------------------
+    def check(self, data: PersonInput) -> tuple[PersonInput, list[str]]:
+        """Clean and validate; raise ValidationError or return the warnings the form shows."""
+        cleaned = clean_person(data)
+        warnings = validate_person(cleaned, self._ctx.today())
+        if cleaned.organization_id is not None and org_repo.get_organization(self._db, cleaned.organization_id) is None:
+            raise ValidationError("organization_id", "Tổ chức đã chọn không còn tồn tại.")
+        return cleaned, warnings
+
+    def duplicates_of(self, data: PersonInput, exclude_id: int | None = None) -> list[int]:
+        return repo.find_duplicates(self._db, clean_person(data), exclude_id)
+
+    # -- writes -----------------------------------------------------------------
+    def create(self, data: PersonInput, *, status_on: date | None = None) -> PersonSaved:
+        cleaned, warnings = self.check(data)
+        with self._db.atomic():
+            person_id = self._insert(cleaned, status_on)
+        return PersonSaved(person_id, Changes(people=True, ids=(person_id,)), tuple(warnings))
+
+    def _insert(self, cleaned: PersonInput, status_on: date | None) -> int:
+        """Insert inside the caller's transaction (used by create and by imports)."""
+        person_id = repo.insert_person(self._db, cleaned)
+        start = status_on or _first_date(cleaned) or self._ctx.today()
+        repo.set_status(self._db, person_id, StatusChange(PersonStatus.ACTIVE, start, cleaned.organization_id))
+        self._ctx.audit("create", "person", person_id, f"Thêm “{cleaned.full_name}”", _plain(cleaned))
+        return person_id
+
+    def create_many(self, items: list[PersonInput]) -> Changes:
+        """All-or-nothing insert of already checked inputs (the import's last step)."""
+        ids: list[int] = []
+        with self._db.atomic():
+            for item in items:
+                cleaned, _ = self.check(item)
+                ids.append(self._insert(cleaned, None))
+        return Changes(people=True, ids=tuple(ids))
+
+    def update(self, person_id: int, data: PersonInput) -> PersonSaved:
+        cleaned, warnings = self.check(data)
+        with self._db.atomic():
+            before = self.get(person_id)
+            repo.update_person(self._db, person_id, cleaned)
+            diff = _diff(_plain(before.to_input()), _plain(cleaned))
+            self._ctx.audit("update", "person", person_id, f"Sửa thông tin “{cleaned.full_name}”", diff)
+        return PersonSaved(person_id, Changes(people=True, ids=(person_id,)), tuple(warnings))
+
+    def change_status(self, person_id: int, change: StatusChange) -> Changes:
+        """Record chuyển đi, chuyển đến, miễn sinh hoạt, … from a date."""
+        change = replace(change, other_party=clean(change.other_party), decision=clean(change.decision),
+                         note=clean(change.note))
+        if change.start_date > self._ctx.today():
+            raise ValidationError("start_date", f"Ngày {format_date(change.start_date)} ở tương lai.")
+        with self._db.atomic():
+            person = self.get(person_id)
+            org_id = change.organization_id or person.organization_id
+            repo.set_status(self._db, person_id, replace(change, organization_id=org_id))
+            self._ctx.audit("status", "person", person_id,
+                            f"“{person.full_name}”: {change.status.label} từ {format_date(change.start_date)}",
+                            {"status": change.status.value, "other_party": change.other_party,
+                             "decision": change.decision})
+        return Changes(people=True, ids=(person_id,))
+
+    def retire(self, person_id: int, reason: str = "") -> Changes:
+        """Take a person off the lists; nothing is deleted and restore brings them back."""
+        with self._db.atomic():
+            person = self.get(person_id)
+            repo.set_retired(self._db, person_id, self._ctx.today())
+            self._ctx.audit("retire", "person", person_id, f"Thôi theo dõi “{person.full_name}”",
+                            {"reason": clean(reason)})
+        return Changes(people=True, ids=(person_id,))
+
+    def restore(self, person_id: int) -> Changes:
+        with self._db.atomic():
+            person = self.get(person_id)
+            repo.set_retired(self._db, person_id, None)
+            self._ctx.audit("restore", "person", person_id, f"Theo dõi lại “{person.full_name}”")
+        return Changes(people=True, ids=(person_id,))
+
+    # -- reads ------------------------------------------------------------------
+    def get(self, person_id: int) -> Person:
+        person = repo.get_person(self._db, person_id)
+        if person is None:
+            raise NotFoundError(f"Không có người mã số {person_id}.")
+        return person
+
+    def list(self, flt: PeopleFilter | None = None, on: date | None = None) -> list[PersonRow]:
+        flt = flt or PeopleFilter()
+        day = on or (date(flt.year, 12, 31) if flt.year else self._ctx.today())
+        return repo.list_people(self._db, flt, day)
+
+    def count(self) -> int:
+        return repo.count_all(self._db)
+
+    def history(self, person_id: int) -> list[AuditEntry]:
+        return [
+            AuditEntry(at=r["at"], operator=r["operator"], action=r["action"], entity=r["entity"],
+                       entity_id=r["entity_id"], summary=r["summary"], details=json.loads(r["details_json"]))
+            for r in audit_repo.entries(self._db, "person", person_id)
+        ]
+
+
+def _first_date(data: PersonInput) -> date | None:
+    starts = [m.start_date for m in data.memberships if m.start_date]
+    return min(starts) if starts else None
+
+
+def _plain(data: PersonInput) -> dict[str, Any]:
+    values = asdict(data)
+    values["gender"] = data.gender.value if data.gender else ""
+    values["memberships"] = [
+        {"kind": m.kind.value, "start": str(m.start_date or ""), "end": str(m.end_date or "")}
+        for m in data.memberships
+    ]
+    return values
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    return {key: {"before": before.get(key), "after": value}
+            for key, value in after.items() if before.get(key) != value}

@@ -1,0 +1,206 @@
+"""Opening the one SQLite file safely: checks first, then PRAGMAs, a copy aside, migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path, PureWindowsPath
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.errors import (
+    CorruptDatabaseError,
+    NetworkPathError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    StorageError,
+)
+from khoi_desktop.domain.vntext import register_collation
+from khoi_desktop.storage.migrations import KNOWN, MIGRATION_SET, SCHEMA
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a mapped network drive
+
+
+def open_database(path: Path | str, *, migrate: bool = True) -> Database:
+    """Open (or create) the database at ``path``, ready for the services.
+
+    Refuses network paths, non-SQLite files, damaged files and files written by a newer
+    version, each with a Vietnamese message and without writing anything to the file.
+    """
+    path = Path(path)
+    refuse_network_path(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_header(path)
+    elif not path.parent.exists():
+        raise StorageError(f"Thư mục “{path.parent}” không tồn tại; không thể tạo cơ sở dữ liệu ở đó.")
+    conn = _connect(path)
+    try:
+        return _prepare(conn, path, existed=existed, migrate=migrate)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: no implicit transactions; services use db.atomic().
+        return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise StorageError(f"Không mở được tệp “{path}”: {exc}.") from exc
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, *, existed: bool, migrate: bool) -> Database:
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if existed:
+            _quick_check(conn, path)
+            _refuse_unknown_migrations(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, path) from exc
+    register_collation(conn)
+    db = Database(conn, execute_plugins=False)
+    if migrate and SCHEMA.pending(db):
+        if existed:
+            copy_aside(conn, path)
+        try:
+            SCHEMA.apply(db)
+        except sqlite3.DatabaseError as exc:
+            raise _explain(exc, path) from exc
+    return db
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"Tệp “{path.name}” không phải cơ sở dữ liệu của Khối Desktop (không phải tệp SQLite)."
+        )
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise CorruptDatabaseError(
+            f"Tệp “{path.name}” bị hỏng (kiểm tra phát hiện: {rows[0]}). Hãy phục hồi từ một bản sao lưu."
+        )
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of our migrations recorded in the file, read without writing anything."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+    )
+    return [row[0] for row in rows]
+
+
+def _refuse_unknown_migrations(conn: sqlite3.Connection, path: Path) -> None:
+    applied = applied_migrations(conn)
+    if not applied:
+        has_tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if has_tables:
+            raise NotADatabaseError(
+                f"Tệp “{path.name}” là cơ sở dữ liệu SQLite nhưng không phải của Khối Desktop."
+            )
+        return
+    unknown = [name for name in applied if name not in KNOWN]
+    if unknown:
+        raise NewerDatabaseError(
+            f"Tệp “{path.name}” được ghi bởi phiên bản Khối Desktop mới hơn (có bước nâng cấp "
+            f"“{unknown[0]}” mà phiên bản này không biết). Hãy cài phiên bản mới nhất để mở tệp; "
+            "tệp không bị thay đổi."
+        )
+
+
+def copy_aside(conn: sqlite3.Connection, path: Path) -> Path:
+    """Back the file up with SQLite's backup API before a migration changes it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.truoc-nang-cap-{stamp}{path.suffix}")
+    backup_connection(conn, target)
+    return target
+
+
+def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of a live database (safe while it is in use)."""
+    destination = sqlite3.connect(str(target))
+    try:
+        conn.backup(destination)
+    finally:
+        destination.close()
+    return target
+
+
+def _explain(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
+    text = str(exc).lower()
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADatabaseError(f"Tệp “{path.name}” không phải cơ sở dữ liệu SQLite hợp lệ.")
+    if "malformed" in text or "corrupt" in text:
+        return CorruptDatabaseError(f"Tệp “{path.name}” bị hỏng. Hãy phục hồi từ một bản sao lưu.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(
+            f"Không ghi được vào “{path}”: thư mục hoặc tệp chỉ cho phép đọc. "
+            "Hãy chép tệp vào một thư mục bạn có quyền ghi (ví dụ Tài liệu)."
+        )
+    if "locked" in text or "busy" in text:
+        return StorageError(f"Tệp “{path.name}” đang được một chương trình khác sử dụng. Hãy thử lại sau.")
+    return StorageError(f"Lỗi cơ sở dữ liệu với tệp “{path.name}”: {exc}.")
+
+
+def refuse_network_path(
+    path: Path,
+    *,
+    is_windows: bool | None = None,
+    drive_type: Callable[[str], int] | None = None,
+) -> None:
+    """Raise :class:`NetworkPathError` for a UNC path or a mapped network drive.
+
+    ``is_windows`` and ``drive_type`` are injectable so tests can play Windows on Linux.
+    """
+    windows = (os.name == "nt") if is_windows is None else is_windows
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        raise NetworkPathError(_network_message(text))
+    if not windows:
+        return
+    drive = PureWindowsPath(text).drive
+    if not drive:
+        return
+    probe = drive_type or _windows_drive_type
+    if probe(drive + "\\") == DRIVE_REMOTE:
+        raise NetworkPathError(_network_message(text))
+
+
+def _network_message(text: str) -> str:
+    return (
+        f"“{text}” nằm trên ổ mạng dùng chung. Cơ sở dữ liệu trên ổ mạng có thể bị hỏng khi mất kết nối "
+        "hoặc khi hai máy cùng ghi, nên Khối Desktop chỉ mở tệp trên ổ đĩa của máy này. "
+        "Hãy chép tệp về máy (ví dụ thư mục Tài liệu) rồi mở lại."
+    )
+
+
+def _windows_drive_type(root: str) -> int:
+    if sys.platform != "win32":
+        return 0
+    import ctypes  # noqa: PLC0415 - Windows-only API, loaded only there
+
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))

@@ -1,0 +1,44 @@
+"""Append-only schema migrations: one named function per change, never edited once shipped."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from khoi_desktop.domain.presets import DEFAULT_PRESETS
+from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
+
+MIGRATION_SET = "khoi"
+SCHEMA = Migrations(MIGRATION_SET)
+KNOWN: list[str] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register ``fn`` under its own name and remember the name as known to this version."""
+    KNOWN.append(fn.__name__)
+    return SCHEMA(name=fn.__name__)(fn)
+
+
+@migration
+def m0001_initial(db: Database) -> None:
+    for statement in statements(SCHEMA_V1):
+        db.execute(statement)
+
+
+@migration
+def m0002_default_presets(db: Database) -> None:
+    for preset in DEFAULT_PRESETS:
+        db.execute(
+            "INSERT OR IGNORE INTO rule_presets (kind, name, valid_from, data_json, source)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [preset.kind, preset.name, preset.valid_from.isoformat(),
+             json.dumps(preset.data, ensure_ascii=False, sort_keys=True), preset.source],
+        )
+
+
+def schema_version() -> str:
+    """The name of the newest migration this version of the app knows."""
+    return KNOWN[-1]

@@ -1,0 +1,110 @@
+"""SQL for organisations and terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.enums import OrgKind
+from khoi_desktop.domain.models import Organization, OrganizationInput
+from khoi_desktop.domain.vntext import search_key
+from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
+
+_COLUMNS = (
+    "id, parent_id, name, kind, short_name, agency_name, doc_code, place_name, superior_name,"
+    " sort_order, retired_on"
+)
+
+
+def _to_org(row: dict[str, Any]) -> Organization:
+    return Organization(
+        id=row["id"], parent_id=row["parent_id"], name=row["name"], kind=OrgKind(row["kind"]),
+        short_name=row["short_name"], agency_name=row["agency_name"], doc_code=row["doc_code"],
+        place_name=row["place_name"], superior_name=row["superior_name"], sort_order=row["sort_order"],
+        retired_on=to_date(row["retired_on"]),
+    )
+
+
+def _values(data: OrganizationInput) -> dict[str, Any]:
+    return {
+        "parent_id": data.parent_id, "name": data.name, "kind": data.kind.value,
+        "short_name": data.short_name, "agency_name": data.agency_name, "doc_code": data.doc_code,
+        "place_name": data.place_name, "superior_name": data.superior_name,
+        "sort_order": data.sort_order, "name_search": search_key(data.name),
+    }
+
+
+def insert_organization(db: Database, data: OrganizationInput) -> int:
+    stamp = now_text()
+    return insert(db, "organizations", {**_values(data), "created_at": stamp, "updated_at": stamp})
+
+
+def update_organization(db: Database, org_id: int, data: OrganizationInput) -> None:
+    update(db, "organizations", org_id, {**_values(data), "updated_at": now_text()})
+
+
+def set_parent(db: Database, org_id: int, parent_id: int | None) -> None:
+    update(db, "organizations", org_id, {"parent_id": parent_id, "updated_at": now_text()})
+
+
+def set_retired(db: Database, org_id: int, retired_on: date | None) -> None:
+    update(db, "organizations", org_id, {"retired_on": iso(retired_on), "updated_at": now_text()})
+
+
+def get_organization(db: Database, org_id: int) -> Organization | None:
+    rows = query(db, f"SELECT {_COLUMNS} FROM organizations WHERE id = ?", [org_id])
+    return _to_org(rows[0]) if rows else None
+
+
+def all_organizations(db: Database, include_retired: bool = True) -> list[Organization]:
+    where = "" if include_retired else "WHERE retired_on IS NULL"
+    rows = query(db, f"SELECT {_COLUMNS} FROM organizations {where} ORDER BY sort_order, name COLLATE VI")
+    return [_to_org(row) for row in rows]
+
+
+def descendant_ids(db: Database, org_id: int) -> list[int]:
+    """The organisation and every organisation below it."""
+    rows = db.execute(
+        "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL"
+        " SELECT o.id FROM organizations o JOIN tree ON o.parent_id = tree.id) SELECT id FROM tree",
+        [org_id],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def find_organizations(db: Database, text: str) -> list[Organization]:
+    """By id, by document code, or by a diacritic-free part of the name."""
+    if text.isdigit():
+        org = get_organization(db, int(text))
+        return [org] if org else []
+    rows = query(
+        db,
+        f"SELECT {_COLUMNS} FROM organizations WHERE doc_code = ? COLLATE NOCASE OR name_search LIKE ?"
+        " ORDER BY (doc_code = ? COLLATE NOCASE) DESC, name COLLATE VI",
+        [text, f"%{search_key(text)}%", text],
+    )
+    return [_to_org(row) for row in rows]
+
+
+def count_people(db: Database, org_ids: list[int]) -> int:
+    marks = ", ".join("?" for _ in org_ids)
+    return int(db.execute(
+        f"SELECT count(*) FROM people WHERE retired_on IS NULL AND organization_id IN ({marks})", org_ids
+    ).fetchone()[0])
+
+
+def insert_term(db: Database, org_id: int, name: str, start: date, end: date | None) -> int:
+    return insert(db, "terms", {"organization_id": org_id, "name": name, "start_date": iso(start),
+                                "end_date": iso(end)})
+
+
+def term_on(db: Database, org_id: int, day: date) -> dict[str, Any] | None:
+    rows = query(
+        db,
+        "SELECT * FROM terms WHERE organization_id = ? AND start_date <= ?"
+        " AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date DESC LIMIT 1",
+        [org_id, iso(day), iso(day)],
+    )
+    return rows[0] if rows else None

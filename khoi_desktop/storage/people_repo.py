@@ -1,0 +1,187 @@
+"""SQL for people, their memberships, positions and dated status changes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.enums import Gender, MembershipKind, PersonStatus
+from khoi_desktop.domain.models import Membership, PeopleFilter, Person, PersonInput, PersonRow, StatusChange
+from khoi_desktop.domain.vntext import search_key, sort_key
+from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
+
+_PERSON_FIELDS = (
+    "full_name", "organization_id", "birth_year", "ethnicity", "religion", "hometown", "phone", "email",
+    "education", "political_theory", "job_title", "party_card_number", "party_record_number", "note",
+)
+
+
+def _values(data: PersonInput) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in _PERSON_FIELDS}
+    values.update(
+        name_search=search_key(data.full_name),
+        sort_key=sort_key(data.full_name),
+        birth_date=iso(data.birth_date),
+        gender=data.gender.value if data.gender else "",
+        admission_date=iso(data.admission_date),
+        official_date=iso(data.official_date),
+    )
+    return values
+
+
+def insert_person(db: Database, data: PersonInput, status: PersonStatus = PersonStatus.ACTIVE) -> int:
+    stamp = now_text()
+    values = {**_values(data), "status": status.value, "created_at": stamp, "updated_at": stamp}
+    person_id = insert(db, "people", values)
+    replace_memberships(db, person_id, data.memberships)
+    return person_id
+
+
+def update_person(db: Database, person_id: int, data: PersonInput) -> None:
+    update(db, "people", person_id, {**_values(data), "updated_at": now_text()})
+    replace_memberships(db, person_id, data.memberships)
+
+
+def replace_memberships(db: Database, person_id: int, memberships: tuple[Membership, ...]) -> None:
+    db.execute("DELETE FROM memberships WHERE person_id = ?", [person_id])
+    for membership in memberships:
+        insert(db, "memberships", {
+            "person_id": person_id, "organization_id": membership.organization_id,
+            "kind": membership.kind.value, "start_date": iso(membership.start_date),
+            "end_date": iso(membership.end_date), "note": membership.note,
+        })
+
+
+def set_status(db: Database, person_id: int, change: StatusChange) -> int:
+    """Record a dated status change; the person's current status is the latest one."""
+    db.execute(
+        "UPDATE status_history SET end_date = ? WHERE person_id = ? AND end_date IS NULL AND start_date <= ?",
+        [iso(change.start_date), person_id, iso(change.start_date)],
+    )
+    change_id = insert(db, "status_history", {
+        "person_id": person_id, "organization_id": change.organization_id, "status": change.status.value,
+        "start_date": iso(change.start_date), "other_party": change.other_party,
+        "decision": change.decision, "note": change.note,
+    })
+    latest = db.execute(
+        "SELECT status FROM status_history WHERE person_id = ? ORDER BY start_date DESC, id DESC LIMIT 1",
+        [person_id],
+    ).fetchone()[0]
+    update(db, "people", person_id, {"status": latest, "updated_at": now_text()})
+    return change_id
+
+
+def set_retired(db: Database, person_id: int, retired_on: date | None) -> None:
+    update(db, "people", person_id, {"retired_on": iso(retired_on), "updated_at": now_text()})
+
+
+def get_person(db: Database, person_id: int) -> Person | None:
+    rows = query(db, "SELECT * FROM people WHERE id = ?", [person_id])
+    if not rows:
+        return None
+    row = rows[0]
+    return Person(
+        id=row["id"], full_name=row["full_name"], organization_id=row["organization_id"],
+        birth_date=to_date(row["birth_date"]), birth_year=row["birth_year"],
+        gender=Gender(row["gender"]) if row["gender"] else None, job_title=row["job_title"],
+        party_card_number=row["party_card_number"], party_record_number=row["party_record_number"],
+        admission_date=to_date(row["admission_date"]), official_date=to_date(row["official_date"]),
+        status=PersonStatus(row["status"]), ethnicity=row["ethnicity"], religion=row["religion"],
+        hometown=row["hometown"], phone=row["phone"], email=row["email"], education=row["education"],
+        political_theory=row["political_theory"], note=row["note"], retired_on=to_date(row["retired_on"]),
+        memberships=tuple(memberships_of(db, person_id)), statuses=tuple(statuses_of(db, person_id)),
+    )
+
+
+def memberships_of(db: Database, person_id: int) -> list[Membership]:
+    rows = query(db, "SELECT * FROM memberships WHERE person_id = ? ORDER BY start_date, id", [person_id])
+    return [
+        Membership(kind=MembershipKind(r["kind"]), start_date=to_date(r["start_date"]),
+                   end_date=to_date(r["end_date"]), organization_id=r["organization_id"], note=r["note"],
+                   id=r["id"])
+        for r in rows
+    ]
+
+
+def statuses_of(db: Database, person_id: int) -> list[StatusChange]:
+    rows = query(db, "SELECT * FROM status_history WHERE person_id = ? ORDER BY start_date, id", [person_id])
+    return [
+        StatusChange(status=PersonStatus(r["status"]), start_date=date.fromisoformat(r["start_date"]),
+                     organization_id=r["organization_id"], other_party=r["other_party"],
+                     decision=r["decision"], note=r["note"], id=r["id"])
+        for r in rows
+    ]
+
+
+def _filter_sql(flt: PeopleFilter, on: date) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if not flt.include_retired:
+        clauses.append("p.retired_on IS NULL")
+    if flt.text:
+        clauses.append("(p.name_search LIKE ? OR p.party_card_number LIKE ?)")
+        params += [f"%{search_key(flt.text)}%", f"{flt.text.strip()}%"]
+    if flt.organization_ids is not None:
+        clauses.append(f"p.organization_id IN ({', '.join('?' for _ in flt.organization_ids) or 'NULL'})")
+        params += list(flt.organization_ids)
+    if flt.status is not None:
+        clauses.append("p.status = ?")
+        params.append(flt.status.value)
+    if flt.membership_kind is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.kind = ?"
+            " AND (m.start_date IS NULL OR m.start_date <= ?) AND (m.end_date IS NULL OR m.end_date >= ?))"
+        )
+        params += [flt.membership_kind.value, iso(on), _year_start(flt, on)]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _year_start(flt: PeopleFilter, on: date) -> str:
+    return f"{flt.year}-01-01" if flt.year else iso(on) or ""
+
+
+def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
+    """People matching ``flt`` in Vietnamese order; memberships as held on ``on``."""
+    where, params = _filter_sql(flt, on)
+    sql = (
+        "SELECT p.id, p.full_name, p.birth_date, p.birth_year, p.gender, p.job_title, p.organization_id,"
+        " coalesce(o.name, '') AS organization_name, p.party_card_number, p.status, p.name_search,"
+        " p.sort_key, p.retired_on,"
+        " (SELECT group_concat(m.kind) FROM memberships m WHERE m.person_id = p.id"
+        "   AND (m.start_date IS NULL OR m.start_date <= ?) AND (m.end_date IS NULL OR m.end_date >= ?))"
+        "   AS kinds"
+        f" FROM people p LEFT JOIN organizations o ON o.id = p.organization_id{where}"
+        " ORDER BY p.sort_key, p.id"
+    )
+    rows = db.execute(sql, [iso(on), _year_start(PeopleFilter(year=flt.year), on), *params]).fetchall()
+    return [_to_row(row) for row in rows]
+
+
+def _to_row(row: tuple) -> PersonRow:
+    kinds = tuple(sorted({MembershipKind(k) for k in row[13].split(",")}, key=_KIND_ORDER.index)) if row[13] else ()
+    return PersonRow(
+        id=row[0], full_name=row[1], birth_date=to_date(row[2]), birth_year=row[3],
+        gender=Gender(row[4]) if row[4] else None, job_title=row[5], organization_id=row[6],
+        organization_name=row[7], memberships=kinds, party_card_number=row[8],
+        status=PersonStatus(row[9]), name_search=row[10], sort_key=row[11], retired=row[12] is not None,
+    )
+
+
+_KIND_ORDER = list(MembershipKind)
+
+
+def find_duplicates(db: Database, data: PersonInput, exclude_id: int | None = None) -> list[int]:
+    """Ids of people with the same card number, or the same name and date of birth."""
+    rows = db.execute(
+        "SELECT id FROM people WHERE retired_on IS NULL AND id IS NOT ? AND ("
+        " (party_card_number <> '' AND party_card_number = ?)"
+        " OR (name_search = ? AND birth_date IS NOT NULL AND birth_date = ?))",
+        [exclude_id, data.party_card_number, search_key(data.full_name), iso(data.birth_date)],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def count_all(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM people WHERE retired_on IS NULL").fetchone()[0])
