@@ -1,8 +1,15 @@
-"""The composition root: open the database, build services, pages and the main window."""
+"""The composition root: settings, the worker, the window, its pages and the open database.
+
+Nothing here is global: :func:`run` builds everything once and hands it down; tests call
+:func:`launch` (everything but the event loop) or :func:`build_window` with their own
+settings file, task runner and fake prompts.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -10,35 +17,96 @@ from PySide6.QtWidgets import QApplication
 
 from khoi_desktop import paths
 from khoi_desktop.services.app import Services
+from ui.database_controller import APP_TITLE, DatabaseController, remembered_database
+from ui.first_start import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.pages.home_page import HomePage
-from ui.prompts import QtPrompts
+from ui.pages.organizations_page import OrganizationsPage
+from ui.pages.people_page import PeoplePage
+from ui.prompts import Prompts, QtPrompts
+from ui.style import apply_style
 from ui.tasks import TaskRunner
 
-APP_TITLE = "Khối Desktop"
+SETTINGS_FILE = "khoi-desktop.ini"
+
+Welcome = Callable[[TaskRunner, Prompts, Path], Services | None]
 
 
-def build_window(services: Services, settings: QSettings, tasks: TaskRunner) -> MainWindow:
-    """Wire the pages to one open database; tests call this with a temporary file."""
-    window = MainWindow(f"{APP_TITLE} — {services.path.name}", settings)
-    prompts = QtPrompts(window)
-    window.prompts = prompts  # type: ignore[attr-defined]
+def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
+    """Every page the app has, on one open database (called again after a switch)."""
     window.add_page("home", "Trang chủ", HomePage(services, tasks))
+    window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
+    window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
+
+
+def build_shell(settings: QSettings, tasks: TaskRunner,
+                prompts: Prompts | None = None) -> tuple[MainWindow, DatabaseController]:
+    """The window and its database controller, with no database open yet."""
+    window = MainWindow(APP_TITLE, settings)
+    used_prompts = prompts if prompts is not None else QtPrompts(window)
+    window.prompts = used_prompts  # type: ignore[attr-defined]
+    controller = DatabaseController(
+        window, settings, tasks, used_prompts,
+        lambda services: install_pages(window, services, tasks, used_prompts),
+    )
+    window.controller = controller  # type: ignore[attr-defined]
+    return window, controller
+
+
+def build_window(services: Services, settings: QSettings, tasks: TaskRunner,
+                 prompts: Prompts | None = None) -> MainWindow:
+    """Wire the pages to one open database; tests call this with a temporary file."""
+    window, controller = build_shell(settings, tasks, prompts)
+    controller.adopt(services)
     return window
 
 
-def run(argv: list[str] | None = None) -> int:
+def start_database(settings: QSettings) -> Path | None:
+    """The file to open at start: the remembered one, else the one in the data folder."""
+    remembered = remembered_database(settings)
+    if remembered is not None and remembered.is_file():
+        return remembered
+    default = paths.default_database()
+    return default if default.is_file() else None
+
+
+def default_settings() -> QSettings:
+    """Per-user settings; with KHOI_DATA_DIR (portable use, tests) an INI file beside the data."""
+    if os.environ.get(paths.DATA_DIR_ENV):
+        return QSettings(str(paths.user_data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings()
+
+
+def launch(settings: QSettings, tasks: TaskRunner, prompts: Prompts | None = None,
+           welcome: Welcome = WelcomeDialog.ask) -> tuple[MainWindow, DatabaseController] | None:
+    """Everything :func:`run` does before the event loop; None when the user left the welcome."""
+    start = start_database(settings)
+    first: Services | None = None
+    if start is None:
+        first = welcome(tasks, prompts or QtPrompts(), paths.default_database())
+        if first is None:
+            return None
+    window, controller = build_shell(settings, tasks, prompts)
+    window.show()
+    if first is not None:
+        controller.adopt(first)
+    elif start is not None:
+        controller.open_path(start)
+    return window, controller
+
+
+def run(argv: list[str] | None = None, settings: QSettings | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("KhoiDesktop")
-    database = paths.default_database()
-    database.parent.mkdir(parents=True, exist_ok=True)
-    services = Services.open(Path(database))
+    apply_style(app)  # type: ignore[arg-type]
     tasks = TaskRunner()
-    window = build_window(services, QSettings(), tasks)
-    window.show()
+    launched = launch(settings if settings is not None else default_settings(), tasks)
+    if launched is None:
+        tasks.wait_idle()
+        return 0
+    _window, controller = launched
     try:
         return app.exec()
     finally:
-        tasks.wait_idle()
-        services.close()
+        controller.shutdown()

@@ -1,22 +1,32 @@
-"""The main window: navigation on the left, one page at a time, a status bar."""
+"""The main window: menus, navigation on the left, one page at a time, a status bar.
+
+The window knows nothing about the database: the composition root gives it pages, and
+the database controller connects its menu actions.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from khoi_desktop.domain.models import Changes
+
+GEOMETRY_KEY = "window/geometry"
+NAVIGATION_ITEM_HEIGHT = 42
 
 
 @dataclass
@@ -24,6 +34,7 @@ class PageEntry:
     key: str
     title: str
     widget: QWidget
+    container: QScrollArea
 
 
 class MainWindow(QMainWindow):
@@ -36,8 +47,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(220)
         self.stack = QStackedWidget()
+        self.placeholder = _placeholder()
+        self.stack.addWidget(self.placeholder)
+        self.navigation.hide()  # shown with the first page
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -46,20 +60,69 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self.status_label = QLabel("")
-        self.statusBar().addPermanentWidget(self.status_label)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.resize(1200, 760)
+        self.database_label = QLabel("")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
+        self._build_menus()
+        self.setMinimumSize(760, 480)
+        self._default_size()
         self._restore_geometry()
 
+    # Menus
+
+    def _build_menus(self) -> None:
+        self.action_open = QAction("&Mở cơ sở dữ liệu khác…", self)
+        self.action_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_backup = QAction("&Sao lưu…", self)
+        self.action_restore = QAction("&Phục hồi…", self)
+        self.action_quit = QAction("&Thoát", self)
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.action_quit.triggered.connect(self.close)
+        self.action_about = QAction("&Giới thiệu", self)
+        file_menu = self.menuBar().addMenu("&Tệp")
+        file_menu.addAction(self.action_open)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_backup)
+        file_menu.addAction(self.action_restore)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu.addAction(self.action_about)
+        self.set_database_actions_enabled(False)
+
+    def set_database_actions_enabled(self, enabled: bool) -> None:
+        """Backup and restore need an open database."""
+        self.action_backup.setEnabled(enabled)
+        self.action_restore.setEnabled(enabled)
+
+    # Pages
+
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        self._pages.append(PageEntry(key, title, widget))
+        container = _scroller(widget)
+        self._pages.append(PageEntry(key, title, widget, container))
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(item.sizeHint().expandedTo(self.navigation.sizeHint().boundedTo(item.sizeHint())))
+        item.setSizeHint(QSize(0, NAVIGATION_ITEM_HEIGHT))
         self.navigation.addItem(item)
-        self.stack.addWidget(widget)
+        self.navigation.show()
+        self.stack.addWidget(container)
+        _connect_page_signals(self, widget)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
+
+    def clear_pages(self) -> None:
+        """Drop every page (before the pages are rebuilt on another database)."""
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        self.navigation.blockSignals(False)
+        for entry in self._pages:
+            self.stack.removeWidget(entry.container)
+            entry.container.deleteLater()
+        self._pages.clear()
+        self.navigation.hide()
+        self.stack.setCurrentWidget(self.placeholder)
+        self.set_status("")
 
     def show_page(self, key: str) -> QWidget:
         for index, entry in enumerate(self._pages):
@@ -74,6 +137,10 @@ class MainWindow(QMainWindow):
     def page_keys(self) -> list[str]:
         return [entry.key for entry in self._pages]
 
+    def current_page(self) -> QWidget | None:
+        row = self.navigation.currentRow()
+        return self._pages[row].widget if 0 <= row < len(self._pages) else None
+
     def notify_changed(self, changes: Changes) -> None:
         """Tell every page what changed; each reloads only what it shows."""
         for entry in self._pages:
@@ -81,14 +148,76 @@ class MainWindow(QMainWindow):
             if handler is not None:
                 handler(changes)
 
+    # Status bar
+
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
 
+    def set_database_name(self, text: str) -> None:
+        self.database_label.setText(text)
+
+    def _on_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._pages):
+            return
+        widget = self._pages[row].widget
+        self.stack.setCurrentWidget(self._pages[row].container)
+        status_text = getattr(widget, "status_text", None)
+        self.set_status(status_text() if callable(status_text) else "")
+
+    def _page_status(self, widget: QWidget, text: str) -> None:
+        if widget is self.current_page():
+            self.set_status(text)
+
+    # Geometry
+
+    def _default_size(self) -> None:
+        """1200 × 760, or nine tenths of a smaller screen (office laptops at 1366 × 768)."""
+        size = QSize(1200, 760)
+        screen = self.screen()
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size() * 0.9)
+        self.resize(size)
+
     def _restore_geometry(self) -> None:
-        geometry = self._settings.value("window/geometry")
+        geometry = self._settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
 
+    def save_geometry(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self._settings.setValue("window/geometry", self.saveGeometry())
+        self.save_geometry()
         super().closeEvent(event)
+
+
+def _connect_page_signals(window: MainWindow, widget: QWidget) -> None:
+    """A page may emit ``changed(Changes)`` and ``status_changed(str)``; both are optional."""
+    changed = getattr(widget, "changed", None)
+    if changed is not None and hasattr(changed, "connect"):
+        changed.connect(window.notify_changed)
+    status_changed = getattr(widget, "status_changed", None)
+    if status_changed is not None and hasattr(status_changed, "connect"):
+        status_changed.connect(lambda text: window._page_status(widget, text))
+
+
+def _scroller(page: QWidget) -> QScrollArea:
+    """Pages scroll rather than force the window wider than a 1366 × 768 office screen."""
+    area = QScrollArea()
+    area.setObjectName("pageScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
+def _placeholder() -> QWidget:
+    """Shown while no database is open (or while one is opening)."""
+    widget = QWidget()
+    label = QLabel("Chưa mở cơ sở dữ liệu.\nDùng menu Tệp → Mở cơ sở dữ liệu khác… để mở một tệp.")
+    label.setObjectName("pageSubtitle")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout = QVBoxLayout(widget)
+    layout.addWidget(label)
+    return widget

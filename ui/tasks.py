@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -107,15 +108,22 @@ class TaskRunner(QObject):
         return self._running > 0
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
-        """Block until every queued job has run and its callbacks fired (tests, shutdown)."""
-        finished = self._pool.waitForDone(timeout_ms)
+        """Block until every queued job has run and its callbacks fired (tests, shutdown).
+
+        Callbacks may queue further jobs (a chain such as check → confirm → restore); the
+        wait goes on until the whole chain is done or ``timeout_ms`` has passed.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
         app = QApplication.instance()
-        for _ in range(50):
+        while True:
+            remaining_ms = max(0, int((deadline - time.monotonic()) * 1000))
+            finished = self._pool.waitForDone(remaining_ms)
             if app is not None:
                 app.processEvents()
-            if self._running == 0:
-                break
-        return finished and self._running == 0
+            if finished and self._running == 0:
+                return True
+            if time.monotonic() >= deadline:
+                return False
 
     def _fail(self, exc: BaseException, on_error: Callable[[BaseException], None] | None) -> None:
         if on_error is not None:
@@ -136,6 +144,7 @@ class TaskRunner(QObject):
                          cancellable: bool) -> QProgressDialog:
         dialog = QProgressDialog(title, "Hủy" if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle("Đang xử lý")
+        dialog.setMinimumWidth(420)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         dialog.setAutoClose(False)
@@ -143,6 +152,7 @@ class TaskRunner(QObject):
         if not cancellable:
             dialog.setCancelButton(None)
         dialog.canceled.connect(control.cancel)
+        dialog.canceled.connect(lambda: dialog.setLabelText("Đang dừng…"))
         QTimer.singleShot(0, lambda: dialog.setValue(0))
         return dialog
 

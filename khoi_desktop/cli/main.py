@@ -9,6 +9,7 @@ import click
 from khoi_desktop.cli.demo_cmd import demo_command
 from khoi_desktop.cli.listing import list_command
 from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
+from khoi_desktop.cli.meetings_cmd import MEETING_COMMANDS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -18,17 +19,17 @@ def cli() -> None:
     """Khối Desktop — các lệnh chạy không cần giao diện. Chạy không có lệnh để mở ứng dụng."""
 
 
-for command in (demo_command, check_command, backup_command, restore_command, list_command):
+for command in (demo_command, check_command, backup_command, restore_command, list_command, *MEETING_COMMANDS):
     cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; usage mistakes get a Vietnamese message and exit code 1."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        args = ["--help"]
     try:
-        cli.main(args=argv, prog_name="main.py", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelp as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else "")
-        return 0
+        cli.main(args=args, prog_name="main.py", standalone_mode=False)
     except click.UsageError as exc:
         click.echo(f"Lỗi: lệnh hoặc tham số không đúng — {exc.format_message()}", err=True)
         click.echo("Xem hướng dẫn: python main.py --help", err=True)

@@ -70,7 +70,11 @@ def _letter(vowel: str, tone_index: int) -> str:
 
 
 def _build_tcvn3() -> dict[str, str]:
-    table = {code: _letter(vowel, tone) for vowel, codes in _TCVN3_VOWELS.items() for tone, code in enumerate(codes)}
+    table = {
+        code: _letter(vowel, tone)
+        for vowel, codes in _TCVN3_VOWELS.items()
+        for tone, code in enumerate(codes)
+    }
     table.update(_TCVN3_EXTRA)
     return {code: letter for code, letter in table.items() if code != letter}
 

@@ -3,23 +3,26 @@
 Everything a library can throw on a bad file becomes :class:`SheetReadError` with a
 Vietnamese message naming the file. Text in legacy fonts (.VnTime, VNI-Times) is
 converted to Unicode here, per cell and per rich-text run. Formulas are never
-evaluated: the value Excel cached is used.
-
-The layout helpers find the header row under a title block, fill merged cells that
-span the header, and walk the data rows until the signature block ("Người lập biểu").
+evaluated: the value Excel cached is used. :mod:`.sheet_layout` then finds the header
+row and the data rows in the grid.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from khoi_desktop.domain.vntext import clean, fold, format_date
+import openpyxl
+import xlrd
+from openpyxl.cell.rich_text import CellRichText
+from xlrd.compdoc import CompDoc
+
+from khoi_desktop.domain.vntext import clean, format_date
 from khoi_desktop.interchange.legacy_fonts import LegacyEncoding, encoding_for_font, looks_legacy, to_unicode
 
 CellValue = str | int | float | bool | date | datetime | None
@@ -150,7 +153,9 @@ def _sniff(path: Path) -> str:
     except FileNotFoundError:
         raise SheetReadError(path.name, "không tìm thấy tệp.") from None
     except OSError:
-        raise SheetReadError(path.name, "không mở được tệp (không có quyền đọc, hoặc không phải tệp).") from None
+        raise SheetReadError(
+            path.name, "không mở được tệp (không có quyền đọc, hoặc không phải tệp)."
+        ) from None
     if size == 0:
         raise SheetReadError(path.name, "tệp rỗng (0 byte).")
     if size > MAX_FILE_BYTES:
@@ -166,15 +171,15 @@ def _sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            broken = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+                raise SheetReadError(path.name, "tệp giải nén ra quá lớn, không an toàn để mở.")
+            broken = archive.testzip()  # CRC check: catches a copy cut or damaged in the middle
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise SheetReadError(path.name, _DAMAGED) from None
     if broken is not None:
         raise SheetReadError(path.name, _DAMAGED)
     names = {info.filename for info in infos}
     if "xl/workbook.xml" in names:
-        if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-            raise SheetReadError(path.name, "tệp giải nén ra quá lớn, không an toàn để mở.")
         return "xlsx"
     for member, reason in _ZIP_KINDS.items():
         if member in names:
@@ -184,8 +189,6 @@ def _sniff_zip(path: Path) -> str:
 
 def _sniff_ole(path: Path) -> str:
     """Old Office container: an .xls, an encrypted .xlsx, or a Word .doc."""
-    from xlrd.compdoc import CompDoc
-
     try:
         with open(os.devnull, "w") as quiet:
             names = {node.name for node in CompDoc(path.read_bytes(), logfile=quiet).dirlist}
@@ -216,22 +219,28 @@ def _describe_foreign(head: bytes) -> str:
 
 
 def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(path, data_only=True, rich_text=True)
+        with warnings.catch_warnings():  # "extension not supported" notes are no concern of the user
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, data_only=True, rich_text=True)
     except Exception:  # openpyxl raises anything from KeyError to lxml errors on bad parts
         raise SheetReadError(path.name, "tệp Excel bị hỏng hoặc có cấu trúc lạ, không đọc được.") from None
     try:
-        names = tuple(book.sheetnames)
-        sheet = book[_choose_sheet(path.name, names, sheet_name, book.active.title if book.active else None,
-                                   lambda name: book[name].max_row > 1 or book[name]["A1"].value is not None)]
+        names = tuple(sheet.title for sheet in book.worksheets)  # chart sheets hold no cells
+        active = book.active.title if book.active else None
+        sheet = book[_choose_sheet(path.name, names, sheet_name, active, lambda name: _has_cells(book[name]))]
         rows = _xlsx_rows(path.name, sheet)
-        merged = tuple(MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
-                       for m in sheet.merged_cells.ranges)
+        merged = tuple(
+            MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
+            for m in sheet.merged_cells.ranges
+        )
         return SheetGrid(path.name, sheet.title, names, _square(rows), merged)
     finally:
         book.close()
+
+
+def _has_cells(sheet: object) -> bool:
+    return sheet.max_row > 1 or sheet.max_column > 1 or sheet["A1"].value is not None
 
 
 def _xlsx_rows(file_name: str, sheet: object) -> list[list[Cell]]:
@@ -242,8 +251,6 @@ def _xlsx_rows(file_name: str, sheet: object) -> list[list[Cell]]:
 
 
 def _xlsx_cell(cell: object) -> Cell:
-    from openpyxl.cell.rich_text import CellRichText
-
     value = cell.value
     if value is None:
         return EMPTY_CELL
@@ -281,8 +288,6 @@ def _text_cell(runs: Sequence[tuple[str, str]], cell_font: str) -> Cell:
 
 
 def _load_xls(path: Path, sheet_name: str | None) -> SheetGrid:
-    import xlrd
-
     try:
         with open(os.devnull, "w") as quiet:
             book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=quiet)
@@ -294,10 +299,14 @@ def _load_xls(path: Path, sheet_name: str | None) -> SheetGrid:
     try:
         names = tuple(book.sheet_names())
         active = names[0] if names else None
-        chosen = _choose_sheet(path.name, names, sheet_name, active, lambda name: book.sheet_by_name(name).nrows > 0)
+        chosen = _choose_sheet(
+            path.name, names, sheet_name, active, lambda name: book.sheet_by_name(name).nrows > 0
+        )
         sheet = book.sheet_by_name(chosen)
-        rows = [[_xls_cell(book, sheet, r, c) for c in range(min(sheet.ncols, MAX_COLUMNS))]
-                for r in range(min(sheet.nrows, MAX_ROWS))]
+        rows = [
+            [_xls_cell(book, sheet, r, c) for c in range(min(sheet.ncols, MAX_COLUMNS))]
+            for r in range(min(sheet.nrows, MAX_ROWS))
+        ]
         merged = tuple(MergedRange(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells)
         return SheetGrid(path.name, chosen, names, _square(rows), merged)
     except SheetReadError:
@@ -309,8 +318,6 @@ def _load_xls(path: Path, sheet_name: str | None) -> SheetGrid:
 
 
 def _xls_cell(book: object, sheet: object, row: int, col: int) -> Cell:
-    import xlrd
-
     kind, value = sheet.cell_type(row, col), sheet.cell_value(row, col)
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return EMPTY_CELL
@@ -348,8 +355,13 @@ def _xls_runs(book: object, sheet: object, row: int, col: int, text: str) -> lis
 # Shared helpers
 
 
-def _choose_sheet(file_name: str, names: Sequence[str], wanted: str | None, active: str | None,
-                  has_data: Callable[[str], bool]) -> str:
+def _choose_sheet(
+    file_name: str,
+    names: Sequence[str],
+    wanted: str | None,
+    active: str | None,
+    has_data: Callable[[str], bool],
+) -> str:
     if not names:
         raise SheetReadError(file_name, "sổ tính không có trang tính nào.")
     if wanted is not None:
@@ -366,67 +378,3 @@ def _square(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
         rows.pop()
     width = max((i + 1 for row in rows for i, cell in enumerate(row) if not cell.is_empty), default=0)
     return tuple(tuple(row[:width]) + (EMPTY_CELL,) * (width - len(row[:width])) for row in rows)
-
-
-# ---------------------------------------------------------------------------
-# Layout: header row, data rows, footer
-
-
-def header_texts(grid: SheetGrid, row: int) -> list[str]:
-    """The row's texts with merged blocks (e.g. a label spanning two columns) filled in."""
-    return [cell_text(grid.merged_value(row, col)) for col in range(grid.width)]
-
-
-def find_header_row(grid: SheetGrid, score: Callable[[list[str]], int], *, scan_rows: int = 30,
-                    minimum: int = 2) -> int | None:
-    """The 0-based row among the first ``scan_rows`` with the best ``score`` (at least ``minimum``)."""
-    best_row, best_score = None, minimum - 1
-    for row in range(min(scan_rows, len(grid.rows))):
-        row_score = score(header_texts(grid, row))
-        if row_score > best_score:
-            best_row, best_score = row, row_score
-    return best_row
-
-
-_SIGNATURE_WORDS = ("nguoi lap", "thu truong", "bi thu", "ky ten", "ky, ghi ro", "xac nhan", "pho bi thu",
-                    "t/m ", "tm.", "tm ", "noi nhan")
-_TOTAL = re.compile(r"^(tong cong|tong so)\b|^cong\s*(:|$|\d)")
-_DATE_LINE = re.compile(r"\bngay\b.{0,15}\bthang\b.{0,15}\bnam\b")
-
-
-def _first_filled(cells: Sequence[Cell]) -> CellValue:
-    return next((cell.value for cell in cells if not cell.is_empty), None)
-
-
-def is_total_row(cells: Sequence[Cell]) -> bool:
-    """'Tổng cộng', 'Cộng: 25' rows (label in the first filled cell): skipped, not imported."""
-    first = _first_filled(cells)
-    return isinstance(first, str) and bool(_TOTAL.match(fold(first)))
-
-
-def is_footer_row(cells: Sequence[Cell]) -> bool:
-    """The signature block: 'Người lập biểu', 'Bí thư', '..., ngày … tháng … năm …' on a sparse text row."""
-    filled = [cell.value for cell in cells if not cell.is_empty]
-    if not filled or len(filled) > 3 or not all(isinstance(value, str) for value in filled):
-        return False  # data rows have more cells, and numbers or dates among them
-    first = fold(filled[0])
-    return first.startswith(_SIGNATURE_WORDS) or any(_DATE_LINE.search(fold(value)) for value in filled)
-
-
-def data_rows(grid: SheetGrid, first_row: int) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-    """(Excel row number, cells) from ``first_row`` on, skipping blank and total rows, up to the footer.
-
-    Blocks merged down one column (e.g. a shared 'Chi bộ' cell) are filled into every row.
-    """
-    fill = {(row, block.first_col): grid.rows[block.first_row][block.first_col]
-            for block in grid.merged if block.first_col == block.last_col and block.last_row >= first_row
-            for row in range(max(block.first_row + 1, first_row), block.last_row + 1)}
-    for index in range(first_row, len(grid.rows)):
-        cells = grid.rows[index]
-        if fill:
-            cells = tuple(fill.get((index, col), cell) for col, cell in enumerate(cells))
-        if all(cell.is_empty for cell in cells) or is_total_row(cells):
-            continue
-        if is_footer_row(cells):
-            return
-        yield index + 1, cells

@@ -115,6 +115,7 @@ class Styles:
     document_type: ParagraphStyle
     summary: ParagraphStyle
     body: ParagraphStyle
+    lead_in: ParagraphStyle
     heading: ParagraphStyle
     signature: ParagraphStyle
     recipients_heading: ParagraphStyle
@@ -158,6 +159,10 @@ def build_styles(layout: LayoutSpec) -> Styles:
         body=_style(
             "body", regular, layout.body_size, layout,
             alignment=TA_JUSTIFY, firstLineIndent=indent, spaceAfter=spacing,
+        ),
+        lead_in=_style(
+            "lead_in", regular, layout.body_size, layout,
+            alignment=TA_JUSTIFY, firstLineIndent=indent, spaceAfter=spacing, keepWithNext=1,
         ),
         heading=_style(
             "heading", bold, layout.body_size, layout,

@@ -25,6 +25,7 @@ from khoi_desktop.reports.party_blocks import (
     document_number,
     document_opening,
     heading,
+    lead_in,
     recipients_block,
     side_by_side,
     signature_block,
@@ -113,7 +114,7 @@ def _participants(data: MinutesData, layout: LayoutSpec) -> list[Flowable]:
         body(f"2. Thư ký: {_person(data.secretary)}.", layout),
     ]
     if data.guests:
-        blocks.append(body("3. Khách mời:", layout))
+        blocks.append(lead_in("3. Khách mời:", layout))
         blocks.extend(body(f"- {_capitalised(_person(guest))}.", layout) for guest in data.guests)
     else:
         blocks.append(body("3. Khách mời: không có.", layout))
@@ -148,7 +149,7 @@ def _members(data: MinutesData, layout: LayoutSpec) -> list[Flowable]:
     present = sum(group.present for group in groups)
     absent = sum(len(group.absent_with_reason) + len(group.absent_without_reason) for group in groups)
     summary = f"tổng số {_count(total)}, có mặt {_count(present)}, vắng mặt {_count(absent)}"
-    blocks: list[Flowable] = [body(f"4. Đảng viên: {summary}. Cụ thể:", layout)]
+    blocks: list[Flowable] = [lead_in(f"4. Đảng viên: {summary}. Cụ thể:", layout)]
     blocks.extend(body(_group_line(group), layout) for group in groups)
     if data.exempt_members:
         exempt = _names_with_reasons(data.exempt_members)
@@ -161,7 +162,7 @@ def _agenda_item(number: int, item: AgendaItem, layout: LayoutSpec) -> list[Flow
     blocks: list[Flowable] = [heading(f"{number}. {markup.inline(item.title)}", layout)]
     blocks.extend(body_text(item.content, layout))
     if item.speeches:
-        blocks.append(body(markup.italic("Ý kiến thảo luận:"), layout))
+        blocks.append(lead_in(markup.italic("Ý kiến thảo luận:"), layout))
     for speech in item.speeches:
         blocks.extend(body_text(speech.opinion, layout, lead=f"- Đồng chí {markup.inline(speech.speaker)}:"))
     if vntext.clean(item.conclusion):
@@ -210,7 +211,11 @@ def _rating(data: MinutesData, layout: LayoutSpec) -> list[Flowable]:
 
 
 def _closing(data: MinutesData, layout: LayoutSpec) -> list[Flowable]:
-    """'Cuộc họp kết thúc vào lúc 16 giờ 30 phút cùng ngày.' (blank to fill when not known)."""
+    """The closing note, then 'Cuộc họp kết thúc vào lúc 16 giờ 30 phút cùng ngày.'.
+
+    The fixed, one-line end-time sentence is the one kept with the signatures: a long user
+    paragraph held to the next block cannot break across pages.
+    """
     end = data.ends_at
     if end is None:
         when = f"{_BLANK_TIME} cùng ngày"
@@ -218,7 +223,7 @@ def _closing(data: MinutesData, layout: LayoutSpec) -> list[Flowable]:
         when = f"{_clock(end)} cùng ngày"
     else:
         when = f"{_clock(end)}, {vntext.format_date_long(end.date())}"
-    return [body(f"Cuộc họp kết thúc vào lúc {when}.", layout), *body_text(data.closing_note, layout)]
+    return [*body_text(data.closing_note, layout), lead_in(f"Cuộc họp kết thúc vào lúc {when}.", layout)]
 
 
 def _signatures(data: MinutesData, layout: LayoutSpec) -> Flowable:

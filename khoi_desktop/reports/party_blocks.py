@@ -16,6 +16,7 @@ from khoi_desktop.reports.meeting_docs import PartyIssuer
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 RULE_THICKNESS = 0.6
+GUTTER = 6  # points kept free between the two columns of the header and signature rows
 # A number left blank is written in by hand after signing.
 _BLANK_NUMBER = "\u00a0" * 6
 _FLAT_CELLS = (
@@ -23,6 +24,7 @@ _FLAT_CELLS = (
     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (0, -1), GUTTER),
     ("TOPPADDING", (0, 0), (-1, -1), 0),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
 )
@@ -71,18 +73,15 @@ def party_header(
     styles = build_styles(layout)
     left_width = layout.frame_width * layout.header_left_share
     right_width = layout.frame_width - left_width
-    left: list[Flowable] = [
-        Paragraph(caps, style)
-        for caps, style in ((_multiline_caps(issuer.superior), styles.superior), (_multiline_caps(issuer.name), styles.issuer))
-        if caps
-    ]
+    names = ((_multiline_caps(issuer.superior), styles.superior), (_multiline_caps(issuer.name), styles.issuer))
+    left: list[Flowable] = [Paragraph(caps, style) for caps, style in names if caps]
     left.append(Paragraph("*", styles.number))
     rule_width = stringWidth(PARTY_NAME, styles.party.fontName, styles.party.fontSize)
     right: list[Flowable] = [
         Paragraph(PARTY_NAME, styles.party),
         HRFlowable(width=rule_width, thickness=RULE_THICKNESS, color="black", spaceBefore=3, hAlign="CENTER"),
     ]
-    gap = _stack_height(left, left_width) - _stack_height(right, right_width)
+    gap = _stack_height(left, left_width - GUTTER) - _stack_height(right, right_width)
     (right if gap > 0 else left).append(Spacer(1, abs(gap)))
     if number_line:
         left.append(Paragraph(markup.inline(number_line), styles.number))
@@ -134,11 +133,14 @@ def recipients_block(recipients: Sequence[str], archive: str, layout: LayoutSpec
 def side_by_side(
     left: list[Flowable], right: list[Flowable], layout: LayoutSpec, left_share: float = 0.5
 ) -> Flowable:
-    """Two top-aligned columns kept on one page (signatures, 'Nơi nhận' beside a signature)."""
+    """Two top-aligned columns kept on one page (signatures, 'Nơi nhận' beside a signature).
+
+    Only a block taller than a whole page (a very long 'Nơi nhận') is split inside its row.
+    """
     left_width = layout.frame_width * left_share
     # An empty cell gets a spacer: a string cell would pull in the table's default Helvetica.
     cells = [left or [Spacer(1, 0)], right or [Spacer(1, 0)]]
-    table = Table([cells], colWidths=[left_width, layout.frame_width - left_width])
+    table = Table([cells], colWidths=[left_width, layout.frame_width - left_width], splitInRow=1)
     table.setStyle(table_style(*_FLAT_CELLS))
     return KeepTogether([Spacer(1, 12), table])
 
@@ -163,6 +165,11 @@ def heading(markup_text: str, layout: LayoutSpec) -> Paragraph:
 def body(markup_text: str, layout: LayoutSpec) -> Paragraph:
     """One justified body paragraph with the first-line indent."""
     return Paragraph(markup_text, build_styles(layout).body)
+
+
+def lead_in(markup_text: str, layout: LayoutSpec) -> Paragraph:
+    """A body paragraph that introduces what follows ('Ý kiến thảo luận:'), kept with it."""
+    return Paragraph(markup_text, build_styles(layout).lead_in)
 
 
 def body_text(text: str | None, layout: LayoutSpec, lead: str = "") -> list[Paragraph]:

@@ -10,13 +10,18 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import fonts
 from khoi_desktop.reports.layout import LayoutSpec
 
 CREATOR = "Khối Desktop"
+
+
+class ReportTooLargeError(ValueError):
+    """A piece of text that must sit in one table cell does not fit on a page; Vietnamese message."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,10 @@ class DocumentInfo:
     author: str = ""
 
 
-def _draw_page_number(canvas: Canvas, doc: SimpleDocTemplate, *, layout: LayoutSpec, font: str) -> None:
+def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate, *, layout: LayoutSpec, font: str) -> None:
     """Page numbers start on page 2, centred at the top (HD 36)."""
+    if doc.page < 2:
+        return
     width, height = layout.page_size_points
     canvas.saveState()
     canvas.setFont(font, layout.page_number_size)
@@ -37,21 +44,31 @@ def _draw_page_number(canvas: Canvas, doc: SimpleDocTemplate, *, layout: LayoutS
     canvas.restoreState()
 
 
-def _no_page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-    """The first page carries no number."""
+def _page_template(layout: LayoutSpec, font: str) -> PageTemplate:
+    """One frame exactly inside the margins (no padding, unlike SimpleDocTemplate's 6 pt)."""
+    width, height = layout.page_size_points
+    frame = Frame(
+        layout.margin_left_mm * mm,
+        layout.margin_bottom_mm * mm,
+        width - (layout.margin_left_mm + layout.margin_right_mm) * mm,
+        height - (layout.margin_top_mm + layout.margin_bottom_mm) * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    return PageTemplate("party", frames=[frame], onPage=partial(_draw_page_number, layout=layout, font=font))
 
 
 def build_pdf(story: Sequence[Flowable], info: DocumentInfo, layout: LayoutSpec) -> bytes:
     """Lay out ``story`` and return the PDF; identical input gives identical bytes."""
     family = fonts.register_fonts()
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = BaseDocTemplate(
         buffer,
         pagesize=layout.page_size_points,
-        topMargin=layout.margin_top_mm * mm,
-        bottomMargin=layout.margin_bottom_mm * mm,
-        leftMargin=layout.margin_left_mm * mm,
-        rightMargin=layout.margin_right_mm * mm,
+        pageTemplates=[_page_template(layout, family.regular)],
         title=vntext.clean(info.title),
         subject=vntext.clean(info.subject),
         author=vntext.clean(info.author),
@@ -62,8 +79,14 @@ def build_pdf(story: Sequence[Flowable], info: DocumentInfo, layout: LayoutSpec)
         initialFontName=family.regular,
         initialFontSize=layout.body_size,
     )
-    later_pages = partial(_draw_page_number, layout=layout, font=family.regular)
-    document.build(list(story), onFirstPage=_no_page_number, onLaterPages=later_pages)
+    try:
+        document.build(list(story))
+    except LayoutError as error:
+        # Names, positions and the header sit in table cells, which cannot run over a page.
+        raise ReportTooLargeError(
+            "Không in được văn bản: một tên, chức vụ hoặc nơi nhận quá dài để nằm trong một trang. "
+            "Hãy rút gọn nội dung đó rồi in lại."
+        ) from error
     return buffer.getvalue()
 
 

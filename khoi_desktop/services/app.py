@@ -8,10 +8,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from khoi_desktop.domain.errors import StorageError
+from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.meetings import MeetingService
 from khoi_desktop.services.organizations import OrganizationService
 from khoi_desktop.services.people import PeopleService
+from khoi_desktop.services.templates import TemplateService
 from khoi_desktop.storage import maintenance_repo
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import schema_version
@@ -35,6 +38,9 @@ class Services:
         self.organizations = OrganizationService(self.context)
         self.people = PeopleService(self.context)
         self.meetings = MeetingService(self.context)
+        self.attendance = AttendanceService(self.context)
+        self.templates = TemplateService(self.context)
+        self.meeting_documents = MeetingDocumentService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> Services:

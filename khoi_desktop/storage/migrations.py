@@ -8,6 +8,8 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from khoi_desktop.domain.enums import MeetingKind
+from khoi_desktop.domain.meetings import default_template
 from khoi_desktop.domain.presets import DEFAULT_PRESETS
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
@@ -36,6 +38,18 @@ def m0002_default_presets(db: Database) -> None:
             " VALUES (?, ?, ?, ?, ?)",
             [preset.kind, preset.name, preset.valid_from.isoformat(),
              json.dumps(preset.data, ensure_ascii=False, sort_keys=True), preset.source],
+        )
+
+
+@migration
+def m0003_meeting_agenda_content(db: Database) -> None:
+    """Agenda items get what was presented; each meeting kind gets its default template."""
+    db.execute("ALTER TABLE agenda_items ADD COLUMN content TEXT NOT NULL DEFAULT ''")
+    for kind in MeetingKind:
+        template = default_template(kind)
+        db.execute(
+            "INSERT INTO meeting_templates (meeting_kind, name, agenda_json) VALUES (?, ?, ?)",
+            [kind.value, template.name, json.dumps(list(template.agenda), ensure_ascii=False)],
         )
 
 

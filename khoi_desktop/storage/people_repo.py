@@ -185,3 +185,21 @@ def find_duplicates(db: Database, data: PersonInput, exclude_id: int | None = No
 
 def count_all(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM people WHERE retired_on IS NULL").fetchone()[0])
+
+
+def duplicate_candidates(db: Database) -> list[tuple[int, str, str, str | None, str, str]]:
+    """(id, full name, name_search, birth date ISO, card number, organisation) of everyone followed.
+
+    One query for a whole import preview instead of one lookup per row.
+    """
+    rows = db.execute(
+        "SELECT p.id, p.full_name, p.name_search, p.birth_date, p.party_card_number, coalesce(o.name, '')"
+        " FROM people p LEFT JOIN organizations o ON o.id = p.organization_id WHERE p.retired_on IS NULL"
+    ).fetchall()
+    return [tuple(row) for row in rows]
+
+
+def party_dates(db: Database) -> dict[int, tuple[date | None, date | None]]:
+    """Person id → (admission date, official date), for exports."""
+    rows = db.execute("SELECT id, admission_date, official_date FROM people").fetchall()
+    return {row[0]: (to_date(row[1]), to_date(row[2])) for row in rows}

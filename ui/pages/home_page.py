@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import format_number
@@ -16,28 +16,36 @@ SHOWN_COUNTS = (
     ("meetings", "Buổi sinh hoạt, hội nghị"),
     ("attendance", "Lượt điểm danh"),
 )
+CARDS_PER_ROW = 2
 
 
 class HomePage(QWidget):
+    status_changed = Signal(str)
+
     def __init__(self, services: Services, tasks: TaskRunner) -> None:
         super().__init__()
         self._services = services
         self._tasks = tasks
+        self._status = ""
         self.title = QLabel("")
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
         self.path_label = QLabel("")
+        self.path_label.setObjectName("pageSubtitle")
+        self.path_label.setWordWrap(True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.count_labels = {key: QLabel("…") for key, _ in SHOWN_COUNTS}
-        form = QFormLayout()
-        for key, label in SHOWN_COUNTS:
-            form.addRow(f"{label}:", self.count_labels[key])
+        self.count_labels: dict[str, QLabel] = {}
+        cards = QGridLayout()
+        cards.setSpacing(16)
+        for index, (key, label) in enumerate(SHOWN_COUNTS):
+            card, self.count_labels[key] = _count_card(label)
+            cards.addWidget(card, index // CARDS_PER_ROW, index % CARDS_PER_ROW)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(self.title)
         layout.addWidget(self.path_label)
-        layout.addSpacing(16)
-        layout.addLayout(form)
+        layout.addSpacing(20)
+        layout.addLayout(cards)
         layout.addStretch(1)
         self.reload()
 
@@ -49,7 +57,30 @@ class HomePage(QWidget):
         self.path_label.setText(f"Cơ sở dữ liệu: {summary.path}")
         for key, label in self.count_labels.items():
             label.setText(format_number(summary.counts.get(key, 0)))
+        people = format_number(summary.counts.get("people", 0))
+        self._status = f"{summary.organization_name} — {people} người" if summary.organization_name else ""
+        self.status_changed.emit(self._status)
+
+    def status_text(self) -> str:
+        return self._status
 
     def on_changed(self, changes: Changes) -> None:
         if changes.people or changes.organizations or changes.meetings:
             self.reload()
+
+
+def _count_card(caption: str) -> tuple[QFrame, QLabel]:
+    """A white card: a big number over its caption."""
+    card = QFrame()
+    card.setObjectName("countCard")
+    card.setMinimumHeight(96)
+    value = QLabel("…")
+    value.setObjectName("countValue")
+    label = QLabel(caption)
+    label.setObjectName("countLabel")
+    label.setWordWrap(True)
+    column = QVBoxLayout(card)
+    column.setContentsMargins(20, 14, 20, 14)
+    column.addWidget(value)
+    column.addWidget(label)
+    return card, value

@@ -1,0 +1,1 @@
+"""Performance benchmarks of Khối Desktop: ``python bench/run.py`` (see README.md)."""

@@ -1,0 +1,200 @@
+"""Run the benchmarks and print one table: operation | scale | median time | peak memory | target.
+
+    python bench/run.py [--scale unit|bloc|all] [--repeat N] [--only NAME] [--seed N] [--fresh]
+
+Run it with the project's own interpreter (``.venv/bin/python bench/run.py``). Each case
+runs in a fresh subprocess, so the peak memory is that case's own. The demo databases
+are generated once into ``bench/out/`` and reused while the seed and the generator's
+source are unchanged (``--fresh`` regenerates them). Targets are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import json
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # started as a script: make `bench` and `khoi_desktop` importable
+    sys.path.insert(0, str(ROOT))
+
+from bench.registry import CASES, SCALES, BenchContext, Case  # noqa: E402
+
+OUT_DIR = ROOT / "bench" / "out"
+RESULT_MARK = "BENCH-RESULT "
+# Sources whose change makes a cached demo database stale.
+GENERATOR_SOURCES = ("khoi_desktop/services/demo*.py", "khoi_desktop/storage/schema_v1.py",
+                     "khoi_desktop/storage/migrations.py", "khoi_desktop/domain/presets.py")
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    scale: str
+    times: tuple[float, ...] = ()
+    peak_mb: float | None = None
+    error: str = ""
+
+
+def load_cases() -> None:
+    """Import every ``bench/cases_*.py``; each registers its cases with ``@case``."""
+    for path in sorted((ROOT / "bench").glob("cases_*.py")):
+        importlib.import_module(f"bench.{path.stem}")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Khối Desktop benchmarks")
+    parser.add_argument("--scale", choices=(*SCALES, "all"), default="all")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per case (median is printed)")
+    parser.add_argument("--only", default="", help="run the cases whose name contains this text")
+    parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--fresh", action="store_true", help="regenerate the demo databases")
+    parser.add_argument("--child", default="", help=argparse.SUPPRESS)  # internal: run one case here
+    return parser.parse_args(argv)
+
+
+# ---------------------------------------------------------------------------
+# The shared demo databases
+
+
+def generator_digest() -> str:
+    digest = hashlib.sha256()
+    for pattern in GENERATOR_SOURCES:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def demo_path(scale: str, seed: int) -> Path:
+    return OUT_DIR / f"demo-{scale}-{seed}.sqlite"
+
+
+def ensure_demo(scale: str, seed: int, *, fresh: bool) -> Path:
+    """The demo database of ``scale``: reused when present and made by the same generator."""
+    from khoi_desktop.services.demo import generate_demo  # noqa: PLC0415 - only when needed
+
+    path = demo_path(scale, seed)
+    stamp = path.with_suffix(".json")
+    wanted = {"scale": scale, "seed": seed, "generator": generator_digest()}
+    if not fresh and path.exists() and stamp.exists() and json.loads(stamp.read_text()) == wanted:
+        return path
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    print(f"Tạo cơ sở dữ liệu mẫu {scale} (seed {seed}) → {path.relative_to(ROOT)} …", flush=True)
+    summary = generate_demo(path, scale, seed, overwrite=True)
+    stamp.write_text(json.dumps(wanted))
+    print(f"  xong trong {summary.seconds:.1f} s: {summary.people:,} người, {summary.meetings:,} buổi, "
+          f"{summary.attendance:,} lượt điểm danh.", flush=True)
+    return path
+
+
+# ---------------------------------------------------------------------------
+# One case, inside its own process
+
+
+def peak_memory_mb() -> float | None:
+    """This process's peak resident memory; None where the platform cannot tell (Windows)."""
+    try:
+        import resource  # noqa: PLC0415 - Unix only
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def run_child(args: argparse.Namespace) -> int:
+    bench_case = CASES[args.child]
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    context = BenchContext(args.scale, args.seed, demo_path(args.scale, args.seed), OUT_DIR)
+    try:
+        timed = bench_case.prepare(context)
+        times = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            timed()
+            times.append(time.perf_counter() - started)
+    finally:
+        context.close()
+    print(RESULT_MARK + json.dumps({"times": times, "peak_mb": peak_memory_mb()}), flush=True)
+    return 0
+
+
+def run_in_subprocess(bench_case: Case, scale: str, args: argparse.Namespace) -> Result:
+    repeat = min(args.repeat, bench_case.max_repeat or args.repeat)
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", bench_case.name, "--scale", scale,
+               "--repeat", str(max(1, repeat)), "--seed", str(args.seed)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
+    if done.returncode != 0 or not lines:
+        return Result(bench_case, scale, error=(done.stderr.strip().splitlines() or ["failed"])[-1])
+    data = json.loads(lines[-1][len(RESULT_MARK):])
+    return Result(bench_case, scale, tuple(data["times"]), data["peak_mb"])
+
+
+# ---------------------------------------------------------------------------
+# The table
+
+
+def format_seconds(seconds: float) -> str:
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def format_target(seconds: float) -> str:
+    return f"< {seconds * 1000:g} ms" if seconds < 1 else f"< {seconds:g} s"
+
+
+def table(results: list[Result]) -> str:
+    header = ("operation", "scale", "median time", "peak memory (MB)", "target")
+    lines = [header]
+    for result in results:
+        target = result.case.targets.get(result.scale)
+        if result.error:
+            lines.append((result.case.name, result.scale, f"FAILED: {result.error}", "—", ""))
+            continue
+        median = statistics.median(result.times)
+        verdict = "" if target is None else (" ✓" if median < target else " ✗ missed")
+        lines.append((
+            result.case.name, result.scale, format_seconds(median),
+            "—" if result.peak_mb is None else f"{result.peak_mb:.0f}",
+            "—" if target is None else f"{format_target(target)}{verdict}",
+        ))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    rows = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) + " |"
+            for line in lines]
+    rows.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    load_cases()
+    if args.child:
+        return run_child(args)
+    scales = SCALES if args.scale == "all" else (args.scale,)
+    chosen = [c for c in CASES.values() if args.only.lower() in c.name.lower()]
+    if not chosen:
+        print(f"Không có phép đo nào tên chứa “{args.only}”. Có: {', '.join(CASES)}.")
+        return 1
+    results = []
+    for scale in scales:
+        cases = [c for c in chosen if scale in c.scales]
+        if any(c.needs_database for c in cases):
+            ensure_demo(scale, args.seed, fresh=args.fresh)
+        for bench_case in cases:
+            print(f"Đo “{bench_case.name}” ({scale}) …", flush=True)
+            results.append(run_in_subprocess(bench_case, scale, args))
+    print()
+    print(table(results))
+    return 1 if any(r.error for r in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

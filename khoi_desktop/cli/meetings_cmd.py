@@ -1,0 +1,48 @@
+"""minutes, sign-in-sheet, resolution: print a meeting's documents to PDF without the GUI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.services.meeting_documents import MeetingDocumentService, PrintedDocument
+
+Writer = Callable[[MeetingDocumentService, int, Path], PrintedDocument]
+
+
+def _print_document(name: str, help_text: str, write: Writer) -> click.Command:
+    """A subcommand ``NAME MEETING_ID --out FILE.pdf [--db PATH]`` that writes one document."""
+
+    @click.command(name, help=help_text)
+    @click.argument("meeting_id", type=int)
+    @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
+                  help="Tệp PDF sẽ ghi (ghi đè nếu đã có; không ghi gì khi có lỗi).")
+    @db_option
+    @handles_errors
+    def command(meeting_id: int, out: Path, db_path: Path | None) -> None:
+        services = open_existing(db_path)
+        try:
+            printed = write(MeetingDocumentService(services.context), meeting_id, out)
+        finally:
+            services.close()
+        number = f" {printed.number_text}" if printed.number_text else ""
+        say(f"Đã ghi {printed.title}{number} vào “{printed.path}”.")
+
+    return command
+
+
+minutes_command = _print_document(
+    "minutes", "In biên bản buổi sinh hoạt MEETING_ID ra tệp PDF (cấp số văn bản nếu chưa có).",
+    lambda documents, meeting_id, out: documents.write_minutes(meeting_id, out))
+sign_in_sheet_command = _print_document(
+    "sign-in-sheet", "In danh sách đảng viên dự họp của buổi sinh hoạt MEETING_ID ra tệp PDF.",
+    lambda documents, meeting_id, out: documents.write_sign_in_sheet(meeting_id, out))
+resolution_command = _print_document(
+    "resolution", "In nghị quyết hoặc thông báo kết luận của buổi sinh hoạt MEETING_ID ra tệp PDF "
+    "(cấp số văn bản nếu chưa có).",
+    lambda documents, meeting_id, out: documents.write_resolution(meeting_id, out))
+
+MEETING_COMMANDS = (minutes_command, sign_in_sheet_command, resolution_command)

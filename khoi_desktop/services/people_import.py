@@ -1,0 +1,396 @@
+"""Importing a people list from a spreadsheet: the database side.
+
+The file is read and parsed by :mod:`khoi_desktop.interchange.people_import`; here each
+row is turned into a :class:`PersonInput`, checked against the same rules as the edit
+form, and matched with the people already in the database (same card number, or same
+name and date of birth). :meth:`PeopleImportService.run` then stores it all in one
+transaction: every row or nothing (the default), or only the valid rows with an error
+report .xlsx listing the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from khoi_desktop.domain.enums import Gender, MembershipKind
+from khoi_desktop.domain.errors import UserFacingError, ValidationError
+from khoi_desktop.domain.models import Changes, Membership, PersonInput
+from khoi_desktop.domain.validation import clean_person, probation_end, validate_person
+from khoi_desktop.domain.vntext import fold, format_date, format_number, search_key
+from khoi_desktop.interchange.people_export import write_error_report
+from khoi_desktop.interchange.people_import import (
+    FEMALE,
+    MALE,
+    ColumnMapping,
+    ImportRecord,
+    ProblemKind,
+    RowProblem,
+    Severity,
+    detect_mapping,
+    parse_rows,
+)
+from khoi_desktop.interchange.sheet_reader import SheetGrid, SheetReadError, read_sheet
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.people import PeopleService
+from khoi_desktop.storage import people_repo
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+CHUNK = 250
+
+
+class ImportFileError(UserFacingError):
+    """The file cannot be read as a people list; nothing was changed."""
+
+
+class ImportBlocked(UserFacingError):
+    """All-or-nothing import refused because some rows have errors; nothing was changed."""
+
+
+class ImportCancelled(UserFacingError):
+    """The user pressed Hủy; the transaction was rolled back."""
+
+
+class RowChoice(StrEnum):
+    IMPORT = "import"
+    SKIP = "skip"
+    UPDATE = "update"
+
+    @property
+    def label(self) -> str:
+        return {"import": "Nhập mới", "skip": "Bỏ qua", "update": "Cập nhật"}[self.value]
+
+
+@dataclass(frozen=True)
+class ExistingMatch:
+    """A person already in the database whom a row seems to repeat."""
+
+    person_id: int
+    full_name: str
+    organization_name: str
+    reason: str  # 'cùng số thẻ đảng viên' / 'cùng họ tên và ngày sinh'
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    record: ImportRecord  # with every problem: the file's, the rules', and the database duplicate
+    person: PersonInput | None  # cleaned; None when the row cannot become a person
+    match: ExistingMatch | None = None
+
+    @property
+    def row_number(self) -> int:
+        return self.record.row_number
+
+    @property
+    def choices(self) -> tuple[RowChoice, ...]:
+        """What the user may pick for this row: a known person is skipped or updated."""
+        if self.match is not None:
+            return (RowChoice.SKIP, RowChoice.UPDATE)
+        return (RowChoice.IMPORT, RowChoice.SKIP)
+
+    @property
+    def default_choice(self) -> RowChoice:
+        return self.choices[0]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """Everything the wizard shows before anything is written."""
+
+    file_name: str
+    organization_id: int
+    mapping: ColumnMapping
+    rows: tuple[PreviewRow, ...]
+    legacy_note: str = ""
+
+    def choices_with(self, overrides: Mapping[int, RowChoice] | None = None) -> dict[int, RowChoice]:
+        """Row number → choice: the defaults, with the user's picks over them."""
+        chosen = {row.row_number: row.default_choice for row in self.rows}
+        for number, choice in (overrides or {}).items():
+            row = self.row(number)
+            if row is not None and choice in row.choices:
+                chosen[number] = choice
+        return chosen
+
+    def row(self, row_number: int) -> PreviewRow | None:
+        return next((row for row in self.rows if row.row_number == row_number), None)
+
+    def problems_of(self, row: PreviewRow, choices: Mapping[int, RowChoice]) -> tuple[RowProblem, ...]:
+        """The row's problems, less duplicates of rows the user skips."""
+        return live_problems(row, skipped_rows(choices))
+
+    def blocked_rows(self, choices: Mapping[int, RowChoice]) -> list[PreviewRow]:
+        """Rows that would be imported but cannot be: errors, or nothing usable."""
+        skipped = skipped_rows(choices)
+        return [row for row in self.rows if row.row_number not in skipped
+                and (row.person is None or any(p.severity is Severity.ERROR for p in live_problems(row, skipped)))]
+
+    def all_problems(self, choices: Mapping[int, RowChoice] | None = None) -> list[RowProblem]:
+        skipped = skipped_rows(self.choices_with(choices))
+        return [p for row in self.rows for p in live_problems(row, skipped)]
+
+
+def skipped_rows(choices: Mapping[int, RowChoice]) -> frozenset[int]:
+    """The row numbers the user chose to skip."""
+    return frozenset(number for number, choice in choices.items() if choice is RowChoice.SKIP)
+
+
+def live_problems(row: PreviewRow, skipped: frozenset[int]) -> tuple[RowProblem, ...]:
+    """The row's problems, less duplicates of skipped rows (compute ``skipped`` once per pass)."""
+    return tuple(p for p in row.record.problems if not (p.kind is ProblemKind.DUPLICATE and p.other_row in skipped))
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    file_name: str
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    invalid: int = 0
+    report_path: Path | None = None
+    changes: Changes = field(default_factory=Changes)
+
+    def text(self) -> str:
+        """'Đã nhập 25 người mới, cập nhật 2 người; bỏ qua 1 dòng trùng; 3 dòng có lỗi không nhập.'"""
+        parts = [f"Đã nhập {format_number(self.created)} người mới từ “{self.file_name}”"]
+        if self.updated:
+            parts.append(f"cập nhật {format_number(self.updated)} người đã có")
+        if self.skipped:
+            parts.append(f"bỏ qua {format_number(self.skipped)} dòng trùng")
+        text = ", ".join(parts) + "."
+        if self.invalid:
+            text += f" {format_number(self.invalid)} dòng có lỗi không được nhập"
+            text += f"; xem báo cáo lỗi “{self.report_path}”." if self.report_path else "."
+        return text
+
+
+class PeopleImportService:
+    """Read → preview → run; every step a plain call the GUI runs off its thread."""
+
+    def __init__(self, context: ServiceContext, people: PeopleService | None = None) -> None:
+        self._ctx = context
+        self._db = context.db
+        self._people = people or PeopleService(context)
+
+    # -- reading --------------------------------------------------------------------
+    def read(self, path: str | os.PathLike[str]) -> tuple[SheetGrid, ColumnMapping]:
+        """Open the sheet and guess the columns; a bad file raises ImportFileError."""
+        try:
+            grid = read_sheet(path)
+            return grid, detect_mapping(grid)
+        except SheetReadError as error:
+            raise ImportFileError(str(error)) from None
+
+    def preview(self, grid: SheetGrid, mapping: ColumnMapping, organization_id: int,
+                progress: Progress | None = None) -> ImportPreview:
+        """Parse every row, check it, and find the people it may repeat (nothing is written)."""
+        try:
+            records = parse_rows(grid, mapping)
+        except ValueError as error:
+            raise ValidationError("full_name", str(error)) from None
+        index = _ExistingIndex(people_repo.duplicate_candidates(self._db))
+        today = self._ctx.today()
+        rows = []
+        for done, record in enumerate(records, start=1):
+            rows.append(self._preview_row(record, mapping, organization_id, index, today))
+            if progress is not None and done % CHUNK == 0:
+                progress(done, len(records))
+        return ImportPreview(grid.file_name, organization_id, mapping, tuple(rows), legacy_note(grid))
+
+    def _preview_row(self, record: ImportRecord, mapping: ColumnMapping, organization_id: int,
+                     index: _ExistingIndex, today: date) -> PreviewRow:
+        person, problems = to_person(record, mapping, organization_id, today)
+        match = index.match(person) if person is not None else None
+        if match is not None:
+            problems.append(RowProblem(record.row_number, mapping.label_of("full_name"),
+                                       f"đã có trong cơ sở dữ liệu ({match.reason}): {match.full_name}"
+                                       f"{', ' + match.organization_name if match.organization_name else ''}.",
+                                       Severity.WARNING, ProblemKind.DUPLICATE))
+        return PreviewRow(replace(record, problems=record.problems + tuple(problems)), person, match)
+
+    # -- writing --------------------------------------------------------------------
+    def run(self, preview: ImportPreview, *, choices: Mapping[int, RowChoice] | None = None,
+            valid_only: bool = False, error_report: Path | None = None,
+            progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportSummary:
+        """Store the preview's rows in one transaction; raise ImportBlocked if errors remain."""
+        chosen = preview.choices_with(choices)
+        blocked = preview.blocked_rows(chosen)
+        if blocked and not valid_only:
+            raise ImportBlocked(_blocked_message(blocked))
+        left_out = {row.row_number for row in blocked}
+        todo = [row for row in preview.rows if row.row_number not in left_out
+                and chosen[row.row_number] is not RowChoice.SKIP]
+        report = None
+        if blocked and error_report is not None:
+            skipped = skipped_rows(chosen)
+            problems = [p for row in blocked for p in live_problems(row, skipped)]
+            write_error_report(error_report, problems, source_name=preview.file_name)
+            report = error_report
+        try:
+            created, updated = self._store(preview, todo, chosen, progress, cancelled)
+        except BaseException:
+            if report is not None:
+                report.unlink(missing_ok=True)
+            raise
+        skipped = sum(1 for row in preview.rows if chosen[row.row_number] is RowChoice.SKIP)
+        return ImportSummary(preview.file_name, len(created), len(updated), skipped, len(blocked), report,
+                             Changes(people=True, ids=tuple(created + updated)))
+
+    def _store(self, preview: ImportPreview, todo: list[PreviewRow], chosen: Mapping[int, RowChoice],
+               progress: Progress | None, cancelled: Cancelled | None) -> tuple[list[int], list[int]]:
+        created: list[int] = []
+        updated: list[int] = []
+        with self._db.atomic():
+            for done, row in enumerate(todo, start=1):
+                if done % CHUNK == 1 and cancelled is not None and cancelled():
+                    raise ImportCancelled("Đã hủy nhập; không có thay đổi nào được lưu.")
+                assert row.person is not None
+                if chosen[row.row_number] is RowChoice.UPDATE and row.match is not None:
+                    updated.append(self._update(row.match.person_id, row.person))
+                else:
+                    created.append(self._people._insert(row.person, None))  # noqa: SLF001 - made for imports
+                if progress is not None and (done % CHUNK == 0 or done == len(todo)):
+                    progress(done, len(todo))
+            self._ctx.audit("import", "person", None,
+                            f"Nhập danh sách từ “{preview.file_name}”: {len(created)} người mới, "
+                            f"{len(updated)} người cập nhật",
+                            {"file": preview.file_name, "organization_id": preview.organization_id,
+                             "created": len(created), "updated": len(updated)})
+        return created, updated
+
+    def _update(self, person_id: int, incoming: PersonInput) -> int:
+        current = self._people.get(person_id).to_input()
+        self._people.update(person_id, merge_person(current, incoming))
+        return person_id
+
+
+# ---------------------------------------------------------------------------
+# Rows into people
+
+_FIELD_OF_ERROR = {"birth_year": "birth_date", "memberships": "membership_kind", "job_title": "position"}
+_TEXTS = ("full_name", "hometown", "ethnicity", "phone", "email", "political_theory", "education", "note",
+          "party_card_number", "party_record_number")
+
+
+def to_person(record: ImportRecord, mapping: ColumnMapping, organization_id: int,
+              today: date) -> tuple[PersonInput | None, list[RowProblem]]:
+    """The row as a cleaned PersonInput plus the problems the edit form's rules find."""
+    problems: list[RowProblem] = []
+    if not record.full_name:
+        return None, problems  # the parser already reported the missing name
+
+    def problem(name: str, detail: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(RowProblem(record.row_number, mapping.label_of(name), detail, severity))
+
+    memberships = _memberships(record, today, problem)
+    gender = Gender.MALE if record.gender == MALE else Gender.FEMALE if record.gender == FEMALE else None
+    person = clean_person(PersonInput(
+        organization_id=organization_id, birth_date=record.birth_date, birth_year=record.birth_year,
+        gender=gender, job_title=record.position, admission_date=record.admission_date,
+        official_date=record.official_date, memberships=memberships,
+        **{name: getattr(record, name) for name in _TEXTS}))
+    if record.has_errors:
+        return person, problems
+    try:
+        warnings = validate_person(person, today)
+    except ValidationError as error:
+        problem(_FIELD_OF_ERROR.get(error.field, error.field), _lower_first(error.message))
+        return person, problems
+    if not any(p.kind is ProblemKind.DATE_ORDER for p in record.problems):
+        for warning in warnings:
+            problem("party_card_number" if "Thẻ" in warning else "admission_date", _lower_first(warning),
+                    Severity.WARNING)
+    return person, problems
+
+
+def _memberships(record: ImportRecord, today: date, problem: Callable[..., None]) -> tuple[Membership, ...]:
+    """From 'Tư cách' ('Chính thức', 'Dự bị', 'Công chức', …) or, without it, from the party dates."""
+    text = fold(record.membership_kind)
+    if "du bi" in text:
+        kind: MembershipKind | None = MembershipKind.PARTY_PROBATIONARY
+    elif "chinh thuc" in text:
+        kind = MembershipKind.PARTY_OFFICIAL
+    elif text in ("", "dang vien"):
+        kind = _party_kind_from_dates(record, today)
+    else:
+        kind = MembershipKind.from_label(record.membership_kind)  # type: ignore[assignment]
+        if kind is None:
+            problem("membership_kind", f"“{record.membership_kind}” — không rõ tư cách; "
+                                       "người này được nhập không kèm tư cách.", Severity.WARNING)
+    if kind is None:
+        return ()
+    admission, official = record.admission_date, record.official_date
+    if kind is MembershipKind.PARTY_OFFICIAL and admission and official and admission < official:
+        return (Membership(MembershipKind.PARTY_PROBATIONARY, admission, official - timedelta(days=1)),
+                Membership(kind, official))
+    start = official if kind is MembershipKind.PARTY_OFFICIAL else (
+        admission if kind is MembershipKind.PARTY_PROBATIONARY else None)
+    return (Membership(kind, start),)
+
+
+def _party_kind_from_dates(record: ImportRecord, today: date) -> MembershipKind | None:
+    """No 'Tư cách' column: official with an official date or a card, or once probation is long over."""
+    if record.official_date or record.party_card_number:
+        return MembershipKind.PARTY_OFFICIAL
+    if record.admission_date:
+        over = probation_end(record.admission_date) <= today
+        return MembershipKind.PARTY_OFFICIAL if over else MembershipKind.PARTY_PROBATIONARY
+    return None
+
+
+def merge_person(current: PersonInput, incoming: PersonInput) -> PersonInput:
+    """'Cập nhật': the file's non-empty values over the stored ones; memberships are added, not replaced."""
+    values = {name: getattr(incoming, name) for name in current.__dataclass_fields__
+              if name != "memberships" and getattr(incoming, name) not in (None, "")}
+    have = {m.kind for m in current.memberships}
+    extra = tuple(m for m in incoming.memberships if m.kind not in have)
+    merged = replace(current, **values, memberships=current.memberships + extra)
+    year_only = incoming.birth_date is None and incoming.birth_year is not None
+    if year_only and (current.birth_date is None or current.birth_date.year != incoming.birth_year):
+        merged = replace(merged, birth_date=None)  # the file's year replaces a date of another year
+    return merged
+
+
+class _ExistingIndex:
+    """People already stored, by card number and by (folded name, birth date)."""
+
+    def __init__(self, rows: Iterable[tuple[int, str, str, str | None, str, str]]) -> None:
+        self.by_card: dict[str, tuple[int, str, str]] = {}
+        self.by_person: dict[tuple[str, str], tuple[int, str, str]] = {}
+        for person_id, name, folded, birth, card, org in rows:
+            if card:
+                self.by_card.setdefault(card, (person_id, name, org))
+            if birth:
+                self.by_person.setdefault((folded, birth), (person_id, name, org))
+
+    def match(self, person: PersonInput) -> ExistingMatch | None:
+        found = self.by_card.get(person.party_card_number) if person.party_card_number else None
+        if found is not None:
+            return ExistingMatch(*found, reason=f"cùng số thẻ đảng viên {person.party_card_number}")
+        if person.birth_date is not None:
+            found = self.by_person.get((search_key(person.full_name), person.birth_date.isoformat()))
+            if found is not None:
+                return ExistingMatch(*found, reason=f"cùng họ tên và ngày sinh {format_date(person.birth_date)}")
+        return None
+
+
+def _blocked_message(blocked: list[PreviewRow]) -> str:
+    first = next((p.message for row in blocked for p in row.record.problems if p.severity is Severity.ERROR), "")
+    return (f"Tệp còn {format_number(len(blocked))} dòng có lỗi nên chưa nhập dòng nào (nhập tất cả hoặc "
+            f"không nhập gì). Lỗi đầu tiên — {first} Hãy sửa tệp, bỏ qua các dòng đó, hoặc chọn "
+            "“chỉ nhập các dòng hợp lệ”.")
+
+
+def legacy_note(grid: SheetGrid) -> str:
+    """'Đã chuyển chữ từ bảng mã cũ (TCVN3) sang Unicode.' or ''."""
+    names = sorted({encoding.value.split(" ")[0] for encoding in grid.legacy_encodings})
+    return f"Đã chuyển chữ từ bảng mã cũ ({', '.join(names)}) sang Unicode." if names else ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text

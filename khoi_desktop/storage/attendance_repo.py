@@ -1,0 +1,94 @@
+"""SQL for attendance (điểm danh) and the facts the roll of a meeting is computed from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.attendance import MembershipFact, PersonFacts, StatusFact
+from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind, PersonStatus
+from khoi_desktop.storage.rows import iso, to_date
+
+_PARTY_KINDS = (MembershipKind.PARTY_OFFICIAL.value, MembershipKind.PARTY_PROBATIONARY.value)
+
+
+def _candidates(scope: tuple[int, ...], person_id: int | None) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of people who may be on the roll: in scope now or by their history."""
+    if person_id is not None:
+        return "SELECT ?", [person_id]
+    marks = ", ".join("?" for _ in scope) or "NULL"
+    sql = (f"SELECT id FROM people WHERE organization_id IN ({marks})"
+           f" UNION SELECT person_id FROM status_history WHERE organization_id IN ({marks})")
+    return sql, [*scope, *scope]
+
+
+def person_facts(db: Database, scope: tuple[int, ...], day: date,
+                 person_id: int | None = None) -> list[PersonFacts]:
+    """Facts of everyone who may belong to ``scope`` on ``day`` (or of one person)."""
+    ids_sql, ids_params = _candidates(scope, person_id)
+    memberships = _memberships(db, ids_sql, ids_params)
+    statuses = _statuses(db, ids_sql, ids_params)
+    rows = db.execute(
+        "SELECT p.id, p.full_name, p.sort_key, p.organization_id, p.status, p.retired_on,"
+        " coalesce((SELECT ps.title FROM positions ps WHERE ps.person_id = p.id AND ps.is_party_post = 1"
+        "   AND (ps.start_date IS NULL OR ps.start_date <= ?) AND (ps.end_date IS NULL OR ps.end_date >= ?)"
+        "   ORDER BY ps.start_date DESC LIMIT 1), p.job_title)"
+        f" FROM people p WHERE p.id IN ({ids_sql}) ORDER BY p.sort_key, p.id",
+        [iso(day), iso(day), *ids_params],
+    ).fetchall()
+    return [
+        PersonFacts(person_id=r[0], full_name=r[1], sort_key=r[2], position=r[6], organization_id=r[3],
+                    status=PersonStatus(r[4]), retired_on=to_date(r[5]),
+                    memberships=tuple(memberships.get(r[0], ())), statuses=tuple(statuses.get(r[0], ())))
+        for r in rows
+    ]
+
+
+def _memberships(db: Database, ids_sql: str, params: list[Any]) -> dict[int, list[MembershipFact]]:
+    found: dict[int, list[MembershipFact]] = defaultdict(list)
+    rows = db.execute(
+        f"SELECT person_id, kind, start_date, end_date FROM memberships WHERE kind IN (?, ?)"
+        f" AND person_id IN ({ids_sql})",
+        [*_PARTY_KINDS, *params],
+    ).fetchall()
+    for person, kind, start, end in rows:
+        found[person].append(MembershipFact(MembershipKind(kind), to_date(start), to_date(end)))
+    return found
+
+
+def _statuses(db: Database, ids_sql: str, params: list[Any]) -> dict[int, list[StatusFact]]:
+    found: dict[int, list[StatusFact]] = defaultdict(list)
+    rows = db.execute(
+        f"SELECT person_id, status, start_date, organization_id, note FROM status_history"
+        f" WHERE person_id IN ({ids_sql}) ORDER BY person_id, start_date, id",
+        params,
+    ).fetchall()
+    for person, status, start, org, note in rows:
+        found[person].append(StatusFact(PersonStatus(status), date.fromisoformat(start), org, note))
+    return found
+
+
+def marks(db: Database, meeting_id: int) -> dict[int, tuple[AttendanceStatus, str, str]]:
+    """person_id → (status, membership kind snapshot, reason) of everyone marked at the meeting."""
+    rows = db.execute(
+        "SELECT person_id, status, membership_kind, reason FROM attendance WHERE meeting_id = ?", [meeting_id]
+    ).fetchall()
+    return {r[0]: (AttendanceStatus(r[1]), r[2], r[3]) for r in rows}
+
+
+def upsert_marks(db: Database, meeting_id: int, rows: Iterable[tuple[int, AttendanceStatus, str, str]]) -> None:
+    """Store (person_id, status, membership kind, reason) rows, replacing earlier marks."""
+    db.conn.executemany(
+        "INSERT INTO attendance (meeting_id, person_id, status, membership_kind, reason) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status,"
+        " membership_kind = excluded.membership_kind, reason = excluded.reason",
+        [(meeting_id, person, status.value, kind, reason) for person, status, kind, reason in rows],
+    )
+
+
+def delete_mark(db: Database, meeting_id: int, person_id: int) -> None:
+    db.execute("DELETE FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, person_id])

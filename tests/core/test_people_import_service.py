@@ -1,0 +1,205 @@
+"""PeopleImportService: rows to people, rules, duplicates in the file and the database, all-or-nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from khoi_desktop.domain.enums import Gender, MembershipKind
+from khoi_desktop.domain.models import Membership, PeopleFilter, PersonInput
+from khoi_desktop.services.app import Services
+from khoi_desktop.services.people_import import (
+    ImportBlocked,
+    ImportCancelled,
+    ImportFileError,
+    PeopleImportService,
+    RowChoice,
+    merge_person,
+)
+from tests.conftest import add_branch_with_people
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BAD_FILES = ["empty.xlsx", "notes_renamed.xlsx", "password.xls", "password.xlsx", "pdf_renamed.xls",
+             "truncated.xlsx", "word_renamed.xlsx", "khong_co.xlsx"]
+
+
+@pytest.fixture
+def branch(services: Services) -> int:
+    return add_branch_with_people(services, [])[0]
+
+
+@pytest.fixture
+def importer(services: Services) -> PeopleImportService:
+    return PeopleImportService(services.context, services.people)
+
+
+def preview_of(importer: PeopleImportService, name: str, branch: int):
+    grid, mapping = importer.read(DATA / name)
+    return importer.preview(grid, mapping, branch)
+
+
+def people(services: Services) -> dict[str, object]:
+    return {row.full_name: services.people.get(row.id) for row in services.people.list()}
+
+
+def db_digest(services: Services) -> str:
+    rows = services.db.execute("SELECT * FROM people ORDER BY id").fetchall()
+    audit = services.db.execute("SELECT count(*) FROM audit_log").fetchone()
+    return hashlib.sha256(repr((rows, audit)).encode()).hexdigest()
+
+
+@pytest.mark.parametrize("name", ["people_clean.xlsx", "people_clean.xls"])
+def test_clean_file_imports_every_row(services: Services, importer: PeopleImportService, branch: int,
+                                      name: str) -> None:
+    """Five people, trimmed names, cards with zeros, real dates, official since the official date."""
+    summary = importer.run(preview_of(importer, name, branch))
+    assert (summary.created, summary.updated, summary.invalid) == (5, 0, 0)
+    stored = people(services)
+    assert set(stored) == {"Nguyễn Văn Đức", "Trần Thị Hương", "Phạm Ngọc Ánh", "Lê Văn Tám", "Hoàng Thị Lan"}
+    huong = stored["Trần Thị Hương"]
+    assert huong.party_card_number == "000123456789"
+    assert huong.birth_date == date(1985, 11, 30) and huong.gender is Gender.FEMALE
+    assert huong.organization_id == branch and huong.job_title == "Phó Bí thư"
+    assert [m.kind for m in huong.memberships] == [MembershipKind.PARTY_PROBATIONARY, MembershipKind.PARTY_OFFICIAL]
+    assert huong.memberships[1].start_date == date(2011, 6, 15)
+    assert stored["Phạm Ngọc Ánh"].birth_year == 1975 and stored["Phạm Ngọc Ánh"].birth_date is None
+    assert "Đã nhập 5 người mới" in summary.text()
+
+
+def test_import_writes_one_audit_line_for_the_file(services: Services, importer: PeopleImportService,
+                                                   branch: int) -> None:
+    """Besides each person's own 'create' line, the import itself is logged."""
+    importer.run(preview_of(importer, "people_clean.xlsx", branch))
+    line = services.db.execute("SELECT summary FROM audit_log WHERE action = 'import'").fetchone()[0]
+    assert "people_clean.xlsx" in line and "5 người mới" in line
+
+
+@pytest.mark.parametrize("name", ["people_tcvn3.xlsx", "people_tcvn3.xls", "people_vni.xlsx"])
+def test_legacy_fonts_arrive_as_unicode(services: Services, importer: PeopleImportService, branch: int,
+                                        name: str) -> None:
+    """TCVN3 and VNI names are stored as Unicode and the preview says it converted them."""
+    preview = preview_of(importer, name, branch)
+    assert "sang Unicode" in preview.legacy_note
+    importer.run(preview, valid_only=True)
+    assert "Nguyễn Văn Đức" in people(services)
+
+
+def test_errors_block_the_whole_import_by_default(services: Services, importer: PeopleImportService,
+                                                  branch: int) -> None:
+    """All-or-nothing: any row with an error means nothing is written, with a Vietnamese reason."""
+    before = db_digest(services)
+    preview = preview_of(importer, "people_bad_values.xlsx", branch)
+    with pytest.raises(ImportBlocked) as caught:
+        importer.run(preview)
+    assert "không nhập dòng nào" in caught.value.message or "chưa nhập dòng nào" in caught.value.message
+    assert db_digest(services) == before
+
+
+def test_valid_rows_only_with_an_error_report(services: Services, importer: PeopleImportService,
+                                              branch: int, tmp_path: Path) -> None:
+    """Valid rows are stored; the report lists Dòng, Cột, Mức độ, Lỗi of the rows left out."""
+    report = tmp_path / "loi.xlsx"
+    preview = preview_of(importer, "people_bad_values.xlsx", branch)
+    summary = importer.run(preview, valid_only=True, error_report=report)
+    stored = people(services)
+    assert {"Lê Văn Tám", "Trần Cường", "NGUYỄN VĂN HẢI"} <= set(stored)
+    assert "Nguyễn Văn An" not in stored and "Trần Bình" not in stored
+    assert summary.invalid == len(preview.blocked_rows(preview.choices_with())) and summary.report_path == report
+    sheet = openpyxl.load_workbook(report).active
+    values = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    header = next(row for row in values if row[:2] == ("Dòng", "Cột"))
+    assert header[:4] == ("Dòng", "Cột", "Mức độ", "Lỗi")
+    details = [row for row in values if isinstance(row[0], int)]
+    assert (2, "Ngày sinh", "Lỗi", "“31/02/1980” — tháng 2/1980 không có ngày 31.") in [tuple(r[:4]) for r in details]
+    assert {row[0] for row in details} >= {2, 3, 5, 7, 9, 10}
+
+
+def test_skipping_one_of_two_rows_with_the_same_card_clears_both(services: Services,
+                                                                 importer: PeopleImportService,
+                                                                 branch: int) -> None:
+    """Rows 7 and 9 share card 000123; skipping row 9 makes row 7 importable."""
+    preview = preview_of(importer, "people_bad_values.xlsx", branch)
+    choices = preview.choices_with({9: RowChoice.SKIP})
+    assert 7 not in {row.row_number for row in preview.blocked_rows(choices)}
+    assert 9 not in {row.row_number for row in preview.blocked_rows(choices)}
+    importer.run(preview, choices=choices, valid_only=True)
+    assert people(services)["Nguyễn Văn Hải"].party_card_number == "000123"
+
+
+def test_people_already_stored_are_skipped_by_default(services: Services, importer: PeopleImportService,
+                                                      branch: int) -> None:
+    """Same card number → 'Bỏ qua' is the default; the stored person is untouched."""
+    services.people.create(PersonInput(full_name="Trần Hương", organization_id=branch,
+                                       party_card_number="000123456789", phone="0900"))
+    preview = preview_of(importer, "people_clean.xlsx", branch)
+    row = next(r for r in preview.rows if r.record.full_name == "Trần Thị Hương")
+    assert row.match is not None and "cùng số thẻ" in row.match.reason
+    assert row.choices == (RowChoice.SKIP, RowChoice.UPDATE)
+    summary = importer.run(preview)
+    assert (summary.created, summary.skipped) == (4, 1)
+    assert "Trần Thị Hương" not in people(services)
+
+
+def test_update_merges_the_file_into_the_stored_person(services: Services, importer: PeopleImportService,
+                                                       branch: int) -> None:
+    """'Cập nhật' fills the file's values, keeps what the file lacks, and adds memberships."""
+    existing = services.people.create(PersonInput(
+        full_name="Lê Văn Tám", organization_id=branch, birth_date=date(1990, 2, 28), phone="0912",
+        memberships=(Membership(MembershipKind.CIVIL_SERVANT, date(2012, 1, 1)),))).person_id
+    preview = preview_of(importer, "people_clean.xlsx", branch)
+    row = next(r for r in preview.rows if r.record.full_name == "Lê Văn Tám")
+    assert row.match is not None and row.match.person_id == existing and "ngày sinh" in row.match.reason
+    summary = importer.run(preview, choices={row.row_number: RowChoice.UPDATE})
+    assert (summary.created, summary.updated) == (4, 1)
+    person = services.people.get(existing)
+    assert person.phone == "0912" and person.party_card_number == "001234567890"
+    assert {m.kind for m in person.memberships} == {MembershipKind.CIVIL_SERVANT, MembershipKind.PARTY_OFFICIAL,
+                                                    MembershipKind.PARTY_PROBATIONARY}
+
+
+def test_merge_replaces_a_date_of_another_year_by_the_files_year() -> None:
+    """A file giving only 1976 replaces a stored 1975 date; the same year keeps the full date."""
+    current = PersonInput(full_name="A", birth_date=date(1975, 3, 1), birth_year=1975)
+    assert merge_person(current, PersonInput(full_name="A", birth_year=1976)).birth_date is None
+    assert merge_person(current, PersonInput(full_name="A", birth_year=1975)).birth_date == date(1975, 3, 1)
+
+
+def test_admission_date_alone_means_official_once_probation_is_over(services: Services,
+                                                                    importer: PeopleImportService,
+                                                                    branch: int) -> None:
+    """A form with only 'Ngày vào Đảng' from 2005 imports official members, without warnings."""
+    preview = preview_of(importer, "people_two_level.xlsx", branch)
+    duc = next(r for r in preview.rows if r.record.full_name == "Nguyễn Văn Đức")
+    assert [m.kind for m in duc.person.memberships] == [MembershipKind.PARTY_OFFICIAL]
+    assert not duc.record.problems
+
+
+def test_cancel_rolls_everything_back(services: Services, importer: PeopleImportService, branch: int) -> None:
+    """Hủy during the import leaves the database as it was."""
+    before = db_digest(services)
+    with pytest.raises(ImportCancelled):
+        importer.run(preview_of(importer, "people_clean.xlsx", branch), cancelled=lambda: True)
+    assert db_digest(services) == before
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_files_give_a_clear_message_and_change_nothing(services: Services, importer: PeopleImportService,
+                                                           name: str) -> None:
+    """Corrupt, truncated, password-protected, renamed or missing: a Vietnamese sentence, no write."""
+    before = db_digest(services)
+    with pytest.raises(ImportFileError) as caught:
+        importer.read(DATA / name)
+    assert caught.value.message.startswith("Không đọc được tệp")
+    assert db_digest(services) == before
+
+
+def test_a_year_of_people_is_listed_by_their_memberships(services: Services, importer: PeopleImportService,
+                                                         branch: int) -> None:
+    """Imported probation then official periods show the right membership in each year."""
+    importer.run(preview_of(importer, "people_clean.xlsx", branch))
+    in_2010 = {row.full_name: row.memberships for row in services.people.list(PeopleFilter(year=2010))}
+    assert in_2010["Trần Thị Hương"] == (MembershipKind.PARTY_PROBATIONARY,)

@@ -1,0 +1,207 @@
+"""The main window: home page, navigation, geometry, open another file, backup and restore."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QSize
+
+from khoi_desktop.domain.enums import OrgKind
+from khoi_desktop.domain.errors import NewerDatabaseError
+from khoi_desktop.domain.models import OrganizationInput
+from khoi_desktop.services.app import Services
+from tests.conftest import add_branch_with_people
+from tests.ui.fakes import FakePrompts
+from ui.app import build_window
+from ui.database_controller import DATABASE_KEY
+from ui.main_window import MainWindow
+from ui.pages.home_page import HomePage
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait_idle()
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()
+
+
+@pytest.fixture
+def window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
+           prompts: FakePrompts) -> Iterator[MainWindow]:
+    add_branch_with_people(services, ["Trần Văn An", "Lê Thị Bình", "Nguyễn Văn Cường"])
+    built = build_window(services, settings, tasks, prompts)
+    qtbot.addWidget(built)
+    built.show()
+    tasks.wait_idle()
+    yield built
+    built.controller.shutdown()
+
+
+def make_database(path: Path, org_name: str) -> Path:
+    """A closed database file holding one organisation."""
+    other = Services.open(path)
+    other.organizations.create(OrganizationInput(name=org_name, kind=OrgKind.BASE_BRANCH))
+    other.close()
+    return path
+
+
+def nav_titles(window: MainWindow) -> list[str]:
+    return [window.navigation.item(i).text() for i in range(window.navigation.count())]
+
+
+def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
+    """Trang chủ names the top organisation and counts its records with Vietnamese numbers."""
+    home = window.page("home")
+    assert isinstance(home, HomePage)
+    assert home.title.text() == "Đảng bộ Khối các cơ quan tỉnh"
+    assert home.count_labels["people"].text() == "3"
+    assert home.count_labels["organizations"].text() == "2"
+    assert window.status_label.text() == "Đảng bộ Khối các cơ quan tỉnh — 3 người"
+    assert window.windowTitle() == "Khối Desktop — khoi.sqlite"
+
+
+def test_navigation_lists_only_built_pages(window: MainWindow) -> None:
+    """Every navigation entry leads to a real page, in the clerk's order."""
+    assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên"]
+    for key in window.page_keys():
+        assert window.show_page(key) is window.current_page()
+        assert window.stack.currentWidget().isAncestorOf(window.current_page())
+
+
+def test_menus_are_vietnamese(window: MainWindow) -> None:
+    """The menu bar holds Tệp and Trợ giúp with their Vietnamese actions."""
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["Tệp", "Trợ giúp"]
+    file_actions = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()
+                    if not a.isSeparator()]
+    assert file_actions == ["Mở cơ sở dữ liệu khác…", "Sao lưu…", "Phục hồi…", "Thoát"]
+
+
+def test_page_status_reaches_status_bar(window: MainWindow) -> None:
+    """Switching to Tổ chức shows that page's count in the status bar."""
+    window.show_page("organizations")
+    assert window.status_label.text() == "2 tổ chức đang theo dõi"
+
+
+def test_people_page_status_reaches_status_bar(window: MainWindow, tasks: TaskRunner) -> None:
+    """The People page's count ("Hiển thị …/… người") is shown when that page is current."""
+    window.show_page("people")
+    tasks.wait_idle()
+    assert window.status_label.text() == window.page("people").status_text()
+    assert "3" in window.status_label.text()
+
+
+def test_geometry_is_remembered(qtbot, settings: QSettings) -> None:
+    """Closing saves the size; the next window opens with it."""
+    first = MainWindow("Khối Desktop", settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.close()
+    assert settings.value("window/geometry") is not None
+    again = MainWindow("Khối Desktop", settings)
+    qtbot.addWidget(again)
+    assert again.size() == QSize(700, 500)
+
+
+def test_open_remembers_and_rebuilds(window: MainWindow, prompts: FakePrompts, tasks: TaskRunner,
+                                     settings: QSettings, tmp_path: Path) -> None:
+    """Opening another file rebuilds the pages on it and remembers it for the next start."""
+    other = make_database(tmp_path / "khac.sqlite", "Chi bộ Sở Tư pháp")
+    prompts.open_paths = [other]
+    window.action_open.trigger()
+    tasks.wait_idle()
+    assert window.controller.services.path == other
+    assert window.page("home").title.text() == "Chi bộ Sở Tư pháp"
+    assert settings.value(DATABASE_KEY) == str(other)
+    assert window.database_label.text() == str(other)
+
+
+def test_newer_database_is_refused(window: MainWindow, services: Services, prompts: FakePrompts,
+                                   tasks: TaskRunner, tmp_path: Path) -> None:
+    """A file from a newer version is refused with the Vietnamese message; the current stays open."""
+    newer = make_database(tmp_path / "moi-hon.sqlite", "Chi bộ Tương lai")
+    conn = sqlite3.connect(newer)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                 " VALUES ('khoi', 'm9999_future', 'x')")
+    conn.commit()
+    conn.close()
+    prompts.open_paths = [newer]
+    window.action_open.trigger()
+    tasks.wait_idle()
+    assert isinstance(prompts.errors[0], NewerDatabaseError)
+    assert "phiên bản Khối Desktop mới hơn" in str(prompts.errors[0])
+    assert window.controller.services is services
+    assert services.summary().organization_name == "Đảng bộ Khối các cơ quan tỉnh"
+    assert window.page("home").title.text() == "Đảng bộ Khối các cơ quan tỉnh"
+
+
+def test_backup_then_restore_round_trip(window: MainWindow, services: Services, prompts: FakePrompts,
+                                        tasks: TaskRunner, tmp_path: Path) -> None:
+    """Sao lưu writes a file; after a later change, Phục hồi brings the backed-up data back."""
+    backup = tmp_path / "sao-luu.sqlite"
+    prompts.save_paths = [backup]
+    window.action_backup.trigger()
+    tasks.wait_idle()
+    assert backup.is_file()
+    assert prompts.asked[-1][0] == "inform"
+    services.organizations.create(OrganizationInput(name="Chi bộ Thêm sau", kind=OrgKind.SUB_BRANCH))
+    prompts.open_paths = [backup]
+    prompts.confirm_answers = [True]
+    window.action_restore.trigger()
+    tasks.wait_idle()
+    restored = window.controller.services
+    assert restored is not services
+    assert [o.name for o in restored.organizations.all()] == ["Chi bộ Kho bạc Nhà nước tỉnh",
+                                                            "Đảng bộ Khối các cơ quan tỉnh"]
+    assert "2 tổ chức" in [text for kind, text in prompts.asked if kind == "confirm"][0]
+    assert list(services.path.parent.glob("khoi.truoc-phuc-hoi-*.sqlite"))
+    assert window.page("home").count_labels["organizations"].text() == "2"
+    assert not prompts.errors
+
+
+def test_restore_declined_keeps_data(window: MainWindow, services: Services, prompts: FakePrompts,
+                                     tasks: TaskRunner, tmp_path: Path) -> None:
+    """Answering Hủy after the backup was checked changes nothing."""
+    backup = make_database(tmp_path / "khac.sqlite", "Chi bộ Khác")
+    prompts.open_paths = [backup]
+    prompts.confirm_answers = [False]
+    window.action_restore.trigger()
+    tasks.wait_idle()
+    assert window.controller.services is services
+    assert services.summary().organization_name == "Đảng bộ Khối các cơ quan tỉnh"
+
+
+def test_restore_from_non_database_is_refused(window: MainWindow, services: Services,
+                                              prompts: FakePrompts, tasks: TaskRunner,
+                                              tmp_path: Path) -> None:
+    """A file that is not a database is refused before any question; the data stays."""
+    bogus = tmp_path / "khong-phai.sqlite"
+    bogus.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    prompts.open_paths = [bogus]
+    window.action_restore.trigger()
+    tasks.wait_idle()
+    assert prompts.errors and "không phải" in str(prompts.errors[0])
+    assert not [kind for kind, _ in prompts.asked if kind == "confirm"]
+    assert window.controller.services is services
+
+
+def test_about_names_the_app(window: MainWindow, prompts: FakePrompts) -> None:
+    """Trợ giúp → Giới thiệu tells the version and the open file."""
+    window.action_about.trigger()
+    kind, text = prompts.asked[-1]
+    assert kind == "inform" and text.startswith("Khối Desktop") and "khoi.sqlite" in text

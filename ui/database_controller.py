@@ -1,0 +1,236 @@
+"""Which database is open: open another, back up, restore — all on the worker thread.
+
+The controller owns the one open :class:`Services`. When it changes (another file, a
+restore), the window's pages are dropped and rebuilt on the new services, and the old
+connection is closed on the worker after every job queued before it has run.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.services.app import Services, app_schema_version, restore_database, validate_backup
+from ui.main_window import MainWindow
+from ui.prompts import Prompts
+from ui.tasks import TaskControl, TaskRunner
+
+APP_TITLE = "Khối Desktop"
+DATABASE_KEY = "database/path"
+DATABASE_FILTER = "Cơ sở dữ liệu Khối Desktop (*.sqlite *.db);;Tất cả các tệp (*)"
+
+Opener = Callable[[Path], Services]
+PageInstaller = Callable[[Services], None]
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    services: Services
+    kept: Path | None
+    error: BaseException | None
+
+
+def app_version() -> str:
+    try:
+        return importlib.metadata.version("khoi-desktop")
+    except importlib.metadata.PackageNotFoundError:
+        return "bản phát triển"
+
+
+def remember_database(settings: QSettings, path: Path) -> None:
+    """The next start opens this file directly."""
+    settings.setValue(DATABASE_KEY, str(path))
+    settings.sync()
+
+
+def remembered_database(settings: QSettings) -> Path | None:
+    value = settings.value(DATABASE_KEY)
+    return Path(str(value)) if value else None
+
+
+def open_job(opener: Opener, path: Path) -> Callable[[TaskControl], Services | None]:
+    """Open ``path`` on the worker; if the user pressed Hủy meanwhile, close it again."""
+    def job(control: TaskControl) -> Services | None:
+        services = opener(path)
+        if control.cancelled():
+            services.close()
+            return None
+        return services
+    return job
+
+
+class DatabaseController(QObject):
+    """Connects the window's Tệp menu to the database and rebuilds pages on a switch."""
+
+    opened = Signal(object)
+
+    def __init__(self, window: MainWindow, settings: QSettings, tasks: TaskRunner, prompts: Prompts,
+                 install_pages: PageInstaller, opener: Opener = Services.open) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._tasks = tasks
+        self._prompts = prompts
+        self._install_pages = install_pages
+        self._opener = opener
+        self._services: Services | None = None
+        window.action_open.triggered.connect(self.ask_open)
+        window.action_backup.triggered.connect(self.ask_backup)
+        window.action_restore.triggered.connect(self.ask_restore)
+        window.action_about.triggered.connect(self.show_about)
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    # Opening
+
+    def adopt(self, services: Services) -> None:
+        """Show ``services`` (already opened on the worker) in the window."""
+        old = self._services
+        self._window.clear_pages()
+        self._services = services
+        self._install_pages(services)
+        remember_database(self._settings, services.path)
+        self._window.setWindowTitle(f"{APP_TITLE} — {services.path.name}")
+        self._window.set_database_name(str(services.path))
+        self._window.set_database_actions_enabled(True)
+        if old is not None and old is not services:
+            self._tasks.call(old.close)
+        self.opened.emit(services)
+
+    def open_path(self, path: Path, on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Open ``path`` on the worker with a progress dialog; the current file stays open on failure."""
+        self._window.set_status(f"Đang mở “{path.name}”…")
+
+        def failed(exc: BaseException) -> None:
+            self._window.set_status("")
+            self._prompts.show_error(exc, "mở cơ sở dữ liệu")
+            if on_failed is not None:
+                on_failed(exc)
+
+        self._tasks.run(open_job(self._opener, path), self._opened, failed,
+                        progress_title=f"Đang mở cơ sở dữ liệu “{path.name}”…",
+                        parent=self._window, cancellable=True)
+
+    def _opened(self, services: Services | None) -> None:
+        if services is None:
+            self._window.set_status("Đã hủy việc mở tệp.")
+            return
+        self.adopt(services)
+
+    def ask_open(self) -> None:
+        path = self._prompts.ask_open_path("Mở cơ sở dữ liệu khác", DATABASE_FILTER)
+        if path is None:
+            return
+        if self._services is not None and path.resolve() == self._services.path.resolve():
+            self._prompts.inform("Mở cơ sở dữ liệu", "Tệp này đang được mở.")
+            return
+        self.open_path(path)
+
+    # Backup
+
+    def ask_backup(self) -> None:
+        services = self._services
+        if services is None:
+            return
+        day = services.context.today()
+        suggested = services.path.with_name(f"{services.path.stem}-sao-luu-{day:%Y-%m-%d}.sqlite")
+        target = self._prompts.ask_save_path("Sao lưu cơ sở dữ liệu", str(suggested), DATABASE_FILTER)
+        if target is None:
+            return
+        self._tasks.run(lambda _control: services.backup(target), self._backed_up,
+                        lambda exc: self._prompts.show_error(exc, "sao lưu"),
+                        progress_title="Đang sao lưu…", parent=self._window)
+
+    def _backed_up(self, target: Path) -> None:
+        self._window.set_status(f"Đã sao lưu vào “{target}”.")
+        self._prompts.inform("Sao lưu", f"Đã sao lưu dữ liệu vào tệp:\n{target}")
+
+    # Restore
+
+    def ask_restore(self) -> None:
+        if self._services is None:
+            return
+        source = self._prompts.ask_open_path("Chọn bản sao lưu để phục hồi", DATABASE_FILTER)
+        if source is None:
+            return
+
+        def check(control: TaskControl) -> dict[str, int] | None:
+            counts = validate_backup(source)
+            return None if control.cancelled() else counts
+
+        self._tasks.run(check, lambda counts: self._confirm_restore(source, counts),
+                        lambda exc: self._prompts.show_error(exc, "phục hồi"),
+                        progress_title="Đang kiểm tra bản sao lưu…", parent=self._window, cancellable=True)
+
+    def _confirm_restore(self, source: Path, counts: dict[str, int] | None) -> None:
+        if counts is None or self._services is None:
+            return
+        question = (
+            f"Phục hồi dữ liệu từ “{source.name}”?\n\n"
+            f"Bản sao lưu có {format_number(counts.get('organizations', 0))} tổ chức, "
+            f"{format_number(counts.get('people', 0))} người, "
+            f"{format_number(counts.get('meetings', 0))} buổi sinh hoạt.\n\n"
+            "Dữ liệu đang dùng sẽ được thay bằng bản sao lưu; một bản sao của dữ liệu hiện tại "
+            "được giữ lại cạnh tệp trước khi phục hồi."
+        )
+        if not self._prompts.confirm("Phục hồi dữ liệu", question, "Phục hồi", "Hủy"):
+            return
+        # A barrier: once every job queued before it has reported back, the pages can go.
+        self._tasks.call(lambda: None, lambda _result: self._start_restore(source))
+
+    def _start_restore(self, source: Path) -> None:
+        old, opener = self._services, self._opener
+        if old is None:
+            return
+        self._services = None  # the job closes it; nothing may use it meanwhile
+        self._window.clear_pages()
+        self._window.set_database_actions_enabled(False)
+
+        def job(_control: TaskControl) -> RestoreOutcome:
+            old.close()
+            try:
+                kept, error = restore_database(source, old.path), None
+            except Exception as exc:  # noqa: BLE001 - reopen the untouched file, then report
+                kept, error = None, exc
+            return RestoreOutcome(opener(old.path), kept, error)
+
+        self._tasks.run(job, self._restored, self._reopen_failed,
+                        progress_title="Đang phục hồi dữ liệu…", parent=self._window)
+
+    def _restored(self, outcome: RestoreOutcome) -> None:
+        self.adopt(outcome.services)
+        if outcome.error is not None:
+            self._prompts.show_error(outcome.error, "phục hồi")
+            return
+        kept = f"\nBản sao của dữ liệu trước khi phục hồi: {outcome.kept}" if outcome.kept else ""
+        self._window.set_status("Đã phục hồi dữ liệu.")
+        self._prompts.inform("Phục hồi", f"Đã phục hồi dữ liệu từ bản sao lưu.{kept}")
+
+    def _reopen_failed(self, exc: BaseException) -> None:
+        self._window.set_database_name("")
+        self._prompts.show_error(exc, "mở lại cơ sở dữ liệu")
+
+    # Help and shutdown
+
+    def show_about(self) -> None:
+        path = str(self._services.path) if self._services else "chưa mở"
+        self._prompts.inform("Giới thiệu", (
+            f"{APP_TITLE} {app_version()}\n"
+            "Quản lý công tác chi bộ, đảng bộ cơ sở — chạy trên máy, không cần mạng.\n\n"
+            f"Phiên bản dữ liệu: {app_schema_version()}\n"
+            f"Cơ sở dữ liệu: {path}"
+        ))
+
+    def shutdown(self) -> None:
+        """Close the open database after every queued job (on quitting)."""
+        services, self._services = self._services, None
+        if services is not None:
+            self._tasks.call(services.close)
+        self._tasks.wait_idle()

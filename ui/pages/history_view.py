@@ -1,0 +1,83 @@
+"""The change history of one record, read from the audit log: when, who, what."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from khoi_desktop.domain.enums import Gender, MembershipKind, PersonStatus
+from khoi_desktop.domain.models import AuditEntry
+from khoi_desktop.domain.vntext import format_date
+
+HEADERS = ("Thời điểm", "Người thực hiện", "Nội dung")
+
+
+def when_text(stamp: str) -> str:
+    """'2026-11-26T09:05:00' → '26/11/2026 09:05'."""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return stamp
+
+
+def details_text(details: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    """One line per changed field: 'Họ và tên: Nguyễn Văn A → Nguyễn Văn An'."""
+    lines = []
+    for key, value in details.items():
+        label = labels.get(key, key)
+        if isinstance(value, Mapping) and set(value) == {"before", "after"}:
+            lines.append(f"{label}: {_plain(value['before'])} → {_plain(value['after'])}")
+        elif value not in ("", None, [], {}):
+            lines.append(f"{label}: {_plain(value)}")
+    return "\n".join(lines)
+
+
+_CODES = {member.value: member.label for enum in (Gender, MembershipKind, PersonStatus) for member in enum}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _plain(value: Any) -> str:
+    """A stored value as the clerk reads it: codes as labels, ISO dates as dd/mm/yyyy."""
+    if value in (None, ""):
+        return "(trống)"
+    if isinstance(value, list):
+        return "; ".join(_plain(item) for item in value) or "(trống)"
+    if isinstance(value, Mapping):
+        return " ".join(_plain(v) for v in value.values() if v)
+    text = str(value)
+    if _ISO_DATE.match(text):
+        return format_date(date.fromisoformat(text))
+    return _CODES.get(text, text)
+
+
+class HistoryView(QTableWidget):
+    """Newest first; the full details of a line are in its tooltip."""
+
+    def __init__(self, labels: Mapping[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(HEADERS), parent)
+        self._labels = labels
+        self.setHorizontalHeaderLabels(list(HEADERS))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.resizeSection(0, 130)
+        header.resizeSection(1, 150)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        self.setRowCount(0)
+        for entry in entries:
+            row = self.rowCount()
+            self.insertRow(row)
+            detail = details_text(entry.details, self._labels)
+            for column, text in enumerate((when_text(entry.at), entry.operator, entry.summary)):
+                item = QTableWidgetItem(text)
+                if detail:
+                    item.setToolTip(detail)
+                self.setItem(row, column, item)
