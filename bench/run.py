@@ -99,13 +99,23 @@ def ensure_demo(scale: str, seed: int, *, fresh: bool) -> Path:
 
 
 def peak_memory_mb() -> float | None:
-    """This process's peak resident memory; None where the platform cannot tell (Windows)."""
+    """This process's peak resident memory; None where the platform cannot tell (Windows).
+
+    Linux carries the forking parent's high-water mark into ``ru_maxrss`` across exec, so a
+    case started by a runner that had generated the bloc demo would inherit its 180 MB; the
+    kernel's own per-process mark (VmHWM) does not, so it is read first.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
     try:
         import resource  # noqa: PLC0415 - Unix only
     except ImportError:
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
 
 
 def run_child(args: argparse.Namespace) -> int:
@@ -129,7 +139,7 @@ def run_in_subprocess(bench_case: Case, scale: str, args: argparse.Namespace) ->
     repeat = min(args.repeat, bench_case.max_repeat or args.repeat)
     command = [sys.executable, str(Path(__file__).resolve()), "--child", bench_case.name, "--scale", scale,
                "--repeat", str(max(1, repeat)), "--seed", str(args.seed)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
     if done.returncode != 0 or not lines:
         return Result(bench_case, scale, error=(done.stderr.strip().splitlines() or ["failed"])[-1])

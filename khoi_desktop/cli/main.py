@@ -10,6 +10,7 @@ from khoi_desktop.cli.demo_cmd import demo_command
 from khoi_desktop.cli.listing import list_command
 from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
 from khoi_desktop.cli.meetings_cmd import MEETING_COMMANDS
+from khoi_desktop.cli.people_cmd import export_members_command, import_members_command
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -19,7 +20,8 @@ def cli() -> None:
     """Khối Desktop — các lệnh chạy không cần giao diện. Chạy không có lệnh để mở ứng dụng."""
 
 
-for command in (demo_command, check_command, backup_command, restore_command, list_command, *MEETING_COMMANDS):
+for command in (demo_command, check_command, backup_command, restore_command, list_command,
+                import_members_command, export_members_command, *MEETING_COMMANDS):
     cli.add_command(command)
 
 

@@ -150,7 +150,7 @@ class Person:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRow:
     """One line of the people list: what the table shows, already joined."""
 

@@ -71,6 +71,14 @@ def search_key(text: str | None) -> str:
     return fold(text)
 
 
+def proper_name(text: str | None) -> str:
+    """'NGUYỄN VĂN HẢI' → 'Nguyễn Văn Hải'; names already in mixed case are left as typed."""
+    name = clean(text)
+    if not name or name != name.upper() or name == name.lower():
+        return name
+    return " ".join(word[:1].upper() + word[1:].lower() for word in name.split(" "))
+
+
 def ascii_name(text: str | None, separator: str = "_") -> str:
     """A file-name-safe ASCII form: 'Chi bộ Kho bạc' → 'Chi_bo_Kho_bac'."""
     decomposed = unicodedata.normalize("NFD", clean(text))

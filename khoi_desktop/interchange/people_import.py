@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
-from khoi_desktop.domain.vntext import DateParseError, fold, format_date, parse_date
+from khoi_desktop.domain.vntext import DateParseError, fold, format_date, parse_date, proper_name
 from khoi_desktop.interchange.people_columns import (
     FEMALE,
     FIELD_LABELS,
@@ -183,6 +183,7 @@ class _RowParser:
 
     def record(self) -> ImportRecord:
         values: dict[str, object] = {name: cell_text(self.value(name)) for name in TEXT_FIELDS}
+        values["full_name"] = proper_name(str(values["full_name"]))  # lists often type names in capitals
         if not values["full_name"]:
             self.problem("full_name", "thiếu họ và tên.", kind=ProblemKind.MISSING)
         birth, birth_year = self.date_field("birth_date", allow_year=True)

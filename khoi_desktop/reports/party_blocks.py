@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import fonts, markup
@@ -132,17 +132,17 @@ def recipients_block(recipients: Sequence[str], archive: str, layout: LayoutSpec
 
 def side_by_side(
     left: list[Flowable], right: list[Flowable], layout: LayoutSpec, left_share: float = 0.5
-) -> Flowable:
-    """Two top-aligned columns kept on one page (signatures, 'Nơi nhận' beside a signature).
+) -> Table:
+    """Two top-aligned columns (signatures, 'Nơi nhận' beside a signature).
 
-    Only a block taller than a whole page (a very long 'Nơi nhận') is split inside its row.
+    A one-row table never splits, so the block moves whole to the next page when it does not fit.
     """
     left_width = layout.frame_width * left_share
     # An empty cell gets a spacer: a string cell would pull in the table's default Helvetica.
     cells = [left or [Spacer(1, 0)], right or [Spacer(1, 0)]]
-    table = Table([cells], colWidths=[left_width, layout.frame_width - left_width], splitInRow=1)
+    table = Table([cells], colWidths=[left_width, layout.frame_width - left_width], spaceBefore=12)
     table.setStyle(table_style(*_FLAT_CELLS))
-    return KeepTogether([Spacer(1, 12), table])
+    return table
 
 
 def document_opening(

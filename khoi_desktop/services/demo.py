@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from khoi_desktop.domain.errors import UserFacingError, ValidationError
+from khoi_desktop.domain.errors import StorageError, UserFacingError, ValidationError
 from khoi_desktop.services import (
     demo_meetings,
     demo_orgs,
@@ -73,8 +73,7 @@ def generate_demo(
     _remove(temp, main=True)
     try:
         counts = _write(temp, World(scale, seed), _Steps(progress, cancelled))
-        _remove(path, main=False)  # an old file's WAL must never be replayed into the new one
-        os.replace(temp, path)  # atomic: readers see the old file or the complete new one
+        _move_into_place(temp, path)
     except BaseException:
         _remove(temp, main=True)
         raise
@@ -89,6 +88,16 @@ def _refuse_existing(path: Path, overwrite: bool) -> None:
         raise ValidationError(
             "path", f"Tệp “{path.name}” đã có dữ liệu. Hãy chọn tên tệp khác, hoặc chọn ghi đè nếu muốn thay thế nó."
         )
+
+
+def _move_into_place(temp: Path, path: Path) -> None:
+    try:
+        _remove(path, main=False)  # an old file's WAL must never be replayed into the new one
+        os.replace(temp, path)  # atomic: readers see the old file or the complete new one
+    except OSError as exc:
+        raise StorageError(
+            f"Không ghi được “{path}”: tệp đang được mở ở chương trình khác hoặc thư mục chỉ cho phép đọc ({exc})."
+        ) from exc
 
 
 def _remove(path: Path, *, main: bool) -> None:
@@ -120,7 +129,10 @@ def _write(temp: Path, world: World, steps: _Steps) -> Counter[str]:
     try:
         with bulk_repo.loading_mode(db):
             counts = _fill(db, world, steps)
-        bulk_repo.finish(db)
+        broken = bulk_repo.foreign_key_violations(db)
+        if broken:  # a generator bug: never rename such a file into place
+            raise StorageError(f"Dữ liệu mẫu sinh ra bị lệch khóa ngoại (ví dụ {broken[0]}); hãy báo lỗi này.")
+        steps.advance()  # the indexes are rebuilt on leaving the loading mode: the last tick
     finally:
         db.close()
     return counts
@@ -131,7 +143,7 @@ def _fill(db: Database, world: World, steps: _Steps) -> Counter[str]:
     steps.check()
     build_world(world)
     pieces = _pieces(world)
-    steps.total = len(pieces) + 1
+    steps.total = len(pieces) + 2
     steps.advance()
     counts: Counter[str] = Counter()
     for piece in pieces:

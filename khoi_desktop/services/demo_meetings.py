@@ -32,6 +32,7 @@ from khoi_desktop.services.demo_units import BLOC_NAME
 
 PRESENT, LATE = AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value
 EXCUSED, UNEXCUSED = AttendanceStatus.ABSENT_EXCUSED.value, AttendanceStatus.ABSENT_UNEXCUSED.value
+OFFICIAL = MembershipKind.PARTY_OFFICIAL.value
 # Cumulative chances: present ≈ 95.5%, late 1%, excused 3.2%, unexcused 0.3%.
 _THRESHOLDS = (0.955, 0.965, 0.997)
 _REASONS = tuple(reason for reason, _ in ABSENCE_REASONS)
@@ -106,14 +107,14 @@ def _attendance(rng: random.Random, plan: MeetingPlan, roll: list[Person],
         kind = person.party_kind(day)
         draw = rng.random()
         if draw < _THRESHOLDS[0] or person.id in officers:
-            marks.append((person, PRESENT, kind.value, ""))
+            marks.append((person, PRESENT, kind, ""))
         elif draw < _THRESHOLDS[1]:
-            marks.append((person, LATE, kind.value, LATE_REASON))
+            marks.append((person, LATE, kind, LATE_REASON))
         elif draw < _THRESHOLDS[2]:
             reason = rng.choices(_REASONS, cum_weights=_REASON_WEIGHTS)[0]
-            marks.append((person, EXCUSED, kind.value, reason))
+            marks.append((person, EXCUSED, kind, reason))
         else:
-            marks.append((person, UNEXCUSED, kind.value, ""))
+            marks.append((person, UNEXCUSED, kind, ""))
     return marks
 
 
@@ -140,8 +141,7 @@ def _vote(world: World, rows: Rows, meeting_id: int, plan: MeetingPlan,
     if subject is None:
         return
     # The vote base of domain.attendance.vote_base: official members present; all agree.
-    voters = sum(1 for _p, status, kind, _r in marks
-                 if kind == MembershipKind.PARTY_OFFICIAL.value and status in (PRESENT, LATE))
+    voters = sum(1 for _p, status, kind, _r in marks if kind == OFFICIAL and status in (PRESENT, LATE))
     text = subject.format(month=plan.day.month, year=plan.day.year)
     rows.add("votes", (world.next_id("votes"), meeting_id, text, voters, voters, 0, 0, ""))
 

@@ -20,6 +20,8 @@ DEMO_START = date(2016, 1, 1)
 DEMO_TODAY = date(2026, 11, 20)
 YEARS = tuple(range(DEMO_START.year, DEMO_TODAY.year + 1))
 FOREVER = "9999-12-31"  # an open end date, as text, for quick string comparisons
+_OFFICIAL = MembershipKind.PARTY_OFFICIAL.value
+_PROBATIONARY = MembershipKind.PARTY_PROBATIONARY.value
 # (name, first year): congresses of chi bộ and đảng bộ cơ sở open each term.
 TERMS = (("Nhiệm kỳ 2015–2020", 2015), ("Nhiệm kỳ 2020–2025", 2020), ("Nhiệm kỳ 2025–2030", 2025))
 
@@ -106,9 +108,9 @@ class Person:
         """On the party roll of their branch that day (exempt members are kept apart)."""
         return self.roll_from <= day < self.roll_until
 
-    def party_kind(self, day: str) -> MembershipKind:
-        official = day >= self.official_iso
-        return MembershipKind.PARTY_OFFICIAL if official else MembershipKind.PARTY_PROBATIONARY
+    def party_kind(self, day: str) -> str:
+        """The stored code of the party membership held that day (a plain string: called a million times)."""
+        return _OFFICIAL if day >= self.official_iso else _PROBATIONARY
 
 
 @dataclass

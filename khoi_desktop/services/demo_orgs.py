@@ -62,8 +62,9 @@ def _add_agency(world: World, rng: random.Random, agency: Agency, subunits: tupl
         _add(world, world.root, f"Chi bộ {agency.name}", OrgKind.BASE_BRANCH, agency, "", place)
         return
     base = _add(world, world.root, f"Đảng bộ {agency.name}", OrgKind.BASE_COMMITTEE, agency, "", place)
-    for subunit in subunits:
-        sub_place = rng.choice(PLACES).format(short=agency.short)
+    first_room = rng.randrange(len(PLACES))
+    for index, subunit in enumerate(subunits):  # each branch of one agency meets in its own room
+        sub_place = PLACES[(first_room + index) % len(PLACES)].format(short=agency.short)
         _add(world, base, f"Chi bộ {subunit}", OrgKind.SUB_BRANCH, agency, subunit, sub_place)
 
 

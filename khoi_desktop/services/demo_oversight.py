@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import InspectionKind, InspectionStep, OrgKind
 from khoi_desktop.services.demo_model import (
+    DEMO_START,
     DEMO_TODAY,
     YEARS,
     Org,
@@ -117,8 +118,9 @@ def outreach_rows(world: World, org: Org, rows: Rows) -> None:
     for person in rng.sample(staff, min(len(staff), 2)):
         role = rng.choice(CONTRIBUTOR_ROLES)
         outlet = "newspaper" if "Báo" in role else "radio_tv" if "Đài" in role else "website"
+        since = random_day(rng, max(person.joined_on, DEMO_START), date(YEARS[-1] - 1, 12, 31))
         rows.add("outreach_contributors", (world.next_id("outreach_contributors"), org.id, person.id,
-                                           person.full_name, role, outlet, person.joined_on.isoformat()))
+                                           person.full_name, role, outlet, since.isoformat()))
 
 
 def exemplar_rows(world: World, base: Org, rows: Rows) -> None:
@@ -128,19 +130,21 @@ def exemplar_rows(world: World, base: Org, rows: Rows) -> None:
         day = working_day(date(year, 5, rng.randint(12, 19)))
         if day > DEMO_TODAY:
             continue
-        decision = f"{rng.randint(150, 400)}-QĐ/ĐUK"
+        # One decision of the bloc (giấy khen) and one of the province (bằng khen) each year.
+        decisions = {"Giấy khen": ("Ban Thường vụ Đảng ủy Khối", f"{rng.randint(150, 400)}-QĐ/ĐUK"),
+                     "Bằng khen": ("Ủy ban nhân dân tỉnh", f"{rng.randint(800, 1500)}/QĐ-UBND")}
         staff = _party_staff(world, base, day)
         for person in rng.sample(staff, min(len(staff), rng.randint(1, 3))):
-            _exemplar(world, rng, rows, base, year, person, person.full_name, day, decision)
+            _exemplar(world, rng, rows, base, year, person, person.full_name, day, decisions)
         if base.children and rng.random() < 0.3:
             branch = world.org(rng.choice(base.children))
-            _exemplar(world, rng, rows, base, year, None, branch.name, day, decision)
+            _exemplar(world, rng, rows, base, year, None, branch.name, day, decisions)
 
 
 def _exemplar(world: World, rng: random.Random, rows: Rows, base: Org, year: int, person: Person | None,
-              name: str, day: date, decision: str) -> None:
+              name: str, day: date, decisions: dict[str, tuple[str, str]]) -> None:
     commendation = rng.choices([c for c, _ in COMMENDATIONS], weights=[w for _, w in COMMENDATIONS])[0]
-    issuer = "Ban Thường vụ Đảng ủy Khối" if commendation == "Giấy khen" else "Ủy ban nhân dân tỉnh"
+    issuer, decision = decisions[commendation]
     achievement = COLLECTIVE_ACHIEVEMENT if person is None else rng.choice(EXEMPLAR_ACHIEVEMENTS)
     rows.add("exemplars", (
         world.next_id("exemplars"), base.id, year, person.id if person else None, int(person is None), name,

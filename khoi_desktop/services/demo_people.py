@@ -170,7 +170,8 @@ def _apply_change(rng: random.Random, person: Person, status: PersonStatus) -> b
         person.changes.append((status, day, other, _decision(rng, day, "GT"), f"Chuyển sinh hoạt đảng đến {other}"))
     elif status is PersonStatus.EXEMPT:
         person.exempt_from = day
-        person.changes.append((status, day, "", _decision(rng, day, "QĐ"), "Miễn sinh hoạt do sức khỏe yếu"))
+        decision = f"Nghị quyết chi bộ ngày {day:%d/%m/%Y}"  # the branch itself decides an exemption
+        person.changes.append((status, day, "", decision, "Miễn sinh hoạt do sức khỏe yếu"))
     else:
         person.left_on = day
         person.changes.append((status, day, "", "", f"Từ trần ngày {day:%d/%m/%Y}"))

@@ -149,11 +149,12 @@ def _levels(rng: random.Random, count: int, quota: float) -> list[RatingLevel]:
     good = draws.count(RatingLevel.GOOD)
     allowed = math.floor(quota * good)
     result = []
-    for level in draws:
-        if level is RatingLevel.EXCELLENT:
-            level = RatingLevel.EXCELLENT if allowed > 0 else RatingLevel.GOOD
+    for drawn in draws:
+        if drawn is RatingLevel.EXCELLENT:
+            result.append(RatingLevel.EXCELLENT if allowed > 0 else RatingLevel.GOOD)
             allowed -= 1
-        result.append(level)
+        else:
+            result.append(drawn)
     return result
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization, OrganizationInput
 from khoi_desktop.domain.validation import clean_organization
-from khoi_desktop.domain.vntext import format_date
+from khoi_desktop.domain.vntext import clean, format_date
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.storage import organizations_repo as repo
 
@@ -68,6 +68,26 @@ class OrganizationService:
             repo.set_retired(self._db, org_id, None)
             self._ctx.audit("restore", "organization", org_id, f"Theo dõi lại “{org.name}”")
         return Changes(organizations=True, ids=(org_id,))
+
+    def add_term(self, org_id: int, name: str, start: date, end: date | None = None) -> Changes:
+        """Record a nhiệm kỳ; document numbers run per type through it."""
+        name = clean(name)
+        if not name:
+            raise ValidationError("term_name", "Tên nhiệm kỳ không được để trống (ví dụ Nhiệm kỳ 2025–2030).")
+        if end is not None and end <= start:
+            raise ValidationError("term_end", "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
+        with self._db.atomic():
+            org = self.get(org_id)
+            for term in repo.terms_of(self._db, org_id):
+                other_end = date.fromisoformat(term["end_date"]) if term["end_date"] else date.max
+                if start <= other_end and (end or date.max) >= date.fromisoformat(term["start_date"]):
+                    raise ValidationError("term_start", f"Nhiệm kỳ mới trùng thời gian với “{term['name']}”.")
+            term_id = repo.insert_term(self._db, org_id, name, start, end)
+            self._ctx.audit("create", "term", term_id, f"Thêm “{name}” cho “{org.name}”")
+        return Changes(organizations=True, ids=(term_id,))
+
+    def terms(self, org_id: int) -> list[dict]:
+        return repo.terms_of(self._db, org_id)
 
     def get(self, org_id: int) -> Organization:
         org = repo.get_organization(self._db, org_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
@@ -144,7 +144,8 @@ def _first_date(data: PersonInput) -> date | None:
 
 
 def _plain(data: PersonInput) -> dict[str, Any]:
-    values = asdict(data)
+    # Shallow on purpose: asdict() deep-copies and dominated large imports.
+    values = {f.name: getattr(data, f.name) for f in fields(data)}
     values["gender"] = data.gender.value if data.gender else ""
     values["memberships"] = [
         {"kind": m.kind.value, "start": str(m.start_date or ""), "end": str(m.end_date or "")}

@@ -108,3 +108,7 @@ def term_on(db: Database, org_id: int, day: date) -> dict[str, Any] | None:
         [org_id, iso(day), iso(day)],
     )
     return rows[0] if rows else None
+
+
+def terms_of(db: Database, org_id: int) -> list[dict[str, Any]]:
+    return query(db, "SELECT * FROM terms WHERE organization_id = ? ORDER BY start_date", [org_id])

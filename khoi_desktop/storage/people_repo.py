@@ -145,31 +145,49 @@ def _year_start(flt: PeopleFilter, on: date) -> str:
 def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
     """People matching ``flt`` in Vietnamese order; memberships as held on ``on``."""
     where, params = _filter_sql(flt, on)
+    # A text search scans the table (it is small) instead of walking the sort index row by row.
+    source = "people p NOT INDEXED" if flt.text else "people p"
     sql = (
         "SELECT p.id, p.full_name, p.birth_date, p.birth_year, p.gender, p.job_title, p.organization_id,"
-        " coalesce(o.name, '') AS organization_name, p.party_card_number, p.status, p.name_search,"
-        " p.sort_key, p.retired_on,"
-        " (SELECT group_concat(m.kind) FROM memberships m WHERE m.person_id = p.id"
-        "   AND (m.start_date IS NULL OR m.start_date <= ?) AND (m.end_date IS NULL OR m.end_date >= ?))"
-        "   AS kinds"
-        f" FROM people p LEFT JOIN organizations o ON o.id = p.organization_id{where}"
+        " coalesce(o.name, ''), p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on"
+        f" FROM {source} LEFT JOIN organizations o ON o.id = p.organization_id{where}"
         " ORDER BY p.sort_key, p.id"
     )
-    rows = db.execute(sql, [iso(on), _year_start(PeopleFilter(year=flt.year), on), *params]).fetchall()
-    return [_to_row(row) for row in rows]
+    rows = db.execute(sql, params).fetchall()
+    ids = [row[0] for row in rows] if len(rows) <= _FEW else None
+    kinds = _membership_kinds(db, iso(on) or "", _year_start(PeopleFilter(year=flt.year), on), ids)
+    return [_to_row(row, kinds.get(row[0], ())) for row in rows]
 
 
-def _to_row(row: tuple) -> PersonRow:
-    kinds = tuple(sorted({MembershipKind(k) for k in row[13].split(",")}, key=_KIND_ORDER.index)) if row[13] else ()
-    return PersonRow(
-        id=row[0], full_name=row[1], birth_date=to_date(row[2]), birth_year=row[3],
-        gender=Gender(row[4]) if row[4] else None, job_title=row[5], organization_id=row[6],
-        organization_name=row[7], memberships=kinds, party_card_number=row[8],
-        status=PersonStatus(row[9]), name_search=row[10], sort_key=row[11], retired=row[12] is not None,
+_FEW = 3000  # below this many people, fetch only their memberships; above, one pass over all
+
+
+def _membership_kinds(db: Database, until: str, since: str,
+                      ids: list[int] | None) -> dict[int, tuple[MembershipKind, ...]]:
+    """The memberships held between ``since`` and ``until`` by ``ids`` (None: everyone)."""
+    found: dict[int, set[MembershipKind]] = {}
+    only = f" AND person_id IN ({', '.join('?' for _ in ids) or 'NULL'})" if ids is not None else ""
+    rows = db.execute(
+        "SELECT person_id, kind FROM memberships WHERE (start_date IS NULL OR start_date <= ?)"
+        f" AND (end_date IS NULL OR end_date >= ?){only}",
+        [until, since, *(ids or [])],
     )
+    for person_id, kind in rows:
+        found.setdefault(person_id, set()).add(_KINDS[kind])
+    return {person_id: tuple(sorted(held, key=_KIND_ORDER.index)) for person_id, held in found.items()}
 
 
 _KIND_ORDER = list(MembershipKind)
+_KINDS = {kind.value: kind for kind in MembershipKind}
+_GENDERS = {gender.value: gender for gender in Gender}
+_STATUSES = {status.value: status for status in PersonStatus}
+
+
+def _to_row(row: tuple, kinds: tuple[MembershipKind, ...]) -> PersonRow:
+    return PersonRow(
+        row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3], _GENDERS.get(row[4]), row[5],
+        row[6], row[7], kinds, row[8], _STATUSES[row[9]], row[10], row[11], row[12] is not None,
+    )
 
 
 def find_duplicates(db: Database, data: PersonInput, exclude_id: int | None = None) -> list[int]:

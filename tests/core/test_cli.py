@@ -138,7 +138,8 @@ def test_unknown_option_is_a_vietnamese_usage_error(capsys: pytest.CaptureFixtur
 
 def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     """--help works for every subcommand and describes it in Vietnamese."""
-    for command in ("demo", "check", "backup", "restore", "list", "minutes", "sign-in-sheet", "resolution"):
+    for command in ("demo", "check", "backup", "restore", "list", "minutes", "sign-in-sheet", "resolution",
+                    "import-members", "export-members"):
         assert main([command, "--help"]) == 0
         assert "--db" in capsys.readouterr().out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from khoi_desktop.domain.enums import OrgKind
@@ -69,3 +71,14 @@ def test_ambiguous_name_asks_for_the_id(services: Services) -> None:
     _tree(services)
     with pytest.raises(ValidationError, match="nhiều tổ chức"):
         services.organizations.resolve("dang bo")
+
+
+def test_terms_must_not_overlap(services: Services) -> None:
+    """Terms of one organisation follow each other; an overlapping one is refused on term_start."""
+    _, base, _ = _tree(services)
+    services.organizations.add_term(base, "Nhiệm kỳ 2020–2025", date(2020, 8, 1), date(2025, 7, 31))
+    services.organizations.add_term(base, "Nhiệm kỳ 2025–2030", date(2025, 8, 1))
+    with pytest.raises(ValidationError) as caught:
+        services.organizations.add_term(base, "Trùng", date(2024, 1, 1), date(2024, 12, 31))
+    assert caught.value.field == "term_start"
+    assert [t["name"] for t in services.organizations.terms(base)] == ["Nhiệm kỳ 2020–2025", "Nhiệm kỳ 2025–2030"]

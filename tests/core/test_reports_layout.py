@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -22,7 +23,7 @@ from khoi_desktop.reports import (
 )
 from khoi_desktop.reports.layout import build_styles
 from khoi_desktop.reports.party_blocks import body, document_number, document_opening, place_and_date
-from khoi_desktop.reports.pdf_document import DocumentInfo, build_pdf
+from khoi_desktop.reports.pdf_document import DocumentInfo, ReportTooLargeError, build_pdf
 from tests.core.reports_support import (
     ISSUER,
     document_text,
@@ -283,6 +284,13 @@ def test_metadata_is_vietnamese(kind, title):
     assert metadata.title == title
     assert metadata.author == ISSUER.name
     assert metadata["/Creator"] == "Khối Desktop"
+
+
+def test_overlong_table_cell_raises_a_vietnamese_error():
+    """A name too long to fit one page (it sits in a table cell) fails with a clear Vietnamese message."""
+    absurd = replace(ISSUER, name="Chi bộ " * 1500)
+    with pytest.raises(ReportTooLargeError, match="quá dài"):
+        build_resolution_bytes(replace(sample_resolution(), issuer=absurd))
 
 
 def test_write_functions_save_the_built_bytes(tmp_path):

@@ -192,3 +192,15 @@ def test_decomposed_input_prints_composed():
     text = "\n".join(page_texts(build_minutes_bytes(data)))
     assert "Nguyễn Thị Hằng" in text
     assert unicodedata.normalize("NFD", "ễ") not in text
+
+
+def test_long_text_in_every_prose_field_builds():
+    """5,000 characters in the venue, summary, agenda, conclusion, rating and closing note still print."""
+    long_text = ("Ý kiến rất dài & đầy đủ <chi tiết> " * 200)[:5000]
+    data = sample_minutes()
+    item = replace(data.agenda[0], title=long_text, content=long_text, conclusion=long_text)
+    data = replace(data, venue=long_text, summary=long_text, agenda=(item,), quality_rating=long_text,
+                   closing_note=long_text, talks=(), votes=())
+    text = document_text(build_minutes_bytes(data))
+    assert text.count(squash(long_text)) >= 6
+    assert text.endswith("Cuộc họp kết thúc vào lúc 16 giờ 30 phút cùng ngày. THƯ KÝ Trần Thị Bình CHỦ TRÌ Nguyễn Văn An")

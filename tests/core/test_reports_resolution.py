@@ -81,3 +81,10 @@ def test_long_sections_flow_onto_numbered_pages():
     assert len(pdf_reader(pdf).pages) >= 3
     text = document_text(pdf)
     assert "60. Mục 60" in text and text.rstrip().endswith("Nguyễn Văn An")
+
+
+def test_very_long_last_heading_before_the_signature_builds():
+    """A page-long section heading right before the signature block breaks across pages instead of looping."""
+    heading = ("Nhiệm vụ trọng tâm & <cấp bách> " * 200)[:5000]
+    data = replace(sample_resolution(), sections=(replace(sample_resolution().sections[0], heading=heading, body=""),))
+    assert "T/M CHI BỘ" in document_text(build_resolution_bytes(data))

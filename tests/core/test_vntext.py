@@ -27,6 +27,7 @@ from khoi_desktop.domain.vntext import (
     format_ratio,
     parse_date,
     parse_iso_date,
+    proper_name,
     register_collation,
     search_key,
     sort_key,
@@ -460,3 +461,12 @@ def test_collation_key_matches_icu_on_mixed_text(icu_collator) -> None:
     ]
     texts = [clean(text) for text in texts]
     assert sorted(texts, key=collation_key) == _icu_sorted(icu_collator, texts)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("NGUYỄN VĂN HẢI", "Nguyễn Văn Hải"), ("ĐỖ THỊ ÁNH", "Đỗ Thị Ánh"), ("Lê văn Tám", "Lê văn Tám"), ("", "")],
+)
+def test_proper_name_fixes_all_capitals_only(typed: str, stored: str) -> None:
+    """Names typed in capitals become 'Nguyễn Văn Hải'; mixed case is the clerk's choice and is kept."""
+    assert proper_name(typed) == stored

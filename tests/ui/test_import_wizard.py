@@ -107,9 +107,12 @@ def test_mapping_step_shows_and_corrects_the_columns(wizard: ImportWizard, tasks
     assert services_people["Nguyen Van Binh"].party_card_number == "12345"
 
 
-def test_preview_lists_each_rows_problems(wizard: ImportWizard, tasks: TaskRunner, prompts: FakePrompts) -> None:
-    """Dòng, Cột, Lỗi in Vietnamese for the bad file, and the rows coloured by state."""
+def test_preview_lists_each_rows_problems(qtmodeltester, wizard: ImportWizard, tasks: TaskRunner,
+                                          prompts: FakePrompts) -> None:
+    """Dòng, Cột, Lỗi in Vietnamese for the bad file; both preview models pass the model tester."""
     go_to_preview(wizard, tasks, prompts, "people_bad_values.xlsx")
+    qtmodeltester.check(wizard.preview_step.rows_model)
+    qtmodeltester.check(wizard.preview_step.problems_model)
     problems = wizard.preview_step.problems_model
     lines = [tuple(problems.index(r, c).data() for c in range(4)) for r in range(problems.rowCount())]
     assert ("2", "Ngày sinh", "Lỗi", "“31/02/1980” — tháng 2/1980 không có ngày 31.") in lines

@@ -110,12 +110,12 @@ def test_geometry_is_remembered(qtbot, settings: QSettings) -> None:
     first = MainWindow("Khối Desktop", settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)
+    first.resize(780, 520)
     first.close()
     assert settings.value("window/geometry") is not None
     again = MainWindow("Khối Desktop", settings)
     qtbot.addWidget(again)
-    assert again.size() == QSize(700, 500)
+    assert again.size() == QSize(780, 520)
 
 
 def test_open_remembers_and_rebuilds(window: MainWindow, prompts: FakePrompts, tasks: TaskRunner,

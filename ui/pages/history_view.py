@@ -71,7 +71,13 @@ class HistoryView(QTableWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        self.clearSpans()
         self.setRowCount(0)
+        if not entries:
+            self.insertRow(0)
+            self.setItem(0, 0, QTableWidgetItem("Chưa có thay đổi nào được ghi lại."))
+            self.setSpan(0, 0, 1, len(HEADERS))
+            return
         for entry in entries:
             row = self.rowCount()
             self.insertRow(row)

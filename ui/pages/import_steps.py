@@ -253,7 +253,7 @@ def _table(model: object) -> QTableView:
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate((60, 200, 95, 130)):
+    for column, width in enumerate((60, 200, 100, 150)):
         header.resizeSection(column, width)
     return view
 

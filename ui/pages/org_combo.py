@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 from khoi_desktop.domain.models import Organization
 
@@ -60,6 +61,15 @@ class OrgCombo(QComboBox):
 
     def current_name(self) -> str:
         return self.currentText().strip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The closed box shows the name without the tree's indentation."""
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = option.currentText.strip()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def select_id(self, org_id: int | None) -> bool:
         index = self.findData(org_id) if org_id is not None else (0 if self._any_text is not None else -1)

@@ -35,7 +35,7 @@ from ui.pages.person_dialog import PersonDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
-COLUMN_WIDTHS = (210, 90, 65, 170, 240, 210, 125, 130)
+COLUMN_WIDTHS = (190, 95, 75, 150, 210, 200, 140, 130)
 YEARS_BACK = 15
 _SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -75,7 +75,7 @@ class PeoplePage(QWidget):
         self.kind = _enum_combo("Mọi tư cách", MembershipKind)
         self.status = _enum_combo("Mọi trạng thái", PersonStatus)
         self.year = QComboBox()
-        self.year.addItem("Hiện nay", None)
+        self.year.addItem("Năm: hiện nay", None)
         this_year = self._services.context.today().year
         for year in range(this_year, this_year - YEARS_BACK, -1):
             self.year.addItem(f"Năm {year}", year)
@@ -112,13 +112,16 @@ class PeoplePage(QWidget):
         return row
 
     def _filter_row(self) -> QHBoxLayout:
+        """The combos name themselves ("Tất cả tổ chức", "Mọi tư cách", …) so the row fits 1000 px."""
         row = QHBoxLayout()
-        for label, widget in (("Tổ chức:", self.organization), ("Tư cách:", self.kind),
-                              ("Trạng thái:", self.status), ("Thời điểm:", self.year)):
-            row.addWidget(QLabel(label))
-            row.addWidget(widget)
+        tips = ("Tổ chức (gồm cả các tổ chức trực thuộc)", "Tư cách", "Trạng thái",
+                "Năm: tư cách đã có trong năm đó")
+        for widget, tip in zip((self.organization, self.kind, self.status, self.year), tips, strict=True):
+            widget.setToolTip(tip)
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(12)
+            row.addWidget(widget, 2 if widget is self.organization else 1)
         row.addWidget(self.show_retired)
-        row.addStretch(1)
         return row
 
     def _build_table(self) -> QTableView:

@@ -67,7 +67,7 @@ class PersonDialog(QDialog):
         self._check_serial = 0
         self._dirty = False
         self.setWindowTitle("Thêm người mới" if person_id is None else "Sửa thông tin")
-        self.resize(900, 640)
+        self.resize(900, 600)
         self._build_fields(organizations, default_org_id)
         self.memberships = MembershipEditor()
         self.statuses = StatusPanel(services, tasks, prompts)
@@ -132,12 +132,13 @@ class PersonDialog(QDialog):
         self.save_button.setDefault(True)
         self.cancel_button.setAutoDefault(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.general_error, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.notice)
+        layout.addWidget(self.general_error)
         layout.addLayout(buttons)
 
     def _connect(self) -> None:

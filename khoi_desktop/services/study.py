@@ -1,0 +1,112 @@
+"""Use cases for the year's study participation, and who belongs to an organisation at a date.
+
+The definitions (expected, took part, số người, số lượt, crediting by organisation) are in
+:mod:`khoi_desktop.domain.study` and docs/participation.md. The figures come from one
+aggregate query (:func:`storage.study_repo.study_rows`); the roll-up over the tree is pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.assessments import organisation_on, year_end_placement
+from khoi_desktop.domain.attendance import PersonFacts, Placement
+from khoi_desktop.domain.errors import NotFoundError
+from khoi_desktop.domain.models import Organization
+from khoi_desktop.domain.presets import MEETING
+from khoi_desktop.domain.study import OrgTree, Participation, check_year, participation_figures, rule_label
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.storage import attendance_repo, presets_repo, study_repo
+from khoi_desktop.storage import organizations_repo as org_repo
+
+DEFAULT_RULE = "present_at_least_once"
+DEFAULT_STUDY_KINDS = ("study", "thematic", "seminar", "discussion")
+
+
+@dataclass(frozen=True)
+class Member:
+    """A party member who belongs to an organisation on a day, and where and how they stand."""
+
+    facts: PersonFacts
+    placement: Placement
+    organization_id: int
+
+
+def organization(db: Database, org_id: int) -> Organization:
+    org = org_repo.get_organization(db, org_id)
+    if org is None:
+        raise NotFoundError(f"Không có tổ chức mã số {org_id}.")
+    return org
+
+
+def org_tree(db: Database, root: Organization) -> OrgTree:
+    """The organisations from ``root`` down; retired ones count but are not listed."""
+    ids = set(org_repo.descendant_ids(db, root.id))
+    orgs = [o for o in org_repo.all_organizations(db) if o.id in ids]
+    children: dict[int | None, list[Organization]] = {}
+    for org in orgs:
+        children.setdefault(org.parent_id, []).append(org)
+    order: list[int] = []
+    stack = [root]
+    while stack:
+        org = stack.pop()
+        if org.retired_on is None or org.id == root.id:
+            order.append(org.id)
+        stack.extend(reversed(children.get(org.id, [])))
+    parents = {o.id: (o.parent_id if o.id != root.id else None) for o in orgs}
+    return OrgTree(root.id, parents, {o.id: o.name for o in orgs}, tuple(order))
+
+
+def members_on(db: Database, root: Organization, day: date) -> list[Member]:
+    """Party members of ``root`` and the organisations below it on ``day``, in name order.
+
+    As the meeting roll decides it (``domain.attendance.place_on``); exempt members are
+    included, and so are suspended ones (``domain.assessments.year_end_placement``).
+    """
+    scope = frozenset(org_repo.descendant_ids(db, root.id))
+    return placed(attendance_repo.person_facts(db, tuple(sorted(scope)), day), day, root.id, scope)
+
+
+def placed(candidates: Sequence[PersonFacts], day: date, root_id: int, scope: frozenset[int]) -> list[Member]:
+    """The candidates who belong to ``scope`` on ``day`` (see :func:`members_on`)."""
+    members = []
+    for facts in candidates:
+        placement = year_end_placement(facts, day, scope)
+        if placement is not None:
+            home = organisation_on(facts, day)
+            members.append(Member(facts, placement, home if home in scope else root_id))
+    return members
+
+
+class StudyService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._db = context.db
+
+    def rule_for(self, year: int) -> tuple[str, tuple[str, ...]]:
+        """(participation rule, study meeting kinds) of the MEETING preset in force on 31/12 of ``year``."""
+        preset = presets_repo.preset_on(self._db, MEETING, date(year, 12, 31))
+        data = preset.data if preset else {}
+        kinds = tuple(data.get("study_kinds") or DEFAULT_STUDY_KINDS)
+        return str(data.get("participation_rule") or DEFAULT_RULE), kinds
+
+    def participation(self, org_id: int, year: int) -> Participation:
+        """The year's figures for the organisation with everything below it: overall, by org, by kind."""
+        check_year(year, self._ctx.today())
+        root = organization(self._db, org_id)
+        rule, kinds = self.rule_for(year)
+        label = rule_label(rule)
+        tree = org_tree(self._db, root)
+        scope = list(tree.parents)
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        rows = study_repo.study_rows(self._db, scope, start, end, kinds)
+        overall, by_org, by_kind = participation_figures(rows, tree, rule)
+        return Participation(
+            organization_id=root.id, organization_name=root.name, year=year, rule=rule, rule_label=label,
+            study_kinds=kinds, meetings=study_repo.study_meeting_count(self._db, scope, start, end, kinds),
+            overall=overall, by_organization=by_org, by_kind=by_kind,
+        )

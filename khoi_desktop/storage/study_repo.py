@@ -1,0 +1,77 @@
+"""SQL for study participation: attendance at the year's study meetings, aggregated in SQL.
+
+One query reads the year's study meetings through ``meetings_date (date, kind)`` and their
+attendance through its primary key (meeting_id, person_id), and returns one row per
+(meeting organisation, credited organisation, person, membership kind): about as many
+rows as people, however many attendance rows there are. The definitions are those of
+:mod:`khoi_desktop.domain.study`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlite_utils import Database
+
+from khoi_desktop.domain.study import PRESENT_STATUSES, StudyRow
+from khoi_desktop.storage.rows import iso
+
+# The organisation a person belonged to on the day: their status row then, else their current one.
+_HOME_ON_DAY = (
+    "coalesce((SELECT sh.organization_id FROM status_history sh WHERE sh.person_id = a.person_id"
+    " AND sh.start_date <= m.date AND sh.organization_id IS NOT NULL ORDER BY sh.start_date DESC, sh.id DESC"
+    " LIMIT 1), (SELECT p.organization_id FROM people p WHERE p.id = a.person_id), m.organization_id)"
+)
+# An exempt member marked absent was not expected (domain.study).
+_EXEMPT_ABSENT = (
+    "EXISTS (SELECT 1 FROM status_history sh WHERE sh.person_id = a.person_id AND sh.status = 'exempt'"
+    " AND sh.start_date <= m.date AND (sh.end_date IS NULL OR sh.end_date > m.date))"
+)
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+def _where(scope: Sequence[int], kinds: Sequence[str]) -> str:
+    return (f"m.date BETWEEN ? AND ? AND m.kind IN ({_marks(kinds)})"
+            f" AND m.organization_id IN ({_marks(scope)})")
+
+
+def study_rows(db: Database, scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> list[StudyRow]:
+    """Aggregated attendance at the study meetings held by ``scope`` between ``start`` and ``end``.
+
+    A đảng bộ cơ sở's conference credits each person to their organisation on the day;
+    any other meeting credits its own organisation.
+    """
+    present = _marks(PRESENT_STATUSES)
+    sql = (
+        "SELECT m.organization_id,"
+        f" CASE WHEN o.kind = 'base_committee' THEN {_HOME_ON_DAY} ELSE m.organization_id END AS home,"
+        " a.person_id, a.membership_kind, count(*),"
+        f" sum(a.status IN ({present})), max(m.date)"
+        " FROM meetings m JOIN organizations o ON o.id = m.organization_id"
+        " JOIN attendance a ON a.meeting_id = m.id"
+        f" WHERE {_where(scope, kinds)}"
+        f" AND (a.status IN ({present}) OR NOT {_EXEMPT_ABSENT})"
+        " GROUP BY m.organization_id, home, a.person_id, a.membership_kind"
+    )
+    params = [*PRESENT_STATUSES, iso(start), iso(end), *kinds, *scope, *PRESENT_STATUSES]
+    return [StudyRow(*row) for row in db.execute(sql, params).fetchall()]
+
+
+def study_meeting_count(db: Database, scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> int:
+    """How many study meetings ``scope`` held in the period."""
+    sql = f"SELECT count(*) FROM meetings m WHERE {_where(scope, kinds)}"
+    return int(db.execute(sql, [iso(start), iso(end), *kinds, *scope]).fetchone()[0])
+
+
+def person_ids_by_card(db: Database, card: str) -> list[int]:
+    """People with exactly this party card number (leading zeros count)."""
+    rows = db.execute("SELECT id FROM people WHERE party_card_number = ? ORDER BY id", [card]).fetchall()
+    return [row[0] for row in rows]
+
+
+def person_exists(db: Database, person_id: int) -> bool:
+    return db.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone() is not None

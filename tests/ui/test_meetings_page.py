@@ -1,0 +1,192 @@
+"""The meetings page: the list, a new meeting from a template, delete, and the clerk's whole route:
+attendance by keyboard, then the minutes saved through "Lưu thành…" and read back from the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from khoi_desktop.domain.enums import MeetingKind
+from khoi_desktop.domain.meetings import MeetingInput, MeetingTemplate
+from khoi_desktop.services.app import Services
+from tests.core.meetings_support import Branch, Kit, mark_by_hand
+from tests.ui.fakes import FakePrompts
+from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle, type_text
+from ui.models.meetings_table import MeetingsTableModel
+from ui.pages import meeting_editor as tabs
+from ui.pages.meeting_print import MINUTES
+from ui.pages.meetings_page import EDITOR, LIST, MeetingsPage
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait_idle()
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()
+
+
+@pytest.fixture
+def ready(services: Services) -> tuple[Branch, int]:
+    return branch_meeting(Kit.over(services))
+
+
+@pytest.fixture
+def opened() -> list[Path]:
+    return []
+
+
+@pytest.fixture
+def page(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, ready: tuple[Branch, int],
+         opened: list[Path], tmp_path: Path) -> MeetingsPage:
+    widget = MeetingsPage(services, tasks, prompts, opener=opened.append, printer=lambda _path: False,
+                          preview_dir=tmp_path)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    widget.activateWindow()
+    settle(tasks)
+    return widget
+
+
+def _shown(page: MeetingsPage) -> list[tuple[str, ...]]:
+    proxy = page.proxy
+    return [tuple(proxy.index(row, column).data() for column in range(proxy.columnCount()))
+            for row in range(proxy.rowCount())]
+
+
+def test_list_model_passes_the_model_tester(qtmodeltester, page: MeetingsPage) -> None:
+    """The list model satisfies Qt's model contract."""
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(MeetingsTableModel())
+
+
+def test_list_by_organisation_with_children_and_year(page: MeetingsPage, services: Services, tasks: TaskRunner,
+                                                    ready: tuple[Branch, int]) -> None:
+    """The đảng bộ shows its chi bộ's meetings; another year shows none; the kind by its label."""
+    branch = ready[0]
+    services.meetings.create(MeetingInput(organization_id=branch.branch_id, kind=MeetingKind.THEMATIC,
+                                          date=date(2025, 3, 10), title="Chuyển đổi số"))
+    page.organization.select_id(branch.base_id)
+    settle(tasks)
+    assert _shown(page) == [("05/11/2026", "Sinh hoạt thường kỳ", "Chi bộ Phòng Ngân sách",
+                             "Sinh hoạt thường kỳ tháng 11/2026", "—")]
+    page.year.setCurrentIndex(page.year.findData(2025))
+    settle(tasks)
+    assert [row[1] for row in _shown(page)] == ["Sinh hoạt chuyên đề"]
+    assert "1 buổi" in page.status_text()
+
+
+def test_new_meeting_starts_from_the_chosen_template(page: MeetingsPage, services: Services,
+                                                     tasks: TaskRunner, ready: tuple[Branch, int]) -> None:
+    """Thêm → kind → template: the agenda is prefilled and the new meeting opens in the editor."""
+    services.templates.save(MeetingTemplate(MeetingKind.THEMATIC, "Chuyên đề quý IV",
+                                            ("Khai mạc", "Đề dẫn chuyên đề", "Thảo luận", "Bế mạc")))
+    page.organization.select_id(ready[0].branch_id)
+    settle(tasks)
+    page.new_button.click()
+    settle(tasks)
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MeetingKind.THEMATIC.value))
+    dialog.template.setCurrentIndex(dialog.template.findText("Chuyên đề quý IV"))
+    assert [dialog.agenda.item(n).text() for n in range(dialog.agenda.count())][:2] == ["1. Khai mạc",
+                                                                                       "2. Đề dẫn chuyên đề"]
+    dialog.title.setText("Chuyển đổi số trong cơ quan")
+    dialog.start_time.setText("8:00")
+    dialog.create_button.click()
+    settle(tasks)
+    assert page.stack.currentIndex() == EDITOR
+    editor = page.editor
+    assert [editor.agenda.list.item(n).text() for n in range(editor.agenda.list.count())] == [
+        "1. Khai mạc", "2. Đề dẫn chuyên đề", "3. Thảo luận", "4. Bế mạc"]
+    meeting = services.meetings.get(editor.meeting_id() or 0)
+    assert (meeting.kind, meeting.start_time, meeting.date) == (MeetingKind.THEMATIC, "08:00", date(2026, 11, 26))
+
+
+def test_delete_is_confirmed_and_refused_once_printed(page: MeetingsPage, services: Services, tasks: TaskRunner,
+                                                      prompts: FakePrompts, ready: tuple[Branch, int],
+                                                      tmp_path: Path) -> None:
+    """A printed meeting cannot be deleted (the service says why); an unprinted one can."""
+    branch, meeting_id = ready
+    kit = Kit.over(services)
+    mark_by_hand(kit, meeting_id, branch)
+    kit.documents.write_minutes(meeting_id, tmp_path / "bb.pdf")
+    other = services.meetings.create(MeetingInput(branch.branch_id, MeetingKind.COMMITTEE, date(2026, 11, 2)))
+    page.reload()
+    settle(tasks)
+    prompts.confirm_answers = [True, True]
+    page.select_meeting(meeting_id)
+    page.delete_button.click()
+    settle(tasks)
+    assert "không thể xóa" in str(prompts.errors[-1]) and "Số 01-BB" in str(prompts.errors[-1])
+    page.select_meeting(other.meeting_id)
+    page.delete_button.click()
+    settle(tasks)
+    assert [row.id for row in services.meetings.list()] == [meeting_id]
+
+
+def test_keyboard_attendance_then_minutes_saved_as_pdf(qtbot, page: MeetingsPage, services: Services,
+                                                       tasks: TaskRunner, prompts: FakePrompts,
+                                                       ready: tuple[Branch, int], tmp_path: Path) -> None:
+    """The clerk's route: open, mark by keyboard with a typed reason, 'Lưu thành…', PDF read back."""
+    _, meeting_id = ready
+    page.select_meeting(meeting_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    settle(tasks)
+    assert page.stack.currentIndex() == EDITOR
+    editor = page.editor
+    editor.tabs.setCurrentIndex(tabs.ATTENDANCE)
+    table = editor.attendance.table
+    table.setFocus()
+    keys = [Qt.Key.Key_Space,  # An: có mặt
+            Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_Space,  # Bình: vắng có lý do
+            Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Space,  # Cường: vắng không lý do
+            Qt.Key.Key_Down, Qt.Key.Key_Down]  # to Em
+    for key in keys:
+        qtbot.keyClick(table, key)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # a reason makes Em absent with reason
+    reason_editor = QApplication.focusWidget()
+    assert isinstance(reason_editor, QLineEdit)
+    type_text(reason_editor, "ốm")
+    qtbot.keyClick(reason_editor, Qt.Key.Key_Return)
+    qtbot.mouseClick(editor.attendance.all_present_button, Qt.MouseButton.LeftButton)
+    settle(tasks)
+    panel = editor.attendance.counts_panel
+    assert [panel.cell_text("all", f) for f in ("total", "present", "absent_excused", "absent_unexcused")] == [
+        "8", "5", "2", "1"]
+    assert editor.votes.base() == 3
+    roll = {e.full_name: (e.status.value if e.status else None, e.reason) for e in services.attendance.roll(
+        meeting_id).entries}
+    assert roll["Trần Thị Bình"] == ("absent_excused", "") and roll["Đỗ Thị Em"] == ("absent_excused", "ốm")
+    statuses: list[str] = []
+    page.status_changed.connect(statuses.append)
+    target = tmp_path / "luu" / "bien ban.pdf"
+    target.parent.mkdir()
+    prompts.save_paths = [target]
+    editor.tabs.setCurrentIndex(tabs.PRINT)
+    editor.printing.buttons[(MINUTES, "Lưu thành…")].click()
+    settle(tasks)
+    assert ("save", "Bien_ban_sinh_hoat_thang_11_2026.pdf") in prompts.asked
+    assert prompts.errors == []
+    assert "Số 01-BB/CB" in statuses[-1]
+    text = pdf_text(target)
+    expected = ["Số 01-BB/CB", "CHI BỘ PHÒNG NGÂN SÁCH", "tổng số 8 đồng chí, có mặt 5 đồng chí, vắng mặt 3 đồng chí",
+                "Đảng viên chính thức: 5 đồng chí; có mặt 3 đồng chí", "vắng mặt không lý do 1 đồng chí: Lê Văn Cường",
+                "Đảng viên dự bị: 2 đồng chí; có mặt 1 đồng chí; vắng mặt có lý do 1 đồng chí: Đỗ Thị Em (ốm)",
+                "Chủ trì: đồng chí Nguyễn Văn An", "Thư ký: đồng chí Trần Thị Bình"]
+    assert [fragment for fragment in expected if fragment not in text] == []
+    qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+    settle(tasks)
+    assert page.stack.currentIndex() == LIST
+    assert _shown(page)[0][-1] == "5/8"

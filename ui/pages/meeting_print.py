@@ -1,0 +1,234 @@
+"""In văn bản: the documents of a meeting — Biên bản, Danh sách dự họp, Nghị quyết / Thông báo kết luận.
+
+Each has three actions:
+
+* **Xem** writes a preview PDF to a temporary folder without using up a number
+  (``register=False``) and opens it in the system PDF viewer;
+* **In** writes the numbered document and sends it to the printer with the system print
+  verb on Windows; elsewhere it opens the PDF and asks the clerk to print from the viewer;
+* **Lưu thành…** asks where to save (an ASCII-safe name is suggested) and writes the
+  numbered document there; the number ("Số 05-BB/CB") is shown in the status line.
+
+Opening and printing are behind two callables so tests never launch a viewer. Before any
+document is written the editor stores its pending edits (the ``before`` hook).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from khoi_desktop.domain.enums import MeetingKind
+from khoi_desktop.domain.meetings import Meeting, OutcomeKind
+from khoi_desktop.domain.vntext import ascii_name, format_date
+from khoi_desktop.services.app import Services
+from khoi_desktop.services.meeting_documents import PrintedDocument
+from ui.pages.meeting_widgets import hint
+from ui.prompts import Prompts
+from ui.tasks import TaskRunner
+
+MINUTES, SIGN_IN, OUTCOME = "minutes", "sign_in", "outcome"
+PDF_FILTER = "Tệp PDF (*.pdf)"
+PRINT_ELSEWHERE = "Hãy in từ trình xem PDF"
+_KIND_WORDS = {
+    MeetingKind.REGULAR: "sinh hoạt", MeetingKind.THEMATIC: "sinh hoạt chuyên đề",
+    MeetingKind.STUDY: "hội nghị học tập", MeetingKind.SEMINAR: "tọa đàm", MeetingKind.DISCUSSION: "thảo luận",
+    MeetingKind.COMMITTEE: "họp chi ủy", MeetingKind.REVIEW: "hội nghị kiểm điểm",
+}
+_MONTHLY = (MeetingKind.REGULAR, MeetingKind.COMMITTEE)
+Opener = Callable[[Path], None]
+Printer = Callable[[Path], bool]
+Before = Callable[[Callable[[], None]], None]
+
+
+def open_with_system(path: Path) -> None:
+    """Open ``path`` in the system's PDF viewer."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def print_with_system(path: Path) -> bool:
+    """Send ``path`` to the default printer (Windows' print verb); False where there is none."""
+    if sys.platform != "win32":
+        return False
+    os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the system print verb
+    return True
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    key: str
+    label: str
+    file_word: str  # the first words of the suggested file name
+
+
+def outcome_label(meeting: Meeting | None) -> str:
+    if meeting is not None and meeting.outcome_kind is not None:
+        return meeting.outcome_kind.label
+    return "Nghị quyết / Thông báo kết luận"
+
+
+def suggested_name(key: str, meeting: Meeting) -> str:
+    """'Bien_ban_sinh_hoat_thang_11_2026.pdf', 'Danh_sach_du_hop_…', 'Nghi_quyet_…'."""
+    first = {MINUTES: "Biên bản", SIGN_IN: "Danh sách dự họp", OUTCOME: outcome_label(meeting)}[key]
+    if key == OUTCOME and meeting.outcome_kind is None:
+        first = OutcomeKind.RESOLUTION.label
+    day = meeting.date
+    when = f"tháng {day.month} {day.year}" if meeting.kind in _MONTHLY else f"ngày {day:%d %m %Y}"
+    return ascii_name(f"{first} {_KIND_WORDS[meeting.kind]} {when}") + ".pdf"
+
+
+class PrintPanel(QWidget):
+    """Three rows of Xem / In / Lưu thành…; ``status`` tells what was done."""
+
+    status = Signal(str)
+    changed = Signal(object)  # Changes: a number was taken from the register
+
+    def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
+                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 preview_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._tasks, self._prompts = services, tasks, prompts
+        self.opener, self.printer = opener, printer
+        self._preview_dir = preview_dir
+        self._serial = 0
+        self._meeting: Meeting | None = None
+        self._code = "CB"
+        self._last_dir: Path | None = None
+        self.before: Before = lambda then: then()
+        self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self.notes: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._build()
+
+    def _build(self) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(12)
+        for row, key in enumerate((MINUTES, SIGN_IN, OUTCOME)):
+            label = QLabel({MINUTES: "Biên bản", SIGN_IN: "Danh sách dự họp", OUTCOME: outcome_label(None)}[key])
+            label.setStyleSheet("font-weight: 600; font-size: 11pt;")
+            self.labels[key] = label
+            grid.addWidget(label, row * 2, 0)
+            for column, (action, tip) in enumerate((("Xem", "Xem trước (không cấp số)"),
+                                                    ("In", "Cấp số và in ra máy in"),
+                                                    ("Lưu thành…", "Cấp số và lưu thành tệp PDF")), start=1):
+                button = QPushButton(action)
+                button.setToolTip(tip)
+                button.clicked.connect(lambda _=False, k=key, a=action: self.act(k, a))
+                self.buttons[(key, action)] = button
+                grid.addWidget(button, row * 2, column)
+            note = hint("")
+            self.notes[key] = note
+            grid.addWidget(note, row * 2 + 1, 0, 1, 4)
+        grid.setColumnStretch(4, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(hint("Văn bản trình bày theo thể thức văn bản của Đảng (khổ A4). “Xem” không cấp số; "
+                              "“In” và “Lưu thành…” cấp số văn bản theo sổ đăng ký, in lại vẫn giữ số cũ. "
+                              "Các thay đổi chưa lưu được lưu trước khi in."))
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def set_meeting(self, meeting: Meeting, code: str) -> None:
+        """The meeting the documents come from, and the issuer code ('CB', 'ĐU')."""
+        self._meeting, self._code = meeting, code
+        self.labels[OUTCOME].setText(outcome_label(meeting))
+        numbers = {doc.doc_type: doc for doc in meeting.documents}
+        minutes = numbers.get("BB")
+        self.notes[MINUTES].setText(self._number_note(minutes.doc_type, minutes.number, minutes.issued_on)
+                                    if minutes else "Chưa cấp số. Cần điểm danh xong, ghi giờ bắt đầu, "
+                                    "chủ trì và thư ký.")
+        self.notes[SIGN_IN].setText("In trước buổi họp để đảng viên ký tên; không cấp số.")
+        has_outcome = meeting.outcome_kind is not None and bool(meeting.outcome_text)
+        outcome = numbers.get(meeting.outcome_kind.value) if meeting.outcome_kind else None
+        self.notes[OUTCOME].setText(self._number_note(outcome.doc_type, outcome.number, outcome.issued_on)
+                                    if outcome else ("Chưa cấp số." if has_outcome else
+                                                     "Ghi nội dung ở thẻ “Đánh giá” để in."))
+        for action in ("Xem", "In", "Lưu thành…"):
+            self.buttons[(OUTCOME, action)].setEnabled(has_outcome)
+
+    def _number_note(self, doc_type: str, number: int, issued_on: object) -> str:
+        return f"Đã cấp Số {number:02d}-{doc_type}/{self._code} ngày {format_date(issued_on)}; in lại giữ số này."  # type: ignore[arg-type]
+
+    # -- actions ----------------------------------------------------------------------------------
+    def act(self, key: str, action: str) -> None:
+        """Store pending edits, then Xem, In or Lưu thành… the document ``key``."""
+        if self._meeting is None:
+            return
+        if action == "Lưu thành…":
+            target = self._ask_target(key)
+            if target is None:
+                return
+            self.before(lambda: self._write(key, target, True, lambda doc: self._saved(doc)))
+        elif action == "Xem":
+            self.before(lambda: self._write(key, self._temporary(key, "ban_xem"), False, self._previewed))
+        else:
+            self.before(lambda: self._write(key, self._temporary(key, "ban_in"), True, self._to_printer))
+
+    def _ask_target(self, key: str) -> Path | None:
+        assert self._meeting is not None
+        name = suggested_name(key, self._meeting)
+        suggested = str(self._last_dir / name) if self._last_dir else name
+        path = self._prompts.ask_save_path(f"Lưu {self.labels[key].text().lower()} thành tệp PDF", suggested,
+                                           PDF_FILTER)
+        if path is None:
+            return None
+        path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        self._last_dir = path.parent
+        return path
+
+    def _temporary(self, key: str, word: str) -> Path:
+        assert self._meeting is not None
+        if self._preview_dir is None:
+            self._preview_dir = Path(tempfile.mkdtemp(prefix="khoi_van_ban_"))
+        self._serial += 1  # a viewer may keep the last file open (and locked on Windows)
+        stem = suggested_name(key, self._meeting)[:-4]
+        return self._preview_dir / f"{stem}_{word}_{self._serial}.pdf"
+
+    def _write(self, key: str, target: Path, register: bool, done: Callable[[PrintedDocument], None]) -> None:
+        assert self._meeting is not None
+        meeting_id, documents = self._meeting.id, self._services.meeting_documents
+
+        def job() -> PrintedDocument:
+            if key == SIGN_IN:
+                return documents.write_sign_in_sheet(meeting_id, target)
+            write = documents.write_minutes if key == MINUTES else documents.write_resolution
+            return write(meeting_id, target, register=register)
+
+        self.status.emit(f"Đang tạo {self.labels[key].text().lower()}…")
+        self._tasks.call(job, lambda doc: self._written(doc, register, done),
+                         lambda exc: self._failed(exc, key))
+
+    def _written(self, doc: PrintedDocument, register: bool, done: Callable[[PrintedDocument], None]) -> None:
+        if register and doc.number is not None:
+            self.changed.emit(doc.changes)
+        done(doc)
+
+    def _failed(self, exc: BaseException, key: str) -> None:
+        self.status.emit("")
+        self._prompts.show_error(exc, f"tạo {self.labels[key].text().lower()}")
+
+    def _previewed(self, doc: PrintedDocument) -> None:
+        self.opener(doc.path)
+        self.status.emit(f"Đã mở bản xem trước: {doc.title}" + (f" ({doc.number_text})" if doc.number_text else ""))
+
+    def _to_printer(self, doc: PrintedDocument) -> None:
+        number = f" {doc.number_text}" if doc.number_text else ""
+        if self.printer(doc.path):
+            self.status.emit(f"Đã gửi tới máy in: {doc.title}{number}")
+            return
+        self.opener(doc.path)
+        self.status.emit(f"{PRINT_ELSEWHERE}: đã mở {doc.title}{number}")
+
+    def _saved(self, doc: PrintedDocument) -> None:
+        number = f" {doc.number_text}" if doc.number_text else ""
+        self.status.emit(f"Đã lưu {doc.title}{number} vào “{doc.path}”")

@@ -1,0 +1,270 @@
+"""Sinh hoạt, hội nghị: the meetings of an organisation (with those under it) in a year.
+
+"Thêm" creates a meeting from a template of the chosen kind; "Mở" (Enter, double-click)
+shows it in the editor in place of the list; "Xóa" deletes it unless a numbered document
+was printed from it (the service refuses, and says why).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from khoi_desktop.domain.meetings import MeetingRow
+from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.vntext import format_date, format_number
+from khoi_desktop.services.app import Services
+from khoi_desktop.services.meetings import MeetingSaved
+from ui.models.meetings_table import COLUMNS, ID_ROLE, SORT_ROLE, MeetingsTableModel
+from ui.pages.meeting_editor import MeetingEditor
+from ui.pages.meeting_new import NewMeetingDialog
+from ui.pages.meeting_print import Opener, Printer, open_with_system, print_with_system
+from ui.pages.org_combo import OrgCombo
+from ui.prompts import Prompts
+from ui.tasks import TaskRunner
+
+COLUMN_WIDTHS = (95, 190, 250, 420)
+YEARS_BACK = 10
+LIST, EDITOR = range(2)
+
+
+class MeetingsPage(QWidget):
+    """The page registered under "Sinh hoạt, hội nghị"."""
+
+    status_changed = Signal(str)
+    changed = Signal(object)  # Changes made from this page, for the other pages
+
+    def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
+                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 preview_dir: Path | None = None) -> None:
+        super().__init__()
+        self._services, self._tasks, self._prompts = services, tasks, prompts
+        self._organizations: list[Organization] = []
+        self._serial = 0
+        self._reload_pending = False
+        self._stale = False
+        self._select_after_load: int | None = None
+        self.dialog: NewMeetingDialog | None = None
+        self.model = MeetingsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.editor = MeetingEditor(services, tasks, prompts, opener=opener, printer=printer,
+                                    preview_dir=preview_dir)
+        self.stack = QStackedWidget()
+        self._build()
+        self._connect()
+        self.reload()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel("Sinh hoạt, hội nghị")
+        title.setObjectName("pageTitle")
+        self.organization = OrgCombo("Tất cả tổ chức")
+        self.year = QComboBox()
+        this_year = self._services.context.today().year
+        for year in range(this_year, this_year - YEARS_BACK, -1):
+            self.year.addItem(f"Năm {year}", year)
+        self.year.addItem("Mọi năm", None)
+        self.new_button = QPushButton("Thêm")
+        self.new_button.setToolTip("Thêm buổi sinh hoạt, hội nghị từ mẫu chương trình (Ctrl+N)")
+        self.open_button = QPushButton("Mở")
+        self.open_button.setToolTip("Mở buổi đang chọn (Enter)")
+        self.delete_button = QPushButton("Xóa")
+        self.delete_button.setToolTip("Xóa buổi đang chọn (không xóa được khi đã in văn bản có số)")
+        self.empty_hint = QLabel("Chưa có buổi sinh hoạt nào trong năm đã chọn. Bấm “Thêm” để bắt đầu.")
+        self.empty_hint.setObjectName("pageSubtitle")
+        self.table = self._build_table()
+        row = QHBoxLayout()
+        for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year)):
+            row.addWidget(QLabel(caption))
+            row.addWidget(widget)
+        row.addStretch(1)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            row.addWidget(button)
+        list_panel = QWidget()
+        column = QVBoxLayout(list_panel)
+        column.setContentsMargins(16, 12, 16, 8)
+        column.addWidget(title)
+        column.addLayout(row)
+        column.addWidget(self.empty_hint)
+        column.addWidget(self.table, 1)
+        self.stack.addWidget(list_panel)
+        self.stack.addWidget(self.editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(len(COLUMNS) - 1, 110)
+        return table
+
+    def _connect(self) -> None:
+        self.organization.currentIndexChanged.connect(self.request_reload)
+        self.year.currentIndexChanged.connect(self.request_reload)
+        self.new_button.clicked.connect(self.new_meeting)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.editor.closed.connect(self.show_list)
+        self.editor.changed.connect(self.announce)
+        self.editor.status_changed.connect(self.status_changed)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                  activated=self.new_meeting)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  context=Qt.ShortcutContext.WidgetShortcut, activated=self.delete_selected)
+        self._update_buttons()
+
+    # -- the page protocol ---------------------------------------------------------------------------
+    def status_text(self) -> str:
+        if self.stack.currentIndex() == EDITOR:
+            return ""
+        return f"{format_number(self.model.rowCount())} buổi sinh hoạt, hội nghị"
+
+    def on_changed(self, changes: Changes) -> None:
+        """Reload the list after meetings, attendance, people or organisations changed."""
+        if changes.meetings or changes.attendance or changes.people or changes.organizations:
+            self.request_reload()
+        if (changes.people or changes.organizations) and self.stack.currentIndex() == EDITOR:
+            self.editor.attendance.reload()
+
+    def request_reload(self) -> None:
+        """Reload soon (several requests load once); while a meeting is open, when back at the list."""
+        if self.stack.currentIndex() == EDITOR:
+            self._stale = True
+            return
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self.reload)
+
+    def reload(self) -> None:
+        """The organisations, then the meetings of the chosen one (and those under it) in the year."""
+        self._reload_pending = False
+        self._serial += 1
+        serial, org_id, year, services = self._serial, self.organization.current_id(), self.year.currentData(), \
+            self._services
+
+        def job() -> tuple[list[Organization], list[MeetingRow]]:
+            organizations = services.organizations.all(include_retired=False)
+            scope = tuple(services.organizations.with_descendants(org_id)) if org_id is not None else None
+            return organizations, services.meetings.list(scope, year)
+
+        self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
+                         lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt"))
+
+    def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow]]) -> None:
+        if serial != self._serial:
+            return
+        self._organizations, rows = loaded
+        self.organization.set_organizations(self._organizations)
+        keep = self.selected_id() if self._select_after_load is None else self._select_after_load
+        self.model.set_rows(rows)
+        self.empty_hint.setVisible(not rows)
+        if keep is not None:
+            self.select_meeting(keep)
+        self._select_after_load = None
+        if self.stack.currentIndex() == LIST:
+            self.status_changed.emit(self.status_text())
+
+    # -- selection --------------------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return int(self.proxy.index(index.row(), 0).data(ID_ROLE))
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        row = self.model.row_of(meeting_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    # -- actions ------------------------------------------------------------------------------------------
+    def new_meeting(self) -> None:
+        self.dialog = NewMeetingDialog(self._services, self._tasks, self._prompts, self._organizations,
+                                       self.organization.current_id(), self)
+        self.dialog.created.connect(self._created)
+        self.dialog.open()
+
+    def _created(self, saved: MeetingSaved) -> None:
+        self._select_after_load = saved.meeting_id
+        self.announce(saved.changes)
+        self.open_meeting(saved.meeting_id)
+
+    def open_selected(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.open_meeting(meeting_id)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show the meeting in the editor, on its first tab."""
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.load(meeting_id)
+        self.stack.setCurrentIndex(EDITOR)
+        self.status_changed.emit("")
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(LIST)
+        self._stale = False
+        self.request_reload()
+        self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        meeting_id = self.selected_id()
+        row = self.model.row_at(self.model.row_of(meeting_id)) if meeting_id is not None else None
+        if row is None or not self._prompts.confirm(
+                "Xóa buổi sinh hoạt", f"Xóa {row.kind.label.lower()} ngày {format_date(row.date)} của "
+                f"{row.organization_name} cùng điểm danh, nội dung và biểu quyết?", "Xóa", "Hủy"):
+            return
+        meetings = self._services.meetings
+        self._tasks.call(lambda: meetings.delete(row.id), self._deleted,
+                         lambda exc: self._prompts.show_error(exc, "xóa buổi sinh hoạt"))
+
+    def _deleted(self, changes: Changes) -> None:
+        self.announce(changes)
+        self.status_changed.emit("Đã xóa buổi sinh hoạt.")
+
+    def announce(self, changes: Changes) -> None:
+        """Something was stored from this page: reload the list and tell the other pages."""
+        self.request_reload()
+        self.changed.emit(changes)
