@@ -21,6 +21,7 @@ from ui.database_controller import APP_TITLE, DatabaseController, remembered_dat
 from ui.first_start import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.pages.home_page import HomePage
+from ui.pages.meetings_page import MeetingsPage
 from ui.pages.organizations_page import OrganizationsPage
 from ui.pages.people_page import PeoplePage
 from ui.prompts import Prompts, QtPrompts
@@ -37,6 +38,7 @@ def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, pro
     window.add_page("home", "Trang chủ", HomePage(services, tasks))
     window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
     window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
+    window.add_page("meetings", "Sinh hoạt, hội nghị", MeetingsPage(services, tasks, prompts))
 
 
 def build_shell(settings: QSettings, tasks: TaskRunner,

@@ -106,6 +106,8 @@ class DatabaseController(QObject):
 
     def open_path(self, path: Path, on_failed: Callable[[BaseException], None] | None = None) -> None:
         """Open ``path`` on the worker with a progress dialog; the current file stays open on failure."""
+        if not self._window.may_leave_pages():
+            return
         self._window.set_status(f"Đang mở “{path.name}”…")
 
         def failed(exc: BaseException) -> None:

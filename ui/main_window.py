@@ -187,7 +187,23 @@ class MainWindow(QMainWindow):
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
 
+    def may_leave_pages(self) -> bool:
+        """False when a page holds unsaved edits and the clerk chooses to stay."""
+        unsaved = [entry.title for entry in self._pages
+                   if getattr(entry.widget, "has_unsaved_changes", lambda: False)()]
+        prompts = getattr(self, "prompts", None)
+        if not unsaved or prompts is None:
+            return True
+        return prompts.confirm(
+            "Có thay đổi chưa lưu",
+            f"Trang “{', '.join(unsaved)}” có thay đổi chưa lưu. Bỏ các thay đổi đó?",
+            "Bỏ thay đổi", "Quay lại",
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.may_leave_pages():
+            event.ignore()
+            return
         self.save_geometry()
         super().closeEvent(event)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import markup
@@ -22,7 +22,7 @@ from khoi_desktop.reports.study_docs import RatingsDoc
 from khoi_desktop.reports.tables import grid_table
 
 DOCUMENT_TYPE = "Danh sách"
-RATED_SHARES = (0.07, 0.25, 0.2, 0.12, 0.12, 0.12, 0.12)
+RATED_SHARES = (0.07, 0.23, 0.175, 0.135, 0.135, 0.135, 0.12)
 NOT_RATED_COLUMNS = ("STT", "Họ và tên", "Chức vụ", "Lý do")
 NOT_RATED_SHARES = (0.07, 0.3, 0.25, 0.38)
 
@@ -42,7 +42,7 @@ def ratings_story(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
     """Header, title, the numbered table, its legend, the totals, the not-rated apart, signatures."""
     story = document_opening(data.issuer, None, data.issued_on, DOCUMENT_TYPE, data.summary, layout)
     if any(section.lines for section in data.sections):
-        story.append(_rated_table(data, layout))
+        story.extend([_rated_table(data, layout), Spacer(1, 6)])
     if data.legend:
         legend = "; ".join(f"{markup.inline(short)}: {markup.inline(label)}" for short, label in data.legend)
         story.append(body(markup.italic(f"Ghi chú: {legend}."), layout))
@@ -53,7 +53,8 @@ def ratings_story(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
 
 
 def _rated_table(data: RatingsDoc, layout: LayoutSpec) -> Flowable:
-    header = ("STT", data.name_column, "Chức vụ", "Tự xếp loại", data.proposal_column, "Quyết định", "Ghi chú")
+    header = ("STT", data.name_column, data.position_column, "Tự xếp loại", data.proposal_column, "Quyết định",
+              "Ghi chú")
     rows: list[list[str] | str] = []
     number = 0
     for section in data.sections:

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import markup
 from khoi_desktop.reports.layout import LayoutSpec
-from khoi_desktop.reports.party_blocks import body, document_opening, side_by_side, signature_block
+from khoi_desktop.reports.party_blocks import body, document_opening, lead_in, side_by_side, signature_block
 from khoi_desktop.reports.pdf_document import DocumentInfo, build_pdf, save_pdf
 from khoi_desktop.reports.study_docs import RegistrationDoc
 from khoi_desktop.reports.tables import grid_table
@@ -17,6 +17,7 @@ from khoi_desktop.reports.tables import grid_table
 DOCUMENT_TYPE = "Bản đăng ký"
 COLUMNS = ("STT", "Nội dung đăng ký", "Sản phẩm cụ thể", "Thời hạn")
 SHARES = (0.08, 0.47, 0.27, 0.18)
+NO_BREAK_SPACE = "\u00a0"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -44,6 +45,8 @@ def registration_story(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowab
     story.append(body(_opening(data), layout))
     if data.groups:
         story.append(_items(data, layout))
+    # A one-line promise kept with the signatures: they never stand alone on a page.
+    story.append(lead_in(_promise(data), layout))
     story.append(_signatures(data, layout))
     return story
 
@@ -60,12 +63,18 @@ def _who(data: RegistrationDoc) -> list[str]:
 
 
 def _opening(data: RegistrationDoc) -> str:
-    subject = "tập thể" if data.collective else "tôi"
+    subject = data.issuer.signing_body.lower() if data.collective else "tôi"
     theme = vntext.clean(data.theme)
     basis = f"Thực hiện chủ đề năm {data.year} “{markup.inline(theme)}”, " if theme else ""
     text = (f"{basis}{subject} đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
             f"năm {data.year} với những nội dung sau:")
     return text[:1].upper() + text[1:]
+
+
+def _promise(data: RegistrationDoc) -> str:
+    if data.collective:
+        return f"{markup.inline(data.issuer.signing_body)} quyết tâm thực hiện tốt các nội dung đã đăng ký."
+    return "Tôi xin hứa thực hiện nghiêm túc các nội dung đã đăng ký."
 
 
 def _items(data: RegistrationDoc, layout: LayoutSpec) -> Flowable:
@@ -92,5 +101,8 @@ def _signatures(data: RegistrationDoc, layout: LayoutSpec) -> Flowable:
     if data.collective:
         roles = [markup.bold(f"T/M {markup.upper(data.issuer.signing_body)}"), markup.upper(data.signer_title)]
         return side_by_side([], signature_block(roles, data.signer_name, layout), layout)
-    member = signature_block([markup.bold("NGƯỜI ĐĂNG KÝ")], data.registrant, layout)
-    return side_by_side(_confirmation(data, layout), member, layout)
+    confirmation = _confirmation(data, layout)
+    # Blank lines under 'NGƯỜI ĐĂNG KÝ' put both names on one line.
+    padding = [NO_BREAK_SPACE] * (len(confirmation) - 3)
+    member = signature_block([markup.bold("NGƯỜI ĐĂNG KÝ"), *padding], data.registrant, layout)
+    return side_by_side(confirmation, member, layout)

@@ -14,6 +14,7 @@ from khoi_desktop.reports.party_blocks import (
     body_text,
     document_opening,
     heading,
+    lead_in,
     side_by_side,
     signature_block,
 )
@@ -25,7 +26,7 @@ DOTS = "…" * 40
 
 
 def summary(data: SelfReviewDoc) -> str:
-    return f"năm {data.year}"
+    return f"Năm {data.year}"
 
 
 def build_self_review_bytes(data: SelfReviewDoc, layout: LayoutSpec | None = None) -> bytes:
@@ -47,7 +48,9 @@ def self_review_story(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]
         story.append(heading(f"{number}. {markup.inline(part.title)}", layout))
         story.extend(body_text(part.content, layout) or [body(DOTS, layout)])
     story.append(heading(f"{len(data.parts) + 1}. Tự nhận mức xếp loại chất lượng", layout))
-    story.extend(body(line, layout) for line in _verdict(data))
+    *lines, last = _verdict(data)
+    story.extend(body(line, layout) for line in lines)
+    story.append(lead_in(last, layout))  # kept with the signature
     story.append(side_by_side([], signature_block([markup.bold("NGƯỜI TỰ KIỂM ĐIỂM")], data.name, layout), layout))
     return story
 

@@ -123,4 +123,5 @@ class RatingsDoc:
     recipients: tuple[str, ...] = ()
     counted_as: str = "đồng chí"  # 'tổ chức' for a list of organisations
     name_column: str = "Họ và tên"
+    position_column: str = "Chức vụ"
     proposal_column: str = "Chi bộ đề xuất"

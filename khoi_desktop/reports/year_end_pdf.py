@@ -115,17 +115,20 @@ def _caption(text: str, layout: LayoutSpec) -> PdfParagraph:
 def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     styles = build_styles(layout)
     header = [PdfParagraph(markup.inline(column.title), styles.table_header) for column in table.columns]
-    rows: list[list[Flowable]] = [header]
+    caption = [_caption(table.title, layout), *([Spacer(0, 0)] * (len(table.columns) - 1))]
+    rows: list[list[Flowable]] = [caption, header]
     for index, values in enumerate(table.rows):
         bold = table.total_row and index == len(table.rows) - 1
         rows.append([_cell(value, column.centred, bold, layout) for value, column in zip(values, table.columns,
                                                                                          strict=True)])
     total = sum(column.width for column in table.columns)
     widths = [layout.frame_width * column.width / total for column in table.columns]
-    grid = PdfTable(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
-    grid.setStyle(table_style(("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)))
-    flowables: list[Flowable] = [_caption(table.title, layout), grid]
+    # The caption is the table's first row: it stays with the table and does not repeat on later pages.
+    grid = PdfTable(rows, colWidths=widths, repeatRows=(1,), hAlign="CENTER")
+    grid.setStyle(table_style(("SPAN", (0, 0), (-1, 0)), ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
+                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)))
+    flowables: list[Flowable] = [grid]
     if table.note:
         flowables.append(PdfParagraph(markup.italic(markup.inline(table.note)), styles.recipient))
     flowables.append(Spacer(1, 8))

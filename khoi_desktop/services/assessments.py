@@ -29,6 +29,7 @@ from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.study import Member, org_tree, organization, placed
 from khoi_desktop.storage import assessments_repo as repo
 from khoi_desktop.storage import attendance_repo, presets_repo
+from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage.assessments_repo import AssessmentRecord, AssessmentValues
 
 MAX_SECTION = 20_000
@@ -141,7 +142,9 @@ class AssessmentService:
         tree = org_tree(self._db, root)
         listed = [i for i in tree.order if i != root.id] or [root.id]
         records = {r.organization_id: r for r in repo.in_organizations(self._db, listed, year) if r.person_id is None}
-        rows = [_collective_row(org_id, tree, records.get(org_id), year_rules) for org_id in listed]
+        kinds = {o.id: o.kind.label for o in org_repo.all_organizations(self._db) if o.id in tree.parents}
+        rows = [_row(tree.names.get(i, ""), kinds.get(i, ""), i, tree, records.get(i), year_rules,
+                     reason=records[i].not_rated_reason if i in records else "") for i in listed]
         return _ratings(root, year, year_rules, True, rows)
 
     # -- helpers -------------------------------------------------------------------------
@@ -250,12 +253,6 @@ def _row(name: str, position: str, org_id: int, tree: OrgTree, record: Assessmen
         self_level=record.self_level, branch_level=record.branch_level, decided_level=record.decided_level,
         not_rated_reason=reason, note=record.note, assessment_id=record.id,
     )
-
-
-def _collective_row(org_id: int, tree: OrgTree, record: AssessmentRecord | None,
-                    year_rules: AssessmentRules) -> RatingRow:
-    return _row(tree.names.get(org_id, ""), "", org_id, tree, record, year_rules,
-                reason=record.not_rated_reason if record else "")
 
 
 def _ordered(rows: list[RatingRow], tree: OrgTree, facts: dict[int, PersonFacts]) -> list[RatingRow]:

@@ -58,6 +58,8 @@ class StudyDocumentWritten:
     title: str
     changes: Changes
     xlsx: Path | None = None
+    notes: tuple[str, ...] = ()  # what the list holds, for a summary line
+    warnings: tuple[str, ...] = ()  # e.g. the 'xuất sắc' quota exceeded
 
 
 class StudyDocumentService:
@@ -116,13 +118,19 @@ class StudyDocumentService:
         )
 
     def ratings_data(self, org_id: int, year: int, *, collective: bool = False) -> docs.RatingsDoc:
-        ratings = (self._assessments.collective_ratings if collective else self._assessments.ratings)(org_id, year)
-        org = organization(self._db, org_id)
-        issuer = self._meeting_docs.issuer(org)
-        subject = "tổ chức đảng" if collective else "đảng viên"
+        return self._ratings_doc(self._ratings(org_id, year, collective))
+
+    def _ratings(self, org_id: int, year: int, collective: bool) -> Ratings:
+        listing = self._assessments.collective_ratings if collective else self._assessments.ratings
+        return listing(org_id, year)
+
+    def _ratings_doc(self, ratings: Ratings) -> docs.RatingsDoc:
+        org = organization(self._db, ratings.organization_id)
+        issuer, year, collective = self._meeting_docs.issuer(org), ratings.year, ratings.collective
         return docs.RatingsDoc(
             issuer=issuer, year=year, issued_on=self._year_day(year),
-            summary=f"đánh giá, xếp loại chất lượng {subject} năm {year}", sections=_sections(ratings),
+            summary=f"đánh giá, xếp loại chất lượng {'tổ chức đảng' if collective else 'đảng viên'} năm {year}",
+            sections=_sections(ratings, headed=not collective),
             totals=tuple(docs.LevelLine(t.label, t.count, t.percent) for t in ratings.totals),
             rated_count=len(ratings.rows),
             not_rated=tuple(docs.NotRatedLine(r.name, r.position, r.not_rated_reason) for r in ratings.not_rated),
@@ -132,6 +140,7 @@ class StudyDocumentService:
             counted_as="tổ chức" if collective else "đồng chí",
             name_column="Tên tổ chức" if collective else "Họ và tên",
             proposal_column="Đề xuất" if collective else "Chi bộ đề xuất",
+            position_column="Loại hình" if collective else "Chức vụ",
         )
 
     # -- files -------------------------------------------------------------------------
@@ -153,13 +162,17 @@ class StudyDocumentService:
     def write_ratings(self, org_id: int, year: int, target: Path, *, xlsx: Path | None = None,
                       collective: bool = False) -> StudyDocumentWritten:
         """The ratings list as PDF and, with ``xlsx``, the summary of registrations and ratings."""
-        data = self.ratings_data(org_id, year, collective=collective)
+        ratings = self._ratings(org_id, year, collective)
+        data = self._ratings_doc(ratings)
         xlsx = _checked_target(Path(xlsx)) if xlsx is not None else None
         title = f"Danh sách {data.summary} của {data.issuer.name}"
         written = self._write(target, title, "organization", org_id,
                               lambda: build_ratings_bytes(data, self._meeting_docs.layout_on(data.issued_on)),
                               before=(lambda: self.write_summary_xlsx(org_id, year, xlsx)) if xlsx else None)
-        return StudyDocumentWritten(written.path, written.title, written.changes, xlsx)
+        counted = data.counted_as
+        notes = (f"{format_number(data.rated_count)} {counted} được xếp loại, "
+                 f"{format_number(len(data.not_rated))} {counted} không xếp loại.",)
+        return StudyDocumentWritten(written.path, written.title, written.changes, xlsx, notes, ratings.warnings)
 
     def write_summary_xlsx(self, org_id: int, year: int, target: Path) -> int:
         """One row per member: registration, items by result, points and levels. Returns the rows written."""
@@ -235,12 +248,12 @@ class StudyDocumentService:
         return StudyDocumentWritten(target, title, Changes())
 
 
-def _sections(ratings: Ratings) -> tuple[docs.RatingSection, ...]:
-    """Rows grouped by organisation; headed only when the list spans several."""
+def _sections(ratings: Ratings, headed: bool) -> tuple[docs.RatingSection, ...]:
+    """Rows grouped by organisation; headed (when ``headed``) only if the list spans several."""
     groups: dict[int, list[RatingRow]] = {}
     for row in ratings.rows:
         groups.setdefault(row.organization_id, []).append(row)
-    headed = len(groups) > 1
+    headed = headed and len(groups) > 1
     return tuple(docs.RatingSection(rows[0].organization_name if headed else "", tuple(_line(r) for r in rows))
                  for rows in groups.values())
 

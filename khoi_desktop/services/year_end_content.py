@@ -17,10 +17,12 @@ from khoi_desktop.domain.oversight import TARGET_LEVEL_LABELS, Exemplar, Inspect
 from khoi_desktop.domain.study import PlanDocument
 from khoi_desktop.domain.vntext import (
     clean_multiline,
+    fold,
     format_date,
     format_number,
     format_percent,
     format_ratio,
+    vietnamese_sorted,
 )
 from khoi_desktop.reports.report_model import Block, Heading, Paragraph
 from khoi_desktop.services.overview import Ratings, YearFigures
@@ -174,10 +176,13 @@ def _leadership(data: YearEndData) -> list[str]:
 
 
 def _document(document: PlanDocument) -> str:
+    """'Kế hoạch số 60-KH/ĐUK ngày 17/02/2018 của … thực hiện Chỉ thị 05-CT/TW' (the type is not repeated)."""
     number = f" số {document.number}" if document.number else ""
     day = f" ngày {format_date(document.issued_on)}" if document.issued_on else ""
     issuer = f" của {document.issuer}" if document.issuer else ""
-    return f"{document.kind_label}{number}{day}{issuer} về {document.title}"
+    label, title = document.kind_label, document.title
+    topic = title[len(label):].strip() if fold(title).startswith(fold(label) + " ") else f"về {title}"
+    return f"{label}{number}{day}{issuer} {topic}"
 
 
 def _study(data: YearEndData) -> list[str]:
@@ -265,7 +270,7 @@ _EXTRA_KINDS = (InspectionKind.COMPLAINT, InspectionKind.DISCIPLINE)
 
 
 def _bodies(data: YearEndData) -> str:
-    names = list(dict.fromkeys(i.body for i in data.inspections if i.body)) or [data.organization.name]
+    names = vietnamese_sorted({i.body for i in data.inspections if i.body}) or [data.organization.name]
     text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
     return _capital(text)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -19,13 +17,6 @@ from ui.pages.attendance_view import AttendanceView
 from ui.tasks import TaskRunner
 
 A = AttendanceStatus
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ class Clock:
 
 
 @pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
+def tasks(qapp) -> Iterator[TaskRunner]:
     runner = TaskRunner()
     yield runner
     runner.wait_idle()

@@ -25,23 +25,6 @@ UNIT = OrganizationInput(name="Đảng bộ Sở Tài chính", kind=OrgKind.BASE
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
-
-
-@pytest.fixture
 def welcome(qtbot, tasks: TaskRunner, prompts: FakePrompts) -> Iterator[WelcomeDialog]:
     dialog = WelcomeDialog(tasks, prompts, paths.default_database(), ask_new_unit=lambda _parent: UNIT)
     qtbot.addWidget(dialog)

@@ -23,23 +23,6 @@ from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
-
-
-@pytest.fixture
 def window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
            prompts: FakePrompts) -> Iterator[MainWindow]:
     add_branch_with_people(services, ["Trần Văn An", "Lê Thị Bình", "Nguyễn Văn Cường"])
@@ -76,7 +59,7 @@ def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
 
 def test_navigation_lists_only_built_pages(window: MainWindow) -> None:
     """Every navigation entry leads to a real page, in the clerk's order."""
-    assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên"]
+    assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên", "Sinh hoạt, hội nghị"]
     for key in window.page_keys():
         assert window.show_page(key) is window.current_page()
         assert window.stack.currentWidget().isAncestorOf(window.current_page())
@@ -205,3 +188,17 @@ def test_about_names_the_app(window: MainWindow, prompts: FakePrompts) -> None:
     window.action_about.trigger()
     kind, text = prompts.asked[-1]
     assert kind == "inform" and text.startswith("Khối Desktop") and "khoi.sqlite" in text
+
+
+def test_unsaved_edits_keep_the_window_open_when_the_clerk_says_so(window: MainWindow,
+                                                                    prompts: FakePrompts) -> None:
+    """Closing with unsaved edits on a page asks first; "Quay lại" keeps the window open."""
+    meetings = window.page("meetings")
+    meetings.has_unsaved_changes = lambda: True  # type: ignore[method-assign]
+    prompts.confirm_answers.append(False)
+    window.close()
+    assert window.isVisible()
+    assert "chưa lưu" in prompts.asked[-1][1]
+    prompts.confirm_answers.append(True)
+    window.close()
+    assert not window.isVisible()

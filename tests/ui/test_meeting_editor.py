@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,11 @@ from khoi_desktop.domain.meetings import MeetingInput, Vote
 from khoi_desktop.services.app import Services
 from tests.core.meetings_support import Branch, Kit, mark_by_hand
 from tests.ui.fakes import FakePrompts
-from tests.ui.meetings_ui_support import branch_meeting, settle
+from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle
 from ui.pages import meeting_editor as editor_tabs
 from ui.pages.meeting_editor import MeetingEditor
-from ui.pages.meeting_print import MINUTES, OUTCOME, PRINT_ELSEWHERE, suggested_name
+from ui.pages.meeting_print import MINUTES, OUTCOME, PRINT_ELSEWHERE, SIGN_IN, suggested_name
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
 
 
 @pytest.fixture
@@ -41,11 +33,6 @@ def ready(kit: Kit) -> tuple[Branch, int]:
 @pytest.fixture
 def opened() -> list[Path]:
     return []
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
 
 
 @pytest.fixture
@@ -126,9 +113,9 @@ def test_short_meeting_is_warned_in_amber(editor: MeetingEditor, services: Servi
     assert "#fff4d6" in editor.warnings.styleSheet()
 
 
-def test_unmarked_people_are_warned(kit: Kit, qtbot, services: Services, tasks: TaskRunner, tmp_path: Path) -> None:
+def test_unmarked_people_are_warned(qtbot, kit: Kit, services: Services, tasks: TaskRunner, tmp_path: Path) -> None:
     """A meeting with people not yet marked says how many before the minutes can be printed."""
-    bloc_branch, meeting_id = branch_meeting(Kit.over(services))
+    _, meeting_id = branch_meeting(kit)
     widget = MeetingEditor(services, tasks, FakePrompts(), opener=lambda _p: None, preview_dir=tmp_path)
     qtbot.addWidget(widget)
     widget.load(meeting_id)
@@ -201,6 +188,35 @@ def test_pending_edits_are_saved_before_printing(editor: MeetingEditor, services
     editor.printing.act(MINUTES, "Xem")
     settle(tasks)
     assert services.meetings.get(ready[1]).place == "Phòng họp số 3"
+
+
+def test_resolution_saved_as_with_its_number(editor: MeetingEditor, prompts: FakePrompts, tasks: TaskRunner,
+                                             tmp_path: Path) -> None:
+    """The outcome typed on 'Đánh giá' is stored, then printed as 'Số 01-NQ/CB' to the chosen file."""
+    editor.rating.outcome_kind.setCurrentIndex(editor.rating.outcome_kind.findText("Nghị quyết"))
+    editor.rating.outcome_text.setPlainText("1. Nhiệm vụ tháng 12\nHoàn thành kế hoạch năm.")
+    prompts.save_paths = [tmp_path / "nghi-quyet"]
+    editor.printing.act(OUTCOME, "Lưu thành…")
+    settle(tasks)
+    assert prompts.errors == []
+    text = pdf_text(tmp_path / "nghi-quyet.pdf")
+    assert "Số 01-NQ/CB" in text and "Hoàn thành kế hoạch năm." in text
+    assert ("save", "Nghi_quyet_sinh_hoat_thang_11_2026.pdf") in prompts.asked
+
+
+def test_sign_in_sheet_is_previewed_before_the_roll_call(qtbot, kit: Kit, services: Services, tasks: TaskRunner,
+                                                          tmp_path: Path) -> None:
+    """The sign-in sheet needs no marks and no number: Xem lists everyone expected."""
+    _, meeting_id = branch_meeting(kit)
+    shown: list[Path] = []
+    widget = MeetingEditor(services, tasks, FakePrompts(), opener=shown.append, preview_dir=tmp_path)
+    qtbot.addWidget(widget)
+    widget.load(meeting_id)
+    settle(tasks)
+    widget.printing.act(SIGN_IN, "Xem")
+    settle(tasks)
+    assert len(shown) == 1 and "Vũ Văn Nam" in pdf_text(shown[0])
+    assert services.meetings.get(meeting_id).documents == ()
 
 
 def test_suggested_file_names_are_ascii() -> None:

@@ -3,7 +3,6 @@ attendance by keyboard, then the minutes saved through "Lưu thành…" and read
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,21 +18,10 @@ from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle, type_text
 from ui.models.meetings_table import MeetingsTableModel
 from ui.pages import meeting_editor as tabs
+from ui.pages.meeting_editor import MeetingEditor
 from ui.pages.meeting_print import MINUTES
 from ui.pages.meetings_page import EDITOR, LIST, MeetingsPage
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
 
 
 @pytest.fixture
@@ -114,6 +102,23 @@ def test_new_meeting_starts_from_the_chosen_template(page: MeetingsPage, service
     assert (meeting.kind, meeting.start_time, meeting.date) == (MeetingKind.THEMATIC, "08:00", date(2026, 11, 26))
 
 
+def test_templates_are_edited_and_used(page: MeetingsPage, services: Services, tasks: TaskRunner) -> None:
+    """'Mẫu chương trình…' edits a template's agenda (one item per line); new meetings use it."""
+    page.templates_button.click()
+    settle(tasks)
+    dialog = page.templates_dialog
+    assert dialog is not None and dialog.list.count() == len(MeetingKind)
+    dialog.list.setCurrentRow(0)
+    dialog.agenda.setPlainText("Khai mạc\n\nThông tin thời sự\nBế mạc")
+    dialog.save_button.click()
+    settle(tasks)
+    assert services.templates.for_kind(MeetingKind.REGULAR).agenda == ("Khai mạc", "Thông tin thời sự", "Bế mạc")
+    dialog.name.clear()
+    dialog.save_button.click()
+    settle(tasks)
+    assert "không được để trống" in dialog.form.error_text("name")
+
+
 def test_delete_is_confirmed_and_refused_once_printed(page: MeetingsPage, services: Services, tasks: TaskRunner,
                                                       prompts: FakePrompts, ready: tuple[Branch, int],
                                                       tmp_path: Path) -> None:
@@ -136,16 +141,8 @@ def test_delete_is_confirmed_and_refused_once_printed(page: MeetingsPage, servic
     assert [row.id for row in services.meetings.list()] == [meeting_id]
 
 
-def test_keyboard_attendance_then_minutes_saved_as_pdf(qtbot, page: MeetingsPage, services: Services,
-                                                       tasks: TaskRunner, prompts: FakePrompts,
-                                                       ready: tuple[Branch, int], tmp_path: Path) -> None:
-    """The clerk's route: open, mark by keyboard with a typed reason, 'Lưu thành…', PDF read back."""
-    _, meeting_id = ready
-    page.select_meeting(meeting_id)
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    settle(tasks)
-    assert page.stack.currentIndex() == EDITOR
-    editor = page.editor
+def _mark_by_keyboard(qtbot, editor: MeetingEditor) -> None:
+    """An present, Bình absent with reason, Cường without, Em's reason typed, the rest all present."""
     editor.tabs.setCurrentIndex(tabs.ATTENDANCE)
     table = editor.attendance.table
     table.setFocus()
@@ -161,19 +158,30 @@ def test_keyboard_attendance_then_minutes_saved_as_pdf(qtbot, page: MeetingsPage
     type_text(reason_editor, "ốm")
     qtbot.keyClick(reason_editor, Qt.Key.Key_Return)
     qtbot.mouseClick(editor.attendance.all_present_button, Qt.MouseButton.LeftButton)
+
+
+def test_keyboard_attendance_then_minutes_saved_as_pdf(qtbot, page: MeetingsPage, services: Services,
+                                                       tasks: TaskRunner, prompts: FakePrompts,
+                                                       ready: tuple[Branch, int], tmp_path: Path) -> None:
+    """The clerk's route: open, mark by keyboard with a typed reason, 'Lưu thành…', PDF read back."""
+    _, meeting_id = ready
+    page.select_meeting(meeting_id)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    settle(tasks)
+    assert page.stack.currentIndex() == EDITOR
+    editor = page.editor
+    _mark_by_keyboard(qtbot, editor)
     settle(tasks)
     panel = editor.attendance.counts_panel
     assert [panel.cell_text("all", f) for f in ("total", "present", "absent_excused", "absent_unexcused")] == [
         "8", "5", "2", "1"]
     assert editor.votes.base() == 3
-    roll = {e.full_name: (e.status.value if e.status else None, e.reason) for e in services.attendance.roll(
-        meeting_id).entries}
+    roll = {e.full_name: (e.status.value if e.status else None, e.reason)
+            for e in services.attendance.roll(meeting_id).entries}
     assert roll["Trần Thị Bình"] == ("absent_excused", "") and roll["Đỗ Thị Em"] == ("absent_excused", "ốm")
     statuses: list[str] = []
     page.status_changed.connect(statuses.append)
-    target = tmp_path / "luu" / "bien ban.pdf"
-    target.parent.mkdir()
-    prompts.save_paths = [target]
+    prompts.save_paths = [target := tmp_path / "bien ban.pdf"]
     editor.tabs.setCurrentIndex(tabs.PRINT)
     editor.printing.buttons[(MINUTES, "Lưu thành…")].click()
     settle(tasks)

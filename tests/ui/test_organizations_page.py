@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -16,18 +14,6 @@ from tests.ui.fakes import FakePrompts
 from ui.pages.organization_dialogs import MoveDialog, OrganizationDialog
 from ui.pages.organizations_page import RETIRED_COLOR, OrganizationsPage
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
 
 
 @pytest.fixture

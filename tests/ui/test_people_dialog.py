@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -13,18 +12,6 @@ from tests.ui.fakes import FakePrompts
 from tests.ui.people_support import Seed, seed_people
 from ui.pages.person_dialog import HISTORY, MEMBERSHIPS, PersonDialog
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,18 +17,6 @@ from tests.ui.people_support import Seed, seed_people
 from ui.pages.people_page import PeoplePage
 from ui.pages.person_dialog import PersonDialog
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
-def prompts() -> FakePrompts:
-    return FakePrompts()
 
 
 @pytest.fixture

@@ -56,8 +56,8 @@ def with_reason(entry: RollEntry, reason: str) -> RollEntry:
 
 
 def with_status(entry: RollEntry, status: AttendanceStatus | None) -> RollEntry:
-    """The entry with a new mark; a reason is kept only for an absence."""
-    keep = status in (AttendanceStatus.ABSENT_EXCUSED, AttendanceStatus.ABSENT_UNEXCUSED, AttendanceStatus.LATE)
+    """The entry with a new mark; a reason is kept only for an excused absence (or a late arrival)."""
+    keep = status in (AttendanceStatus.ABSENT_EXCUSED, AttendanceStatus.LATE)
     return replace(entry, status=status, reason=entry.reason if keep else "")
 
 

@@ -187,6 +187,9 @@ class AttendanceView(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def load(self, meeting_id: int) -> None:
         """Read the roll of ``meeting_id`` (again) off the GUI thread."""
+        if meeting_id != self._meeting_id:  # another meeting: show nobody until its roll arrives
+            self.model.set_entries([])
+            self.exempt_model.set_entries([])
         self._meeting_id = meeting_id
         edits, attendance = self._edits, self._services.attendance
         self._tasks.call(lambda: attendance.roll(meeting_id), lambda roll: self._loaded(roll, edits),

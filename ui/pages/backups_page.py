@@ -68,7 +68,7 @@ class BackupsPage(QWidget):
         title.setObjectName("pageTitle")
         subtitle = QLabel(
             "Khối Desktop tự sao lưu khi mở ứng dụng (nếu bản gần nhất đã quá một ngày), 30 phút "
-            f"một lần khi có thay đổi, và trước khi phục hồi. {describe(self._backups.rule)}\n"
+            f"một lần khi có thay đổi, khi đóng ứng dụng và trước khi phục hồi. {describe(self._backups.rule)}\n"
             f"Thư mục sao lưu: {self._backups.folder}"
         )
         subtitle.setObjectName("pageSubtitle")

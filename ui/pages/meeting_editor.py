@@ -16,13 +16,23 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from khoi_desktop.domain import meeting_texts as wording
 from khoi_desktop.domain import meetings as rules
 from khoi_desktop.domain.attendance import AttendanceCounts, Roll
+from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.domain.meetings import Meeting
+from khoi_desktop.domain.meetings import AgendaItem, Meeting
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
@@ -98,8 +108,8 @@ class MeetingEditor(QWidget):
         self.save_button.setDefault(True)
         self.warnings = NoticeLabel()
         self.tabs = QTabWidget()
-        for widget, title in ((self.general, "Thông tin chung"), (self.attendance, "Điểm danh"),
-                              (self.agenda, "Nội dung"), (self.votes, "Biểu quyết"),
+        for widget, title in ((_scrolled(self.general), "Thông tin chung"), (self.attendance, "Điểm danh"),
+                              (self.agenda, "Nội dung"), (_scrolled(self.votes), "Biểu quyết"),
                               (self.talks, "Phân công phát biểu"), (self.rating, "Đánh giá"),
                               (self.printing, "In văn bản")):
             self.tabs.addTab(widget, title)
@@ -189,7 +199,7 @@ class MeetingEditor(QWidget):
         if self._loaded is None:
             return []
         general = self.general
-        kind = rules.MeetingKind(general.kind.currentData())
+        kind = MeetingKind(general.kind.currentData())
         lines = []
         duration = rules.duration_warning(kind, general.start_time.valid_text(), general.end_time.valid_text(),
                                           self._loaded.rules.get("min_minutes"))
@@ -319,9 +329,18 @@ class MeetingEditor(QWidget):
         self.closed.emit()
 
 
-def _plain_agenda(items: tuple[rules.AgendaItem, ...]) -> tuple[rules.AgendaItem, ...]:
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """A tab whose form may be taller than a 768-pixel office screen scrolls inside the tab."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def _plain_agenda(items: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
     """Items without their stored ids (only the content counts as a change)."""
-    return tuple(rules.AgendaItem(item.title, item.content, item.conclusion, item.speeches) for item in items)
+    return tuple(AgendaItem(item.title, item.content, item.conclusion, item.speeches) for item in items)
 
 
 def _run_parts(calls: dict[str, Callable[[], object]], reread: Callable[[], Meeting]) -> SaveResult:

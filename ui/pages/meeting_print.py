@@ -152,9 +152,7 @@ class PrintPanel(QWidget):
         outcome = numbers.get(meeting.outcome_kind.value) if meeting.outcome_kind else None
         self.notes[OUTCOME].setText(self._number_note(outcome.doc_type, outcome.number, outcome.issued_on)
                                     if outcome else ("Chưa cấp số." if has_outcome else
-                                                     "Ghi nội dung ở thẻ “Đánh giá” để in."))
-        for action in ("Xem", "In", "Lưu thành…"):
-            self.buttons[(OUTCOME, action)].setEnabled(has_outcome)
+                                                     "Ghi loại văn bản và nội dung ở thẻ “Đánh giá” để in."))
 
     def _number_note(self, doc_type: str, number: int, issued_on: object) -> str:
         return f"Đã cấp Số {number:02d}-{doc_type}/{self._code} ngày {format_date(issued_on)}; in lại giữ số này."  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from khoi_desktop.domain.attendance import RollEntry
@@ -52,6 +52,9 @@ class PersonCombo(QComboBox):
 
     def set_value(self, person_id: int | None, name: str) -> None:
         index = self.findData(person_id) if person_id is not None else -1
+        if index < 0 and person_id is not None and name:  # someone no longer on the roll keeps their record
+            self.addItem(name, person_id)
+            index = self.count() - 1
         if index < 0 and name:
             index = self.findText(name, Qt.MatchFlag.MatchExactly)
         if index >= 0:
@@ -120,6 +123,10 @@ class TextBox(QPlainTextEdit):
         self.setMinimumHeight(height)
         if not grow:
             self.setMaximumHeight(height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As tall as the lines asked for (a form then aligns its caption with the first line)."""
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
     def text(self) -> str:
         return clean_multiline(self.toPlainText())

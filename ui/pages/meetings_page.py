@@ -33,6 +33,7 @@ from ui.models.meetings_table import COLUMNS, ID_ROLE, SORT_ROLE, MeetingsTableM
 from ui.pages.meeting_editor import MeetingEditor
 from ui.pages.meeting_new import NewMeetingDialog
 from ui.pages.meeting_print import Opener, Printer, open_with_system, print_with_system
+from ui.pages.meeting_templates import TemplatesDialog
 from ui.pages.org_combo import OrgCombo
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -56,9 +57,9 @@ class MeetingsPage(QWidget):
         self._organizations: list[Organization] = []
         self._serial = 0
         self._reload_pending = False
-        self._stale = False
         self._select_after_load: int | None = None
         self.dialog: NewMeetingDialog | None = None
+        self.templates_dialog: TemplatesDialog | None = None
         self.model = MeetingsTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -80,12 +81,11 @@ class MeetingsPage(QWidget):
         for year in range(this_year, this_year - YEARS_BACK, -1):
             self.year.addItem(f"Năm {year}", year)
         self.year.addItem("Mọi năm", None)
-        self.new_button = QPushButton("Thêm")
-        self.new_button.setToolTip("Thêm buổi sinh hoạt, hội nghị từ mẫu chương trình (Ctrl+N)")
-        self.open_button = QPushButton("Mở")
-        self.open_button.setToolTip("Mở buổi đang chọn (Enter)")
-        self.delete_button = QPushButton("Xóa")
-        self.delete_button.setToolTip("Xóa buổi đang chọn (không xóa được khi đã in văn bản có số)")
+        self.new_button = _button("Thêm", "Thêm buổi sinh hoạt, hội nghị từ mẫu chương trình (Ctrl+N)")
+        self.open_button = _button("Mở", "Mở buổi đang chọn (Enter)")
+        self.delete_button = _button("Xóa", "Xóa buổi đang chọn (không xóa được khi đã in văn bản có số)")
+        self.templates_button = _button("Mẫu chương trình…",
+                                        "Sửa các mẫu chương trình mà buổi sinh hoạt mới bắt đầu từ đó")
         self.empty_hint = QLabel("Chưa có buổi sinh hoạt nào trong năm đã chọn. Bấm “Thêm” để bắt đầu.")
         self.empty_hint.setObjectName("pageSubtitle")
         self.table = self._build_table()
@@ -96,6 +96,8 @@ class MeetingsPage(QWidget):
         row.addStretch(1)
         for button in (self.new_button, self.open_button, self.delete_button):
             row.addWidget(button)
+        row.addSpacing(12)
+        row.addWidget(self.templates_button)
         list_panel = QWidget()
         column = QVBoxLayout(list_panel)
         column.setContentsMargins(16, 12, 16, 8)
@@ -135,6 +137,7 @@ class MeetingsPage(QWidget):
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.templates_button.clicked.connect(self.edit_templates)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -153,6 +156,10 @@ class MeetingsPage(QWidget):
             return ""
         return f"{format_number(self.model.rowCount())} buổi sinh hoạt, hội nghị"
 
+    def has_unsaved_changes(self) -> bool:
+        """True while an open meeting has edits not yet stored with "Lưu"."""
+        return self.stack.currentIndex() == EDITOR and self.editor.is_dirty()
+
     def on_changed(self, changes: Changes) -> None:
         """Reload the list after meetings, attendance, people or organisations changed."""
         if changes.meetings or changes.attendance or changes.people or changes.organizations:
@@ -163,8 +170,7 @@ class MeetingsPage(QWidget):
     def request_reload(self) -> None:
         """Reload soon (several requests load once); while a meeting is open, when back at the list."""
         if self.stack.currentIndex() == EDITOR:
-            self._stale = True
-            return
+            return  # the list is read again when the clerk goes back to it
         if not self._reload_pending:
             self._reload_pending = True
             QTimer.singleShot(0, self.reload)
@@ -226,6 +232,11 @@ class MeetingsPage(QWidget):
         self.dialog.created.connect(self._created)
         self.dialog.open()
 
+    def edit_templates(self) -> None:
+        self.templates_dialog = TemplatesDialog(self._services, self._tasks, self._prompts, self)
+        self.templates_dialog.changed.connect(self.changed)
+        self.templates_dialog.open()
+
     def _created(self, saved: MeetingSaved) -> None:
         self._select_after_load = saved.meeting_id
         self.announce(saved.changes)
@@ -245,7 +256,6 @@ class MeetingsPage(QWidget):
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(LIST)
-        self._stale = False
         self.request_reload()
         self.table.setFocus()
 
@@ -268,3 +278,9 @@ class MeetingsPage(QWidget):
         """Something was stored from this page: reload the list and tell the other pages."""
         self.request_reload()
         self.changed.emit(changes)
+
+
+def _button(text: str, tooltip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tooltip)
+    return button

@@ -1,0 +1,309 @@
+"""A :class:`ReportDocument` as DOCX (python-docx): the same content and styles as the PDF, for Word.
+
+Times New Roman, A4 and the margins of the layout; the header block as a borderless
+two-column table; numbered headings; bordered tables with a repeating header row; each
+chart as a PNG drawn by reportlab's renderPM where its backend is installed, else as the
+chart's table; 'Nơi nhận' beside the signature; page numbers from page 2, top centre.
+Entry times and document properties are fixed, so the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+from reportlab.graphics import renderPM
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from khoi_desktop.domain import vntext
+from khoi_desktop.reports import fonts
+from khoi_desktop.reports.layout import LayoutSpec
+from khoi_desktop.reports.party_blocks import PARTY_NAME, document_number, place_and_date
+from khoi_desktop.reports.report_model import (
+    BarChart,
+    Block,
+    Heading,
+    PageBreak,
+    Paragraph,
+    ReportDocument,
+    Table,
+    Title,
+    cell_text,
+    labelled,
+    stable_zip,
+)
+from khoi_desktop.reports.year_end_pdf import chart_drawing
+
+FONT = "Times New Roman"
+_CENTRE, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def build_year_end_docx(report: ReportDocument, layout: LayoutSpec | None = None) -> bytes:
+    """The report as DOCX bytes."""
+    layout = layout or LayoutSpec()
+    document = Document()
+    _set_up(document, report, layout)
+    _header(document, report, layout)
+    _title(document, report, layout)
+    _blocks(document, report.body, layout)
+    _closing(document, report, layout)
+    _blocks(document, report.annex, layout)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def write_year_end_docx(report: ReportDocument, target: Path, layout: LayoutSpec | None = None) -> Path:
+    target = Path(target)
+    target.write_bytes(build_year_end_docx(report, layout))
+    return target
+
+
+# -- page, styles, properties ----------------------------------------------------------------
+
+
+def _set_up(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
+    section = document.sections[0]
+    width, height = layout.page_size_points
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.top_margin, section.bottom_margin = Mm(layout.margin_top_mm), Mm(layout.margin_bottom_mm)
+    section.left_margin, section.right_margin = Mm(layout.margin_left_mm), Mm(layout.margin_right_mm)
+    section.header_distance = Mm(layout.page_number_top_mm)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(layout.body_size)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = layout.line_spacing
+    _page_numbers(section, layout)
+    stamp = datetime(report.issued_on.year, report.issued_on.month, report.issued_on.day)
+    props = document.core_properties
+    props.title, props.subject, props.author = report.title, vntext.clean(report.summary), report.issuer.name
+    props.created = props.modified = stamp
+    props.last_modified_by, props.revision, props.comments = "", 1, ""
+
+
+def _page_numbers(section: object, layout: LayoutSpec) -> None:
+    """Page numbers from page 2, centred at the top (the first page's header stays empty)."""
+    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    paragraph = section.header.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.alignment = _CENTRE
+    run = paragraph.add_run()
+    _font(run, layout.page_number_size)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _font(run: object, size: float, *, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
+    font = run.font  # type: ignore[attr-defined]
+    font.name, font.size, font.bold, font.italic, font.underline = FONT, Pt(size), bold, italic, underline
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)  # type: ignore[attr-defined]
+
+
+def _paragraph(container: DocxDocument | _Cell, text: str, size: float, *, align: object = _CENTRE,
+               bold: bool = False, italic: bool = False, underline: bool = False, reuse: bool = False) -> DocxParagraph:
+    """A paragraph of one run; ``reuse`` fills a new cell's empty first paragraph."""
+    paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
+    paragraph.alignment = align
+    _font(paragraph.add_run(fonts.register_fonts().printable(text)), size, bold=bold, italic=italic,
+          underline=underline)
+    return paragraph
+
+
+def _rule_under(paragraph: DocxParagraph, rule_width: float, available: float) -> None:
+    """A bottom border of ``rule_width`` points, centred (the paragraph is indented to that width)."""
+    indent = max((available - rule_width) / 2, 0)
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Pt(indent)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+# -- the frame ----------------------------------------------------------------------------------
+
+
+def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a cell of ``width`` points (Times metrics)."""
+    family = fonts.register_fonts()
+    font = family.bold if bold else family.regular
+    return sum(max(1, math.ceil(stringWidth(line, font, size) / max(width, 1))) for line in text.split("\n") if line)
+
+
+def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
+    """Issuer, '*' and number on the left; Party name, its rule and the date on the right."""
+    left_width = layout.frame_width * layout.header_left_share
+    right_width = layout.frame_width - left_width
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _widths(table, [left_width, right_width])
+    left, right = table.rows[0].cells
+    issuer = report.issuer
+    superior = vntext.clean_multiline(issuer.superior).upper()
+    name = vntext.clean_multiline(issuer.name).upper()
+    first = True
+    for text, bold in ((superior, False), (name, True)):
+        for line in (part for part in text.split("\n") if part):
+            _paragraph(left, line, layout.issuer_size, bold=bold, reuse=first)
+            first = False
+    _paragraph(left, "*", layout.number_size, reuse=first)
+    left_lines = (_lines(superior, layout.superior_size, left_width) + _lines(name, layout.issuer_size, left_width, True)
+                  + 1)
+    party = _paragraph(right, PARTY_NAME, layout.party_name_size, bold=True, reuse=True)
+    party_width = stringWidth(PARTY_NAME, fonts.register_fonts().bold, layout.party_name_size)
+    _rule_under(party, party_width + 6, right_width)
+    for _ in range(max(left_lines - 1, 0)):
+        _paragraph(right, "", layout.place_date_size)
+    number = document_number(report.number, report.type_code, issuer.code)
+    _paragraph(left, number, layout.number_size)
+    _paragraph(right, place_and_date(issuer.place, report.issued_on), layout.place_date_size, italic=True)
+
+
+def _title(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
+    kind = _paragraph(document, vntext.clean(report.document_type).upper(), layout.document_type_size, bold=True)
+    kind.paragraph_format.space_before = Pt(18)
+    summary = vntext.clean(report.summary)
+    if summary:
+        _paragraph(document, summary, layout.summary_size, bold=True)
+    if layout.summary_rule_mm:
+        rule = _paragraph(document, "", 6)
+        _rule_under(rule, Mm(layout.summary_rule_mm).pt, layout.frame_width)
+        rule.paragraph_format.space_after = Pt(14)
+
+
+def _closing(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
+    """'Nơi nhận' on the left, the signature on the right, in a borderless table."""
+    document.add_paragraph()
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    _widths(table, [layout.frame_width / 2] * 2)
+    left, right = table.rows[0].cells
+    _paragraph(left, "Nơi nhận:", layout.recipients_heading_size, align=_LEFT, underline=True, reuse=True)
+    names = [vntext.clean(n).rstrip(",;.").strip() for n in (*report.recipients, report.issuer.archive)]
+    names = [n for n in names if n]
+    for index, name in enumerate(names):
+        ending = "." if index == len(names) - 1 else ","
+        _paragraph(left, f"- {name}{ending}", layout.recipients_size, align=_LEFT)
+    sign = report.signature
+    _paragraph(right, vntext.clean(sign.on_behalf).upper(), layout.signature_size, bold=True, reuse=True)
+    _paragraph(right, vntext.clean(sign.title).upper(), layout.signature_size)
+    gap = _paragraph(right, "", layout.signature_size)
+    gap.paragraph_format.space_after = Mm(layout.signature_space_mm)
+    _paragraph(right, vntext.clean(sign.name), layout.signature_size, bold=True)
+
+
+# -- blocks ---------------------------------------------------------------------------------------
+
+
+def _blocks(document: DocxDocument, blocks: tuple[Block, ...], layout: LayoutSpec) -> None:
+    for block, heading_line in labelled(blocks):
+        if isinstance(block, Heading):
+            _body(document, heading_line, layout, bold=True, italic=block.level >= 3, heading=True)
+        elif isinstance(block, Paragraph):
+            _body(document, block.text, layout, italic=block.italic)
+        elif isinstance(block, Title):
+            _annex_title(document, block, layout)
+        elif isinstance(block, PageBreak):
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, Table):
+            _table(document, block, layout)
+        else:
+            _chart(document, block, layout)
+
+
+def _body(document: DocxDocument, text: str, layout: LayoutSpec, *, bold: bool = False, italic: bool = False,
+          heading: bool = False) -> None:
+    paragraph = _paragraph(document, vntext.clean(text), layout.body_size, align=_LEFT if heading else _JUSTIFY,
+                           bold=bold, italic=italic)
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Mm(layout.body_indent_mm)
+    fmt.space_after = Pt(layout.paragraph_spacing_pt)
+    if heading:
+        fmt.space_before, fmt.keep_with_next = Pt(layout.paragraph_spacing_pt), True
+
+
+def _annex_title(document: DocxDocument, title: Title, layout: LayoutSpec) -> None:
+    _paragraph(document, vntext.clean(title.text).upper(), layout.summary_size, bold=True)
+    if title.subtitle:
+        _paragraph(document, vntext.clean(title.subtitle), layout.place_date_size, italic=True)
+    document.add_paragraph()
+
+
+def _caption(document: DocxDocument, text: str, layout: LayoutSpec) -> None:
+    caption = _paragraph(document, vntext.clean(text), layout.table_size, bold=True)
+    caption.paragraph_format.space_before, caption.paragraph_format.space_after = Pt(10), Pt(6)
+    caption.paragraph_format.keep_with_next = True
+
+
+def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
+    _caption(document, table.title, layout)
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    total = sum(column.width for column in table.columns)
+    _widths(grid, [layout.frame_width * column.width / total for column in table.columns])
+    _repeat_header(grid.rows[0])
+    for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
+        _paragraph(cell, column.title, layout.table_size, bold=True, reuse=True)
+    for index, values in enumerate(table.rows, start=1):
+        bold = table.total_row and index == len(table.rows)
+        for cell, column, value in zip(grid.rows[index].cells, table.columns, values, strict=True):
+            _paragraph(cell, cell_text(value), layout.table_size, align=_CENTRE if column.centred else _LEFT,
+                       bold=bold, reuse=True)
+    if table.note:
+        _paragraph(document, table.note, layout.recipients_size, align=_LEFT, italic=True)
+
+
+def _widths(table: object, widths: list[float]) -> None:
+    """Column widths in points, on the grid (LibreOffice reads it) and on every cell (Word does)."""
+    for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
+        column.width = Pt(width)
+        for cell in column.cells:
+            cell.width = Pt(width)
+
+
+def _repeat_header(row: object) -> None:
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def chart_png(chart: BarChart, width: float) -> bytes | None:
+    """The chart as a PNG through renderPM, or None where its backend (rlPyCairo) is missing."""
+    try:
+        return renderPM.drawToString(chart_drawing(chart, width), fmt="PNG", dpi=150)
+    except Exception:  # noqa: BLE001 - any backend failure falls back to the chart's table
+        return None
+
+
+def _chart(document: DocxDocument, chart: BarChart, layout: LayoutSpec) -> None:
+    png = chart_png(chart, layout.frame_width)
+    if png is None:
+        _table(document, chart.as_table(), layout)
+        return
+    _caption(document, chart.title, layout)
+    document.add_picture(io.BytesIO(png), width=Pt(layout.frame_width))
+    document.paragraphs[-1].alignment = _CENTRE
+

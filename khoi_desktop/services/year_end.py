@@ -1,0 +1,255 @@
+"""The year-end report (báo cáo tổng kết) of an organisation and year: figures, narrative, files.
+
+* :meth:`YearEndService.preview` — per section: the computed sentences and the clerk's text
+  (what the GUI shows beside the editor); :meth:`set_narrative` keeps the clerk's text
+  per organisation, year and section (``report_narratives``).
+* :meth:`report` — the one content model (:class:`ReportDocument`) the PDF, the DOCX and
+  the XLSX are rendered from; :meth:`build_files` renders all three in memory;
+  :meth:`export` writes the chosen ones through temporary files and renames them only
+  when all are built, so a failure leaves nothing behind.
+
+Layout comes from the LAYOUT preset in force on the report's date; the issuer and
+signing body from the organisation, as for meeting documents.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.oversight import check_year, oversight_changes
+from khoi_desktop.domain.study import YearPlan
+from khoi_desktop.domain.vntext import clean, clean_multiline, format_date, format_number
+from khoi_desktop.reports.meeting_docs import PartyIssuer
+from khoi_desktop.reports.report_model import ReportDocument, Signature
+from khoi_desktop.reports.year_end_docx import build_year_end_docx
+from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.exemplars import ExemplarService
+from khoi_desktop.services.inspections import InspectionService
+from khoi_desktop.services.meeting_documents import MeetingDocumentService
+from khoi_desktop.services.overview import OverviewService, YearFigures, empty_figures
+from khoi_desktop.services.year_end_annex import annex_blocks
+from khoi_desktop.services.year_end_content import (
+    NARRATIVE_KEYS,
+    SKELETON,
+    UnitFocus,
+    YearEndData,
+    body_blocks,
+    computed,
+    section_title,
+)
+from khoi_desktop.services.year_plans import YearPlanService
+from khoi_desktop.storage import assessments_repo, narratives_repo
+from khoi_desktop.storage import organizations_repo as org_repo
+
+MAX_NARRATIVE = 20_000
+FRAME_TITLES = {"summary": "Trích yếu (dòng dưới chữ BÁO CÁO)", "recipients": "Nơi nhận (mỗi dòng một nơi)",
+                "signer_name": "Người ký (họ tên Bí thư)"}
+
+
+@dataclass(frozen=True)
+class SectionPreview:
+    """One editable part of the report: what the app computed, and what the clerk wrote."""
+
+    key: str
+    title: str
+    level: int
+    computed: tuple[str, ...]
+    narrative: str
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """The three renderings of one report, in memory."""
+
+    title: str
+    pdf: bytes
+    docx: bytes
+    xlsx: bytes
+
+
+@dataclass(frozen=True)
+class ExportedReport:
+    title: str
+    paths: tuple[Path, ...]
+    changes: Changes
+
+
+class YearEndService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._db = context.db
+        self._overview = OverviewService(context)
+        self._documents = MeetingDocumentService(context)
+        self._plans = YearPlanService(context)
+
+    # -- the clerk's text ---------------------------------------------------------------------
+    def narratives(self, org_id: int, year: int) -> dict[str, str]:
+        self._organization(org_id)
+        return narratives_repo.narratives(self._db, org_id, check_year(year))
+
+    def set_narrative(self, org_id: int, year: int, section: str, text: str) -> Changes:
+        """Keep the clerk's text of one section (an empty text removes it)."""
+        if section not in NARRATIVE_KEYS:
+            raise ValidationError("section", f"Không có mục “{section}” trong báo cáo tổng kết.")
+        content = clean_multiline(text)
+        if len(content) > MAX_NARRATIVE:
+            raise ValidationError("content", f"Nội dung quá dài (tối đa {format_number(MAX_NARRATIVE)} ký tự).")
+        with self._db.atomic():
+            org = self._organization(org_id)
+            narratives_repo.set_narrative(self._db, org.id, check_year(year), section, content)
+            self._ctx.audit("update", "report_narrative", org.id,
+                            f"Sửa mục “{section}” của báo cáo tổng kết năm {year} ({org.name})",
+                            {"year": year, "section": section, "length": len(content)})
+        return oversight_changes(org.id)
+
+    def preview(self, org_id: int, year: int) -> tuple[SectionPreview, ...]:
+        """Every section of the skeleton (frame keys last): computed sentences and narrative."""
+        data = self.data(org_id, year)
+        sentences = computed(data)
+        parts = [SectionPreview(s.key, section_title(s, year), s.level, tuple(sentences.get(s.key, ())),
+                                data.narrative(s.key)) for s in SKELETON]
+        parts += [SectionPreview(key, title, 0, (), data.narrative(key)) for key, title in FRAME_TITLES.items()]
+        return tuple(parts)
+
+    # -- the content model -------------------------------------------------------------------
+    def data(self, org_id: int, year: int) -> YearEndData:
+        """Everything the report says about the organisation and year, gathered once."""
+        org = self._organization(org_id)
+        check_year(year)
+        plan = self._plan_with_theme(org, year)
+        return YearEndData(
+            organization=org, year=year, figures=self._overview.year_figures(org.id, year),
+            previous=self._previous(org.id, year), has_children=len(org_repo.descendant_ids(self._db, org.id)) > 1,
+            theme=plan.theme, term_theme=plan.term_theme, focus=plan.focus_content, documents=plan.documents,
+            unit_focus=self._unit_focus(org, year),
+            inspections=tuple(InspectionService(self._ctx).conducted_by(org.id, year)),
+            exemplars=tuple(ExemplarService(self._ctx).items(org.id, year)),
+            narratives=narratives_repo.narratives(self._db, org.id, year),
+        )
+
+    def report(self, org_id: int, year: int, *, issued_on: date | None = None,
+               number: int | None = None) -> ReportDocument:
+        """The report as one content model, dated ``issued_on`` (default: today)."""
+        day = issued_on or self._ctx.today()
+        data = self.data(org_id, year)
+        issuer = self._documents.issuer(data.organization)
+        if number is not None and not 1 <= number <= 9999:
+            raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
+        return ReportDocument(
+            issuer=issuer, issued_on=day, number=number, summary=_summary(data),
+            body=body_blocks(data), recipients=_recipients(data, issuer),
+            signature=self._signature(data, issuer, day),
+            annex=annex_blocks(data, _attached_to(issuer, number, day)),
+        )
+
+    # -- files --------------------------------------------------------------------------------
+    def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
+                    number: int | None = None) -> ReportFiles:
+        """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
+        report = self.report(org_id, year, issued_on=issued_on, number=number)
+        layout = self._documents.layout_on(report.issued_on)
+        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
+                           build_year_end_xlsx(report))
+
+    def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
+               xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
+        """Write the chosen files; all are built first and renamed into place together."""
+        targets = _checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
+        files = self.build_files(org_id, year, issued_on=issued_on, number=number)
+        contents = {path: getattr(files, kind) for kind, path in targets.items()}
+        _write_all(contents)
+        with self._db.atomic():
+            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {files.title}",
+                            {"year": year, "paths": [str(p) for p in contents]})
+        return ExportedReport(files.title, tuple(contents), oversight_changes(org_id))
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _organization(self, org_id: int) -> Organization:
+        org = org_repo.get_organization(self._db, org_id)
+        if org is None:
+            raise NotFoundError(f"Không có tổ chức mã số {org_id}.")
+        return org
+
+    def _previous(self, org_id: int, year: int) -> YearFigures:
+        try:
+            return self._overview.year_figures(org_id, year - 1)
+        except ValidationError:  # before the first year the app records
+            return empty_figures(org_id, year - 1)
+
+    def _plan_with_theme(self, org: Organization, year: int) -> YearPlan:
+        """The organisation's plan; a theme it lacks comes from the nearest superior that has one."""
+        plan = self._plans.get(org.id, year)
+        parent_id = org.parent_id
+        while not plan.theme and parent_id is not None:
+            parent = self._organization(parent_id)
+            superior = self._plans.get(parent.id, year)
+            plan = YearPlan(plan.organization_id, year, superior.theme, plan.term_theme or superior.term_theme,
+                            plan.focus_content, plan.note, plan.documents or superior.documents, plan.id)
+            parent_id = parent.parent_id
+        return plan
+
+    def _unit_focus(self, org: Organization, year: int) -> tuple[UnitFocus, ...]:
+        """Each directly subordinate unit's focus content ('Viện Kiểm sát nhân dân tỉnh với nội dung …')."""
+        return tuple(UnitFocus(child.agency_name or child.name, plan.focus_content)
+                     for child, plan in self._plans.plans_below(org.id, year)
+                     if child.parent_id == org.id and child.retired_on is None and plan.focus_content)
+
+    def _signature(self, data: YearEndData, issuer: PartyIssuer, day: date) -> Signature:
+        name = data.narrative("signer_name") or assessments_repo.party_post_holder(self._db, data.organization.id,
+                                                                                    day, "bi thu")
+        return Signature(f"T/M {issuer.signing_body}", "Bí thư", clean(name))
+
+
+def _summary(data: YearEndData) -> str:
+    return data.narrative("summary") or (
+        f"tổng kết việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {data.year}")
+
+
+def _recipients(data: YearEndData, issuer: PartyIssuer) -> tuple[str, ...]:
+    written = [line for line in data.narrative("recipients").split("\n") if line]
+    if written:
+        return tuple(written)
+    lines = [f"{issuer.superior} (để báo cáo)"] if issuer.superior else []
+    if data.has_children:
+        lines.append("Các tổ chức đảng trực thuộc")
+    return tuple(lines)
+
+
+def _attached_to(issuer: PartyIssuer, number: int | None, day: date) -> str:
+    shown = f"{number:02d}" if number is not None else "\u00a0" * 6
+    return f"(Kèm theo Báo cáo số {shown}-BC/{issuer.code} ngày {format_date(day)} của {issuer.name})"
+
+
+def _checked_targets(chosen: Mapping[str, Path | None]) -> dict[str, Path]:
+    targets = {kind: Path(path) for kind, path in chosen.items() if path is not None}
+    if not targets:
+        raise ValidationError("target", "Hãy chọn ít nhất một tệp để xuất báo cáo (PDF, DOCX hoặc XLSX).")
+    if len({path.resolve() for path in targets.values()}) < len(targets):
+        raise ValidationError("target", "Các tệp PDF, DOCX và XLSX phải có tên khác nhau.")
+    for path in targets.values():
+        if path.is_dir():
+            raise ValidationError("target", f"“{path}” là một thư mục; hãy ghi tên tệp.")
+        if not path.parent.is_dir():
+            raise ValidationError("target", f"Thư mục “{path.parent}” không tồn tại.")
+    return targets
+
+
+def _write_all(contents: Mapping[Path, bytes]) -> None:
+    """Write every file beside its target, then rename them all; on failure remove what was written."""
+    temporaries = {path: path.with_name(f".{path.name}.{os.getpid()}.tmp") for path in contents}
+    try:
+        for path, content in contents.items():
+            temporaries[path].write_bytes(content)
+        for path, temporary in temporaries.items():
+            os.replace(temporary, path)
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
