@@ -17,9 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 from khoi_desktop import paths
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.backups import BackupService
+from ui.backup_scheduler import BackupScheduler
 from ui.database_controller import APP_TITLE, DatabaseController, remembered_database
+from ui.error_handler import install_error_handler
 from ui.first_start import WelcomeDialog
 from ui.main_window import MainWindow
+from ui.pages.backups_page import BackupsPage
 from ui.pages.home_page import HomePage
 from ui.pages.meetings_page import MeetingsPage
 from ui.pages.organizations_page import OrganizationsPage
@@ -39,6 +43,12 @@ def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, pro
     window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
     window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
     window.add_page("meetings", "Sinh hoạt, hội nghị", MeetingsPage(services, tasks, prompts))
+    backups = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
+                          on_restore_requested=window.controller.restore_confirmed)
+    window.add_page("backups", "Sao lưu và phục hồi", backups)
+    scheduler: BackupScheduler | None = getattr(window, "backup_scheduler", None)
+    if scheduler is not None:
+        scheduler.backup_made.connect(backups.on_backup_made)
 
 
 def build_shell(settings: QSettings, tasks: TaskRunner,
@@ -52,6 +62,10 @@ def build_shell(settings: QSettings, tasks: TaskRunner,
         lambda services: install_pages(window, services, tasks, used_prompts),
     )
     window.controller = controller  # type: ignore[attr-defined]
+    scheduler = BackupScheduler(None, tasks, parent=window)
+    window.backup_scheduler = scheduler  # type: ignore[attr-defined]
+    controller.opened.connect(scheduler.set_services)
+    scheduler.start()
     return window, controller
 
 
@@ -102,13 +116,16 @@ def run(argv: list[str] | None = None, settings: QSettings | None = None) -> int
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("KhoiDesktop")
     apply_style(app)  # type: ignore[arg-type]
+    errors = install_error_handler()  # log file + a Vietnamese dialog for anything uncaught
     tasks = TaskRunner()
     launched = launch(settings if settings is not None else default_settings(), tasks)
     if launched is None:
         tasks.wait_idle()
         return 0
-    _window, controller = launched
+    window, controller = launched
+    errors.prompts = window.prompts  # type: ignore[attr-defined]
     try:
         return app.exec()
     finally:
+        window.backup_scheduler.shutdown()  # type: ignore[attr-defined]
         controller.shutdown()

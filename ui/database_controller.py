@@ -18,6 +18,7 @@ from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import Services, app_schema_version, restore_database, validate_backup
 from ui.main_window import MainWindow
 from ui.prompts import Prompts
+from ui.single_instance import DatabaseLock, ensure_single_instance
 from ui.tasks import TaskControl, TaskRunner
 
 APP_TITLE = "Khối Desktop"
@@ -79,6 +80,7 @@ class DatabaseController(QObject):
         self._install_pages = install_pages
         self._opener = opener
         self._services: Services | None = None
+        self._locks: dict[Path, DatabaseLock] = {}
         window.action_open.triggered.connect(self.ask_open)
         window.action_backup.triggered.connect(self.ask_backup)
         window.action_restore.triggered.connect(self.ask_restore)
@@ -90,8 +92,25 @@ class DatabaseController(QObject):
 
     # Opening
 
+    def lock(self, path: Path) -> bool:
+        """Hold ``path``'s lock for this window; False (after saying why) when another has it."""
+        held = self._locks.get(path)
+        if held is not None and held.is_held():
+            return True
+        lock = ensure_single_instance(path, self._prompts.warn)
+        if lock is None:
+            return False
+        self._locks[path] = lock
+        return True
+
+    def _release_locks(self, keep: Path | None = None) -> None:
+        for path in [p for p in self._locks if p != keep]:
+            self._locks.pop(path).release()
+
     def adopt(self, services: Services) -> None:
         """Show ``services`` (already opened on the worker) in the window."""
+        self.lock(services.path)  # a file created or restored here: nobody else can hold it
+        self._release_locks(keep=services.path)
         old = self._services
         self._window.clear_pages()
         self._services = services
@@ -106,12 +125,13 @@ class DatabaseController(QObject):
 
     def open_path(self, path: Path, on_failed: Callable[[BaseException], None] | None = None) -> None:
         """Open ``path`` on the worker with a progress dialog; the current file stays open on failure."""
-        if not self._window.may_leave_pages():
+        if not self._window.may_leave_pages() or not self.lock(path):
             return
         self._window.set_status(f"Đang mở “{path.name}”…")
 
         def failed(exc: BaseException) -> None:
             self._window.set_status("")
+            self._release_locks(keep=self._services.path if self._services else None)
             self._prompts.show_error(exc, "mở cơ sở dữ liệu")
             if on_failed is not None:
                 on_failed(exc)
@@ -123,6 +143,7 @@ class DatabaseController(QObject):
     def _opened(self, services: Services | None) -> None:
         if services is None:
             self._window.set_status("Đã hủy việc mở tệp.")
+            self._release_locks(keep=self._services.path if self._services else None)
             return
         self.adopt(services)
 
@@ -180,10 +201,14 @@ class DatabaseController(QObject):
             f"{format_number(counts.get('people', 0))} người, "
             f"{format_number(counts.get('meetings', 0))} buổi sinh hoạt.\n\n"
             "Dữ liệu đang dùng sẽ được thay bằng bản sao lưu; một bản sao của dữ liệu hiện tại "
-            "được giữ lại cạnh tệp trước khi phục hồi."
+            "được giữ lại trong thư mục sao lưu trước khi phục hồi."
         )
         if not self._prompts.confirm("Phục hồi dữ liệu", question, "Phục hồi", "Hủy"):
             return
+        self.restore_confirmed(source)
+
+    def restore_confirmed(self, source: Path) -> None:
+        """Restore ``source`` (already checked and confirmed, e.g. by the backups page)."""
         # A barrier: once every job queued before it has reported back, the pages can go.
         self._tasks.call(lambda: None, lambda _result: self._start_restore(source))
 
@@ -236,3 +261,4 @@ class DatabaseController(QObject):
         if services is not None:
             self._tasks.call(services.close)
         self._tasks.wait_idle()
+        self._release_locks()

@@ -11,6 +11,8 @@ from khoi_desktop.cli.listing import list_command
 from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
 from khoi_desktop.cli.meetings_cmd import MEETING_COMMANDS
 from khoi_desktop.cli.people_cmd import export_members_command, import_members_command
+from khoi_desktop.cli.study_cmd import STUDY_COMMANDS
+from khoi_desktop.logs import setup_logging
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -21,12 +23,13 @@ def cli() -> None:
 
 
 for command in (demo_command, check_command, backup_command, restore_command, list_command,
-                import_members_command, export_members_command, *MEETING_COMMANDS):
+                import_members_command, export_members_command, *MEETING_COMMANDS, *STUDY_COMMANDS):
     cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; usage mistakes get a Vietnamese message and exit code 1."""
+    setup_logging()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]

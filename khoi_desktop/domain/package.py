@@ -134,7 +134,7 @@ class PackageManifest:
     files: tuple[ManifestEntry, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": self.format, "created_at": self.created_at.isoformat(timespec="seconds"),
+        return {"format": self.format, "created_at": self.created_at.isoformat(),
                 "year": self.year, "source": {"code": self.source_code, "name": self.source_name},
                 "app_version": self.app_version, "schema_version": self.schema_version,
                 "files": [{"name": f.name, "sha256": f.sha256, "size": f.size, "role": f.role} for f in self.files]}
@@ -175,7 +175,7 @@ class PackageData:
 
     def to_json(self) -> dict[str, Any]:
         return {"format": self.format, "schema_version": self.schema_version, "app_version": self.app_version,
-                "created_at": self.created_at.isoformat(timespec="seconds"), "year": self.year,
+                "created_at": self.created_at.isoformat(), "year": self.year,
                 "source": self.source.to_json(),
                 "plan": {"theme": self.plan.theme, "term_theme": self.plan.term_theme,
                          "focus_content": self.plan.focus_content},
@@ -264,7 +264,9 @@ def parse_manifest(raw: bytes, file: str) -> PackageManifest:
     if fmt != PACKAGE_FORMAT:
         raise reader.reject(f"định dạng gói “{fmt}” không được phiên bản này hỗ trợ (chỉ đọc định dạng "
                             f"{PACKAGE_FORMAT}); hãy cập nhật Khối Desktop hoặc đề nghị đơn vị gửi lại.")
-    source = reader.mapping(data.get("source"), "source")
+    source = data.get("source")
+    if not isinstance(source, dict) or not all(isinstance(source.get(k), str) and clean(source[k]) for k in ("code", "name")):
+        raise reader.reject("không xác định được đơn vị gửi gói (thiếu mã, tên đơn vị).")
     files = tuple(_manifest_entry(reader, item) for item in reader.items(data.get("files"), "files"))
     return PackageManifest(
         format=fmt, created_at=reader.moment(data, "created_at"), year=reader.number(data, "year", low=1900, high=2200),

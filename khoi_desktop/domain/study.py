@@ -118,7 +118,8 @@ def clean_document(document: PlanDocument) -> PlanDocument:
     if not title:
         raise ValidationError("documents", "Mỗi văn bản căn cứ cần có trích yếu (tên văn bản).")
     if not _KIND_CODE.match(kind):
-        raise ValidationError("documents", f"Loại văn bản “{kind}” không hợp lệ: ghi ký hiệu như NQ, CT, KL, HD, KH.")
+        raise ValidationError("documents", f"Loại văn bản “{kind}” không hợp lệ: "
+                              "ghi ký hiệu như NQ, CT, KL, HD, KH.")
     return PlanDocument(kind, title, clean(document.number), document.issued_on, clean(document.issuer),
                         document.id)
 

@@ -62,10 +62,9 @@ def _rated_table(data: RatingsDoc, layout: LayoutSpec) -> Flowable:
             rows.append(markup.bold(markup.inline(section.heading)))
         for line in section.lines:
             number += 1
-            rows.append([str(number), markup.inline(line.name), markup.inline(line.position),
-                         markup.inline(line.self_level), markup.inline(line.branch_level),
-                         markup.bold(markup.inline(line.decided_level)), markup.inline(line.note)])
-    return grid_table(header, rows, RATED_SHARES, layout, centred=(0, 3, 4, 5))
+            rows.append([str(number), markup.inline(line.name), markup.inline(line.position), line.self_level,
+                         line.branch_level, line.decided_level, markup.inline(line.note)])
+    return grid_table(header, rows, RATED_SHARES, layout, centred=(0, 3, 4, 5), plain=(0, 3, 4, 5), bold=(5,))
 
 
 def _count(data: RatingsDoc, count: int) -> str:
@@ -73,13 +72,13 @@ def _count(data: RatingsDoc, count: int) -> str:
 
 
 def _totals(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
-    """'Tổng số được đánh giá, xếp loại: 45 đồng chí, trong đó:' and one line per level."""
-    blocks: list[Flowable] = [lead_in(f"Tổng số được đánh giá, xếp loại: {_count(data, data.rated_count)}"
+    """'Tổng số thuộc diện đánh giá, xếp loại: 45 đồng chí, trong đó:' and one line per level."""
+    blocks: list[Flowable] = [lead_in(f"Tổng số thuộc diện đánh giá, xếp loại: {_count(data, data.rated_count)}"
                                       f"{', trong đó:' if data.totals else '.'}", layout)]
     for position, total in enumerate(data.totals):
         ending = "." if position == len(data.totals) - 1 else ";"
-        blocks.append(body(f"- {markup.inline(total.label)}: {_count(data, total.count)} ({total.percent}){ending}",
-                           layout))
+        line = f"- {markup.inline(total.label)}: {_count(data, total.count)} ({total.percent}){ending}"
+        blocks.append(body(line, layout))
     return blocks
 
 
@@ -89,7 +88,7 @@ def _not_rated(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
     rows = [[str(number), markup.inline(line.name), markup.inline(line.position), markup.inline(line.reason)]
             for number, line in enumerate(data.not_rated, 1)]
     return [lead_in(f"Không đánh giá, xếp loại: {_count(data, len(data.not_rated))}, gồm:", layout),
-            grid_table(NOT_RATED_COLUMNS, rows, NOT_RATED_SHARES, layout)]
+            grid_table(NOT_RATED_COLUMNS, rows, NOT_RATED_SHARES, layout, plain=(0,))]
 
 
 def _signatures(data: RatingsDoc, layout: LayoutSpec) -> Flowable:

@@ -83,7 +83,7 @@ def _items(data: RegistrationDoc, layout: LayoutSpec) -> Flowable:
         rows.append(markup.bold(f"{roman}. {markup.inline(group.category)}"))
         rows.extend([str(number), markup.inline(line.content), markup.inline(line.product),
                      markup.inline(line.deadline)] for number, line in enumerate(group.lines, 1))
-    return grid_table(COLUMNS, rows, SHARES, layout, centred=(0, 3))
+    return grid_table(COLUMNS, rows, SHARES, layout, centred=(0, 3), plain=(0,))
 
 
 def _confirmation(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowable]:

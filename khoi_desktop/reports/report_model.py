@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -207,8 +207,11 @@ def cell_text(value: Cell) -> str:
     return value
 
 
-def stable_zip(data: bytes) -> bytes:
-    """The same zip (DOCX, XLSX) with fixed entry times, so identical content gives identical bytes."""
+def stable_zip(data: bytes, edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """The same zip (DOCX, XLSX) with fixed entry times, so identical content gives identical bytes.
+
+    ``edits`` rewrites named entries on the way (e.g. a save time a library stamps itself).
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     target = io.BytesIO()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
@@ -216,5 +219,7 @@ def stable_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            out.writestr(info, source.read(entry.filename))
+            content = source.read(entry.filename)
+            edit = (edits or {}).get(entry.filename)
+            out.writestr(info, edit(content) if edit else content)
     return target.getvalue()

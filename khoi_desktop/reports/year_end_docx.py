@@ -46,6 +46,7 @@ from khoi_desktop.reports.report_model import (
 from khoi_desktop.reports.year_end_pdf import chart_drawing
 
 FONT = "Times New Roman"
+_CELL_MARGIN = 5.4  # points: Word's default left and right cell margin
 _CENTRE, _LEFT, _JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
@@ -171,7 +172,7 @@ def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
                   + 1)
     party = _paragraph(right, PARTY_NAME, layout.party_name_size, bold=True, reuse=True)
     party_width = stringWidth(PARTY_NAME, fonts.register_fonts().bold, layout.party_name_size)
-    _rule_under(party, party_width + 6, right_width)
+    _rule_under(party, party_width + 4, right_width - 2 * _CELL_MARGIN)
     for _ in range(max(left_lines - 1, 0)):
         _paragraph(right, "", layout.place_date_size)
     number = document_number(report.number, report.type_code, issuer.code)

@@ -145,6 +145,7 @@ def chart_drawing(chart: BarChart, width: float, height: float = CHART_HEIGHT) -
     """Grouped vertical bars with the values on top and a legend; every label in the embedded font."""
     family = fonts.register_fonts()
     drawing = Drawing(width, height)
+    drawing.initialFontName, drawing.initialFontSize = family.regular, 10  # else the renderer starts in Helvetica
     bars = VerticalBarChart()
     bars.x, bars.y, bars.width, bars.height = 40, 50, width - 60, height - 85
     bars.data = [list(series.values) or [0] for series in chart.series]
@@ -155,7 +156,7 @@ def chart_drawing(chart: BarChart, width: float, height: float = CHART_HEIGHT) -
     bars.barLabelFormat = _label
     bars.barLabels.nudge = 7
     bars.barSpacing, bars.groupSpacing = 2, 12
-    for labels in (bars.categoryAxis.labels, bars.barLabels):
+    for labels in (bars.categoryAxis.labels, bars.valueAxis.labels, bars.barLabels):
         labels.fontName, labels.fontSize = family.regular, 10
     bars.categoryAxis.labels.boxAnchor = "n"
     for index, _ in enumerate(chart.series):

@@ -10,6 +10,7 @@ properties and entry times make the same report give the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -30,6 +31,7 @@ _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 _LANDSCAPE_ABOVE = 100  # total width in characters beyond which the page is turned
 _CHARS_PER_SHARE = 11
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def build_year_end_xlsx(report: ReportDocument) -> bytes:
@@ -46,8 +48,9 @@ def build_year_end_xlsx(report: ReportDocument) -> bytes:
     if not book.worksheets:
         _empty(book.create_sheet("Số liệu"), report)
     buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_zip(buffer.getvalue())
+    book.save(buffer)  # openpyxl stamps the save time as 'modified': put the report's date back
+    fixed = rb"\g<1>" + f"{stamp.isoformat()}Z".encode() + rb"\g<2>"
+    return stable_zip(buffer.getvalue(), {"docProps/core.xml": lambda xml: _MODIFIED.sub(fixed, xml)})
 
 
 def write_year_end_xlsx(report: ReportDocument, target: Path) -> Path:

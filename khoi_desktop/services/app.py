@@ -7,14 +7,19 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from khoi_desktop.domain.errors import StorageError
+from khoi_desktop.services.assessments import AssessmentService
 from khoi_desktop.services.attendance import AttendanceService
+from khoi_desktop.services.backups import restore_backup
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.commitments import CommitmentService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.meetings import MeetingService
 from khoi_desktop.services.organizations import OrganizationService
 from khoi_desktop.services.people import PeopleService
+from khoi_desktop.services.study import StudyService
+from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.services.templates import TemplateService
+from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import maintenance_repo
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import schema_version
@@ -41,6 +46,11 @@ class Services:
         self.attendance = AttendanceService(self.context)
         self.templates = TemplateService(self.context)
         self.meeting_documents = MeetingDocumentService(self.context)
+        self.year_plans = YearPlanService(self.context)
+        self.study = StudyService(self.context)
+        self.commitments = CommitmentService(self.context)
+        self.assessments = AssessmentService(self.context)
+        self.study_documents = StudyDocumentService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> Services:
@@ -69,10 +79,11 @@ class Services:
 
 
 def restore_database(source: Path, target: Path) -> Path | None:
-    """Check ``source`` and put it in place of ``target`` (the database must be closed)."""
-    if source.resolve() == target.resolve():
-        raise StorageError("Tệp phục hồi trùng với cơ sở dữ liệu đang dùng.")
-    return maintenance_repo.restore_file(source, target)
+    """Check ``source``, keep the current file in the backup folder, then put ``source`` in place.
+
+    The database must be closed. Returns where the previous data was kept.
+    """
+    return restore_backup(source, target)
 
 
 def validate_backup(source: Path) -> dict[str, int]:

@@ -77,7 +77,8 @@ class AssessmentService:
         org_id = record.organization_id if record else rules.organisation_on(facts, rules.year_end(year))
         org = organization(self._db, org_id) if org_id is not None else None
         stored = record.sections if record else {}
-        codes = [code for code, _ in year_rules.sections] + [c for c in stored if c not in dict(year_rules.sections)]
+        known = dict(year_rules.sections)
+        codes = [*known, *(code for code in stored if code not in known)]
         return SelfReview(
             person_id=person_id, full_name=facts.full_name, position=facts.position,
             organization_id=org.id if org else 0, organization_name=org.name if org else "", year=year,
@@ -141,7 +142,8 @@ class AssessmentService:
         root = organization(self._db, org_id)
         tree = org_tree(self._db, root)
         listed = [i for i in tree.order if i != root.id] or [root.id]
-        records = {r.organization_id: r for r in repo.in_organizations(self._db, listed, year) if r.person_id is None}
+        records = {r.organization_id: r for r in repo.in_organizations(self._db, listed, year)
+                   if r.person_id is None}
         kinds = {o.id: o.kind.label for o in org_repo.all_organizations(self._db) if o.id in tree.parents}
         rows = [_row(tree.names.get(i, ""), kinds.get(i, ""), i, tree, records.get(i), year_rules,
                      reason=records[i].not_rated_reason if i in records else "") for i in listed]
@@ -163,23 +165,27 @@ class AssessmentService:
         if not member:
             return ""
         admitted = repo.admission_dates(self._db, [facts.person_id]).get(facts.person_id)
-        return rules.not_rated_reason(member[0].placement.status, admitted, year, year_rules, member[0].placement.note)
+        placement = member[0].placement
+        return rules.not_rated_reason(placement.status, admitted, year, year_rules, placement.note)
 
     def _person_row(self, person_id: int, candidates: dict[int, PersonFacts], member: Member | None,
                     record: AssessmentRecord | None, admitted: date | None, tree: OrgTree,
                     year_rules: AssessmentRules, year: int) -> RatingRow:
         facts = candidates.get(person_id) or self._facts(person_id, year)
         org_id = record.organization_id if record else member.organization_id if member else tree.root_id
-        computed = (rules.not_rated_reason(member.placement.status, admitted, year, year_rules, member.placement.note)
-                    if member else "")
+        computed = ""
+        if member is not None:
+            placement = member.placement
+            computed = rules.not_rated_reason(placement.status, admitted, year, year_rules, placement.note)
         return _row(facts.full_name, facts.position, org_id, tree, record, year_rules,
                     person_id=person_id, reason=(record.not_rated_reason if record else "") or computed)
 
     def _checked(self, data: AssessmentInput, year_rules: AssessmentRules) -> tuple[AssessmentValues,
                                                                                      dict[str, str] | None]:
         points = rules.check_points(data.points, year_rules, data.year)
-        levels = [rules.check_level(level, year_rules, label) for level, label in (
-            (data.self_level, "Tự xếp loại"), (data.branch_level, "Chi bộ đề xuất"), (data.decided_level, "Quyết định"))]
+        given = ((data.self_level, "Tự xếp loại"), (data.branch_level, "Chi bộ đề xuất"),
+                 (data.decided_level, "Quyết định"))
+        levels = [rules.check_level(level, year_rules, label) for level, label in given]
         if data.decided_on and data.decided_on.year not in (data.year, data.year + 1):
             raise ValidationError("decided_on", f"Ngày quyết định phải trong năm {data.year} hoặc đầu năm sau.")
         reason, note = clean(data.not_rated_reason), clean_multiline(data.note)
@@ -236,7 +242,8 @@ def _sections(given: tuple[tuple[str, str], ...] | None, year_rules: AssessmentR
     cleaned: dict[str, str] = {}
     for code, text in given:
         if code not in known:
-            raise ValidationError("sections", f"Mục tự kiểm điểm “{code}” không có trong {year_rules.preset_name}.")
+            raise ValidationError("sections", f"Mục tự kiểm điểm “{code}” không có trong "
+                                  f"{year_rules.preset_name}.")
         cleaned[code] = clean_multiline(text)
         if len(cleaned[code]) > MAX_SECTION:
             raise ValidationError("sections", f"Mục “{known[code]}” quá dài (tối đa {MAX_SECTION} ký tự).")
@@ -249,7 +256,8 @@ def _row(name: str, position: str, org_id: int, tree: OrgTree, record: Assessmen
         return RatingRow(name, position, org_id, tree.names.get(org_id, ""), person_id, not_rated_reason=reason)
     return RatingRow(
         name=name, position=position, organization_id=org_id, organization_name=tree.names.get(org_id, ""),
-        person_id=person_id, points=record.points, suggested_level=rules.level_from_points(record.points, year_rules),
+        person_id=person_id, points=record.points,
+        suggested_level=rules.level_from_points(record.points, year_rules),
         self_level=record.self_level, branch_level=record.branch_level, decided_level=record.decided_level,
         not_rated_reason=reason, note=record.note, assessment_id=record.id,
     )

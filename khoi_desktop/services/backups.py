@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 BACKUP_FOLDER = "sao-luu"
 START_INTERVAL = timedelta(days=1)
 PERIODIC_INTERVAL = timedelta(minutes=30)
+TIMER_SLACK = timedelta(seconds=30)  # a 30-minute timer must not just miss a 30-minute-old backup
 
 Clock = Callable[[], datetime]
 
@@ -100,15 +101,13 @@ class BackupService:
 
     def due_at_start(self, now: datetime | None = None) -> bool:
         """True when there is no backup yet, or the newest is over a day old."""
-        last = self.last_backup_time()
-        return last is None or (now or self._clock()) - last >= START_INTERVAL
+        return _due(self.last_backup_time(), now or self._clock(), START_INTERVAL)
 
     def due_periodic(self, now: datetime | None = None) -> bool:
         """True when data changed and the newest backup is at least 30 minutes old."""
         if not self.has_changes():
             return False
-        last = self.last_backup_time()
-        return last is None or (now or self._clock()) - last >= PERIODIC_INTERVAL
+        return _due(self.last_backup_time(), now or self._clock(), PERIODIC_INTERVAL - TIMER_SLACK)
 
     def backup_at_start(self, now: datetime | None = None) -> BackupInfo | None:
         return self._backup_if(self.due_at_start(now), BackupReason.START)
@@ -167,6 +166,12 @@ class BackupService:
         The database connection must already be closed (the caller owns it).
         """
         return restore_backup(Path(source), self.database, folder=self.folder, clock=self._clock)
+
+
+def _due(last: datetime | None, now: datetime, interval: timedelta) -> bool:
+    """Due when there is no backup, it is old enough, or it lies in the future (the PC clock
+    was wrong then or is wrong now: never let that stop the backups)."""
+    return last is None or now - last >= interval or last > now
 
 
 def restore_backup(source: Path, database: Path, *, folder: Path | None = None,

@@ -92,7 +92,8 @@ class CommitmentService:
 
     def groups(self, commitment: Commitment) -> tuple[rules.CategoryGroup, ...]:
         """The items grouped by category, in the order of the preset in force when it was signed."""
-        return rules.group_by_category(commitment.items, self.categories_for(commitment.year, commitment.signed_on))
+        categories = self.categories_for(commitment.year, commitment.signed_on)
+        return rules.group_by_category(commitment.items, categories)
 
     # -- writes ---------------------------------------------------------------------
     def save(self, data: CommitmentInput, commitment_id: int | None = None) -> CommitmentSaved:
@@ -122,7 +123,8 @@ class CommitmentService:
                 raise ValidationError("confirmed_on", "Ngày chi bộ xác nhận không thể trước ngày ký bản đăng ký.")
             repo.set_confirmation(self._db, commitment_id, confirmed_on.isoformat() if confirmed_on else None, by)
             summary = f"Xác nhận ngày {format_date(confirmed_on)}" if confirmed_on else "Bỏ xác nhận"
-            self._ctx.audit("confirm", "commitment", commitment_id, f"{summary}: {self._title(commitment.to_input())}",
+            self._ctx.audit("confirm", "commitment", commitment_id,
+                            f"{summary}: {self._title(commitment.to_input())}",
                             {"confirmed_on": confirmed_on, "confirmed_by": by})
         return _changes(commitment_id)
 
@@ -201,7 +203,8 @@ class CommitmentService:
         return RegistrationCounts(
             organization_id=org_id, year=year, total=KindCount(None, len(members), len(registered)),
             by_kind=by_kind, collectives=KindCount(None, len(orgs), len(collectives)),
-            confirmed=sum(registered.values()), results=rules.result_counts(repo.item_results(self._db, ids, year)),
+            confirmed=sum(registered.values()),
+            results=rules.result_counts(repo.item_results(self._db, ids, year)),
         )
 
     # -- helpers --------------------------------------------------------------------

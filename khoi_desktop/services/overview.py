@@ -4,20 +4,23 @@
 uses them too); :meth:`OverviewService.overview` arranges this year and last year as
 groups of :class:`Figure` for the overview page. Each figure carries a :class:`ListFilter`
 that says which list opens behind it. Study participation comes from the study service
-(issue 5's definitions); registrations and ratings are counted here in one query each.
+and registrations from the registrations service (issue 5's definitions); ratings are the
+decided levels of the assessment rows in scope, counted in one query (the same totals as
+the ratings list when every member has a row; the list also shows members with no row yet).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khoi_desktop.domain.enums import MeetingKind, OrgKind, OutreachOutlet, RatingLevel
+from khoi_desktop.domain.enums import MeetingKind, OutreachOutlet, RatingLevel
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.oversight import ExemplarCounts, InspectionCounts, OutreachCounts
 from khoi_desktop.domain.study import Participation, Tally
 from khoi_desktop.domain.vntext import format_number, format_percent, format_ratio
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.commitments import CommitmentService
 from khoi_desktop.services.exemplars import ExemplarService
 from khoi_desktop.services.inspections import InspectionService, InspectionSummary
 from khoi_desktop.services.outreach import OutreachService
@@ -25,17 +28,19 @@ from khoi_desktop.services.study import StudyService
 from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage import overview_repo
 
-BRANCH_KINDS = (OrgKind.BASE_BRANCH, OrgKind.SUB_BRANCH)
-
 
 @dataclass(frozen=True)
 class Registrations:
-    """Personal registrations over the persons expected at study; collective ones over the branches."""
+    """Personal registrations over the members expected to register; collective ones over the branches.
+
+    As the registrations service counts them (``CommitmentService.counts``).
+    """
 
     registered: int = 0
     expected: int = 0
     collectives_registered: int = 0
     collectives_expected: int = 0
+    by_kind: tuple[tuple[str, int, int], ...] = ()  # (label, registered, expected)
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ class Overview:
 
 
 def _figure_text(value: int, of: int | None, unit: str, share: bool) -> str:
+    if of == 0:
+        return "chưa có số liệu"
     if of is not None and share:
         return f"{format_number(value)}/{format_number(of)} {unit} ({format_percent(value, of)})"
     if of is not None:
@@ -163,6 +170,7 @@ class OverviewService:
         self._ctx = context
         self._db = context.db
         self._study = StudyService(context)
+        self._commitments = CommitmentService(context)
         self._inspections = InspectionService(context)
         self._outreach = OutreachService(context)
         self._exemplars = ExemplarService(context)
@@ -176,7 +184,7 @@ class OverviewService:
             organization_id=org.id, year=year,
             meetings=_meeting_counts(overview_repo.meetings_by_kind(self._db, scope, year)),
             participation=participation,
-            registrations=self._registrations(scope, year, participation.overall),
+            registrations=self._registrations(org.id, year),
             ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=False)),
             collective_ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=True)),
             inspections=self._inspections.counts(org.id, year),
@@ -206,13 +214,12 @@ class OverviewService:
     def _has_children(self, org_id: int) -> bool:
         return len(org_repo.descendant_ids(self._db, org_id)) > 1
 
-    def _registrations(self, scope: list[int], year: int, study: Tally) -> Registrations:
-        branches = [o.id for o in org_repo.all_organizations(self._db, include_retired=False)
-                    if o.id in set(scope) and o.kind in BRANCH_KINDS]
+    def _registrations(self, org_id: int, year: int) -> Registrations:
+        counts = self._commitments.counts(org_id, year)
         return Registrations(
-            registered=overview_repo.registered_persons(self._db, scope, year), expected=study.persons_expected,
-            collectives_registered=overview_repo.registered_collectives(self._db, branches, year),
-            collectives_expected=len(branches),
+            registered=counts.total.registered, expected=counts.total.expected,
+            collectives_registered=counts.collectives.registered, collectives_expected=counts.collectives.expected,
+            by_kind=tuple((k.label, k.registered, k.expected) for k in counts.by_kind),
         )
 
 

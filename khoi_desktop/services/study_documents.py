@@ -109,8 +109,8 @@ class StudyDocumentService:
         org = organization(self._db, review.organization_id)
         uses_points = review.rules.uses_points and review.points is not None
         return docs.SelfReviewDoc(
-            issuer=self._meeting_docs.issuer(org), year=year, signed_on=self._year_day(year), name=review.full_name,
-            position=review.position, unit=org.name,
+            issuer=self._meeting_docs.issuer(org), year=year, signed_on=self._year_day(year),
+            name=review.full_name, position=review.position, unit=org.name,
             parts=tuple(docs.ReviewPart(section.title, section.content) for section in review.sections),
             points=points_text(review.points) if uses_points else "",
             suggested_level=review.suggested_level.label if review.suggested_level else "",
@@ -170,7 +170,7 @@ class StudyDocumentService:
                               lambda: build_ratings_bytes(data, self._meeting_docs.layout_on(data.issued_on)),
                               before=(lambda: self.write_summary_xlsx(org_id, year, xlsx)) if xlsx else None)
         counted = data.counted_as
-        notes = (f"{format_number(data.rated_count)} {counted} được xếp loại, "
+        notes = (f"{format_number(data.rated_count)} {counted} thuộc diện xếp loại, "
                  f"{format_number(len(data.not_rated))} {counted} không xếp loại.",)
         return StudyDocumentWritten(written.path, written.title, written.changes, xlsx, notes, ratings.warnings)
 
@@ -179,8 +179,9 @@ class StudyDocumentService:
         ratings = self._assessments.ratings(org_id, year)
         counts = self._commitments.counts(org_id, year)
         people = [*ratings.rows, *ratings.not_rated]
-        registered = commitments_repo.person_summaries(self._db, [r.person_id for r in people if r.person_id], year)
-        rows = [_summary_row(number, row, registered.get(row.person_id or 0)) for number, row in enumerate(people, 1)]
+        ids = [row.person_id for row in people if row.person_id]
+        registered = commitments_repo.person_summaries(self._db, ids, year)
+        rows = [_summary_row(n, row, registered.get(row.person_id or 0)) for n, row in enumerate(people, 1)]
         target = _checked_target(Path(target))
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
@@ -197,9 +198,10 @@ class StudyDocumentService:
         org = organization(self._db, commitment.organization_id)
         signed_on = commitment.signed_on or self._ctx.today()
         name, _, title = commitment.confirmed_by.partition(",")
-        groups = tuple(docs.RegistrationGroup(g.category, tuple(docs.RegistrationLine(i.content, i.product, i.deadline)
-                                                                for i in g.items))
-                       for g in self._commitments.groups(commitment))
+        groups = tuple(
+            docs.RegistrationGroup(g.category, tuple(docs.RegistrationLine(i.content, i.product, i.deadline)
+                                                     for i in g.items))
+            for g in self._commitments.groups(commitment))
         return docs.RegistrationDoc(
             issuer=self._meeting_docs.issuer(org), year=commitment.year, signed_on=signed_on,
             registrant=org.name if collective else commitment.person_name,
@@ -269,13 +271,16 @@ def _line(row: RatingRow) -> docs.RatingLine:
                            _short(row.decided_level), note)
 
 
-def _summary_row(number: int, row: RatingRow, registered: tuple[str | None, dict[str, int]] | None) -> list[object]:
+def _label(level: RatingLevel | None) -> str:
+    return level.label if level else ""
+
+
+def _summary_row(number: int, row: RatingRow, registered: commitments_repo.Summary | None) -> list[object]:
     signed, counts = registered or (None, {})
     signed_on = date.fromisoformat(signed) if signed else ("Chưa đăng ký" if registered is None else "")
     return [number, row.name, row.position, row.organization_name, signed_on, sum(counts.values()),
             *(counts.get(result.value, 0) for result in CommitmentResult),
-            row.points, row.self_level.label if row.self_level else "",
-            row.branch_level.label if row.branch_level else "", row.decided_level.label if row.decided_level else "",
+            row.points, _label(row.self_level), _label(row.branch_level), _label(row.decided_level),
             row.not_rated_reason or row.note]
 
 

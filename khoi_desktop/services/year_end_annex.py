@@ -24,7 +24,7 @@ _MEETING_SHORT = {
     MeetingKind.SEMINAR: "Tọa đàm", MeetingKind.DISCUSSION: "Thảo luận", MeetingKind.COMMITTEE: "Họp cấp ủy",
     MeetingKind.REVIEW: "Kiểm điểm",
 }
-_NUMBER = Column("", 0.5, centred=True)
+_NUMBER = Column("TT", 0.75, centred=True)
 
 
 def annex_blocks(data: YearEndData, attached_to: str) -> tuple[Block, ...]:
@@ -140,7 +140,7 @@ def _inspections_table(inspections: tuple[Inspection, ...]) -> Table | None:
     rows = tuple((str(i), x.body, ", ".join(t.name for t in x.targets), x.kind.label, x.subject, _progress(x))
                  for i, x in enumerate(inspections, 1))
     columns = (_NUMBER, Column("Chủ thể", 1.8), Column("Đối tượng", 2), Column("Hình thức", 1.3),
-               Column("Nội dung", 2.6), Column("Tiến độ", 1.5))
+               Column("Nội dung", 2.4), Column("Tiến độ", 1.7))
     return Table("Các cuộc kiểm tra, giám sát", columns, rows)
 
 

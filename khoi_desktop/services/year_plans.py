@@ -59,8 +59,8 @@ class YearPlanService:
         with self._db.atomic():
             org = self._organization(cleaned.organization_id)
             plan_id = repo.save_plan(self._db, cleaned)
-            self._ctx.audit("update", "year_plan", plan_id, f"Cập nhật kế hoạch năm {cleaned.year} của “{org.name}”",
-                            _plain(cleaned))
+            self._ctx.audit("update", "year_plan", plan_id,
+                            f"Cập nhật kế hoạch năm {cleaned.year} của “{org.name}”", _plain(cleaned))
         return _changes(cleaned.organization_id)
 
     def offer_theme_to_children(self, org_id: int, year: int) -> ThemeOffered:
@@ -70,7 +70,8 @@ class YearPlanService:
             org = self._organization(org_id)
             superior = repo.get_plan(self._db, org_id, year)
             if superior is None or not (superior.theme or superior.term_theme):
-                raise NotFoundError(f"“{org.name}” chưa có chủ đề năm {year} để chuyển cho các tổ chức trực thuộc.")
+                raise NotFoundError(f"“{org.name}” chưa có chủ đề năm {year} để chuyển cho các tổ chức "
+                                    "trực thuộc.")
             below = [i for i in org_repo.descendant_ids(self._db, org_id) if i != org_id]
             active = {o.id for o in org_repo.all_organizations(self._db, include_retired=False)}
             plans = repo.plans_of(self._db, below, year)

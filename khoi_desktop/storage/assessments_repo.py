@@ -124,7 +124,8 @@ def save(db: Database, values: AssessmentValues, assessment_id: int | None,
     if assessment_id is None:
         columns["created_at"] = stamp
         names = ", ".join(columns)
-        cursor = db.execute(f"INSERT INTO assessments ({names}) VALUES ({_marks(columns)})", list(columns.values()))
+        cursor = db.execute(f"INSERT INTO assessments ({names}) VALUES ({_marks(columns)})",
+                            list(columns.values()))
         assessment_id = int(cursor.lastrowid)
     else:
         assignments = ", ".join(f"{name} = ?" for name in columns)

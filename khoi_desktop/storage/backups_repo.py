@@ -17,7 +17,14 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from khoi_desktop.domain.backups import BackupFile, backup_name, format_size, parse_backup_name
+from khoi_desktop.domain.backups import (
+    PREFIX,
+    STAMP_FORMAT,
+    BackupFile,
+    backup_name,
+    format_size,
+    parse_backup_name,
+)
 from khoi_desktop.domain.errors import StorageError
 
 PARTIAL_SUFFIX = ".dang-ghi"
@@ -27,13 +34,15 @@ _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def free_name(folder: Path, created: datetime, reason: str) -> tuple[Path, datetime]:
-    """The file name for a backup made at ``created``; a second later if that one is taken."""
+    """The file name for a backup made at ``created``; a second later while that moment is taken.
+
+    Every backup in a folder has its own timestamp, whatever its reason, so the retention
+    rule and the list order never meet a tie.
+    """
     stamp = created.replace(microsecond=0)
-    while True:
-        target = folder / backup_name(stamp, reason)
-        if not target.exists():
-            return target, stamp
+    while any(folder.glob(f"{PREFIX}-{stamp.strftime(STAMP_FORMAT)}-*")):
         stamp += timedelta(seconds=1)
+    return folder / backup_name(stamp, reason), stamp
 
 
 def database_size(db: Database) -> int:

@@ -166,9 +166,12 @@ def collective_org_ids(db: Database, org_ids: Sequence[int], year: int) -> set[i
     return {row[0] for row in rows}
 
 
-def person_summaries(db: Database, person_ids: Sequence[int], year: int) -> dict[int, tuple[str | None, dict[str, int]]]:
+Summary = tuple[str | None, dict[str, int]]
+
+
+def person_summaries(db: Database, person_ids: Sequence[int], year: int) -> dict[int, Summary]:
     """person id → (signing day ISO, item count by result code, '' for unmarked) for ``year``."""
-    found: dict[int, tuple[str | None, dict[str, int]]] = {}
+    found: dict[int, Summary] = {}
     for chunk in range(0, len(person_ids), 500):
         part = list(person_ids[chunk:chunk + 500])
         rows = db.execute(

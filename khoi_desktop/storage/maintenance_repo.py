@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -46,19 +47,15 @@ def validate_backup(source: Path) -> dict[str, int]:
     """Open a candidate backup read-only-ish (on a temporary copy) and check it fully."""
     if not source.is_file():
         raise StorageError(f"Không tìm thấy tệp “{source}”.")
-    probe = source.with_name(f".kiem-tra-{datetime.now():%Y%m%d%H%M%S%f}.sqlite")
-    shutil.copyfile(source, probe)
-    try:
+    # The copy goes to a temporary folder: the source may sit on a write-protected USB stick.
+    with tempfile.TemporaryDirectory(prefix="khoi-kiem-tra-") as folder:
+        probe = Path(folder) / "kiem-tra.sqlite"
+        shutil.copyfile(source, probe)
         db = open_database(probe)
         try:
             return table_counts(db)
         finally:
             db.close()
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{probe}{suffix}").unlink(missing_ok=True)
-        for leftover in probe.parent.glob(f"{probe.stem}.truoc-nang-cap-*"):
-            leftover.unlink(missing_ok=True)
 
 
 def restore_file(source: Path, target: Path) -> Path | None:

@@ -31,19 +31,6 @@ def rating_counts(db: Database, org_ids: Sequence[int], year: int, collective: b
     return {level: count for level, count in rows}
 
 
-def registered_persons(db: Database, org_ids: Sequence[int], year: int) -> int:
-    """Distinct persons with a personal registration for the year in these organisations."""
-    return int(db.execute(
-        f"SELECT count(DISTINCT person_id) FROM commitments WHERE year = ? AND person_id IS NOT NULL"
-        f" AND organization_id IN ({_marks(org_ids)})", [year, *org_ids]).fetchone()[0])
-
-
-def registered_collectives(db: Database, org_ids: Sequence[int], year: int) -> int:
-    """Organisations with a collective registration for the year."""
-    return int(db.execute(
-        f"SELECT count(DISTINCT organization_id) FROM commitments WHERE year = ? AND person_id IS NULL"
-        f" AND organization_id IN ({_marks(org_ids)})", [year, *org_ids]).fetchone()[0])
-
 
 def contributors_count(db: Database, org_ids: Sequence[int]) -> int:
     return int(db.execute(f"SELECT count(*) FROM outreach_contributors WHERE organization_id IN ({_marks(org_ids)})",

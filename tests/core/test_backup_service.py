@@ -71,11 +71,13 @@ def test_backup_now_writes_a_named_single_file_copy(backups: BackupService) -> N
     conn.close()
 
 
-def test_backups_in_the_same_second_get_distinct_names(backups: BackupService) -> None:
-    """Two backups at the same moment never overwrite each other."""
+def test_backups_in_the_same_second_get_distinct_times(backups: BackupService) -> None:
+    """Backups at the same moment never overwrite each other and never share a timestamp."""
     first = backups.backup_now()
     second = backups.backup_now()
-    assert first.path != second.path and second.created == first.created + timedelta(seconds=1)
+    third = backups.backup_now(BackupReason.START)
+    assert len({first.path, second.path, third.path}) == 3
+    assert [second.created, third.created] == [first.created + timedelta(seconds=n) for n in (1, 2)]
 
 
 def test_list_is_newest_first_with_counts(backups: BackupService, services: Services,
@@ -130,6 +132,14 @@ def test_due_at_start_after_a_day(backups: BackupService, clock: Clock) -> None:
     assert backups.backup_at_start() is None
 
 
+def test_a_backup_from_the_future_does_not_stop_backups(backups: BackupService, clock: Clock) -> None:
+    """If the PC clock was set ahead once, the wrongly dated backup does not block new ones."""
+    clock.now = NOW + timedelta(days=400)
+    backups.backup_now()
+    backups.note_change()
+    assert backups.due_at_start(NOW) and backups.due_periodic(NOW)
+
+
 def test_periodic_backup_only_after_changes_and_thirty_minutes(backups: BackupService,
                                                                services: Services) -> None:
     """Every 30 minutes while changes happen; no change, no backup."""
@@ -138,7 +148,7 @@ def test_periodic_backup_only_after_changes_and_thirty_minutes(backups: BackupSe
     add_branch_with_people(services, ["Phạm Thị Dung"])
     assert backups.has_changes()
     assert not backups.due_periodic(NOW + timedelta(minutes=29))
-    assert backups.due_periodic(NOW + timedelta(minutes=30))
+    assert backups.due_periodic(NOW + timedelta(minutes=29, seconds=45))  # the timer may fire a bit early
     info = backups.backup_periodic(NOW + timedelta(minutes=31))
     assert info is not None and info.reason == "dinh-ky"
     assert not backups.has_changes()

@@ -59,7 +59,8 @@ def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
 
 def test_navigation_lists_only_built_pages(window: MainWindow) -> None:
     """Every navigation entry leads to a real page, in the clerk's order."""
-    assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên", "Sinh hoạt, hội nghị"]
+    assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên", "Sinh hoạt, hội nghị",
+                                  "Sao lưu và phục hồi"]
     for key in window.page_keys():
         assert window.show_page(key) is window.current_page()
         assert window.stack.currentWidget().isAncestorOf(window.current_page())
@@ -152,7 +153,8 @@ def test_backup_then_restore_round_trip(window: MainWindow, services: Services, 
     assert [o.name for o in restored.organizations.all()] == ["Chi bộ Kho bạc Nhà nước tỉnh",
                                                             "Đảng bộ Khối các cơ quan tỉnh"]
     assert "2 tổ chức" in [text for kind, text in prompts.asked if kind == "confirm"][0]
-    assert list(services.path.parent.glob("khoi.truoc-phuc-hoi-*.sqlite"))
+    kept = [text for kind, text in prompts.asked if kind == "inform"][-1].split(": ")[-1]
+    assert kept.endswith("-truoc-phuc-hoi.sqlite") and Path(kept).is_file()  # in the backup folder
     assert window.page("home").count_labels["organizations"].text() == "2"
     assert not prompts.errors
 

@@ -1,0 +1,110 @@
+"""export-package, import-package and ``report consolidated``: the package flow without the GUI.
+
+``report consolidated`` joins issue 6's ``report`` group (importing this module registers it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.report_cmd import _issued_on, report_group
+from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.services.backups import BackupService
+from khoi_desktop.services.consolidation import ConsolidationService
+from khoi_desktop.services.package_export import PackageExportService
+from khoi_desktop.services.package_import import PackageImportService, PackageStatus
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+class ConfirmationNeeded(ValidationError):
+    """A replacement was previewed but not confirmed with --yes: nothing was imported."""
+
+
+@click.command("export-package", help="Xuất gói báo cáo năm (.zip) gửi cấp trên qua email: báo cáo tổng kết PDF, "
+               "DOCX, số liệu XLSX, biên bản đã chọn và dữ liệu để cấp trên tổng hợp.")
+@click.option("--org", required=True, help="Tổ chức gửi báo cáo: mã số, ký hiệu hoặc tên.")
+@click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
+@click.option("--out", "out", type=_FILE, required=True, help="Tệp .zip sẽ ghi (không ghi gì khi có lỗi).")
+@click.option("--minutes", default="", help="Mã số các buổi sinh hoạt cần kèm biên bản, cách nhau bởi dấu phẩy.")
+@db_option
+@handles_errors
+def export_package_command(org: str, year: int, out: Path, minutes: str, db_path: Path | None) -> None:
+    meeting_ids = _ids(minutes)
+    services = open_existing(db_path)
+    try:
+        target = services.organizations.resolve(org)
+        exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids)
+    finally:
+        services.close()
+    say(f"Đã ghi {exported.title} vào “{exported.path}” ({format_number(exported.size // 1024 or 1)} KB):")
+    for name in exported.entries:
+        say(f"  {name}")
+
+
+@click.command("import-package", help="Nhận các gói báo cáo (.zip) của đơn vị trực thuộc (dùng ở Đảng ủy Khối). "
+               "Mọi gói được kiểm tra trước; có gói lỗi thì không nhận gói nào.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Nhận cả gói cũ hơn gói đã nhận (thay số liệu đã nhận).")
+@click.option("--yes", is_flag=True, help="Đồng ý thay số liệu đã nhận bằng gói mới hơn mà không hỏi lại.")
+@db_option
+@handles_errors
+def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, db_path: Path | None) -> None:
+    services = open_existing(db_path)
+    try:
+        importer = PackageImportService(services.context, BackupService(services.db, services.path))
+        previews = [importer.preview(path) for path in files]
+        for preview in previews:
+            say(preview.summary)
+        replacing = [p for p in previews if p.status in (PackageStatus.NEWER, PackageStatus.OLDER)]
+        if replacing and not yes and (force or all(p.status is PackageStatus.NEWER for p in replacing)):
+            raise ConfirmationNeeded("yes", f"Chưa nhận gói nào: {format_number(len(replacing))} gói sẽ thay số liệu "
+                                     "đã nhận (xem thay đổi ở trên). Chạy lại với --yes để đồng ý.")
+        result = importer.commit(previews, force=force)
+    finally:
+        services.close()
+    say(result.summary)
+    if result.backup is not None:
+        say(f"Đã sao lưu dữ liệu trước khi nhận: “{result.backup}”.")
+
+
+@report_group.command("consolidated", help="In báo cáo tổng hợp của Đảng bộ Khối từ các gói báo cáo đã nhận: "
+                      "PDF, kèm DOCX và XLSX nếu chọn; liệt kê các đơn vị chưa gửi.")
+@click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
+@click.option("--out", "pdf", type=_FILE, required=True, help="Tệp PDF sẽ ghi.")
+@click.option("--docx", "docx", type=_FILE, default=None, help="Tệp DOCX (mở bằng Word) sẽ ghi.")
+@click.option("--xlsx", "xlsx", type=_FILE, default=None, help="Tệp XLSX số liệu thống kê sẽ ghi.")
+@click.option("--number", type=int, default=None, help="Số văn bản (bỏ trống: để trống chỗ ghi số).")
+@click.option("--date", "issued", default=None, help="Ngày ban hành dd/mm/yyyy (mặc định: hôm nay).")
+@db_option
+@handles_errors
+def consolidated_command(year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
+                         issued: str | None, db_path: Path | None) -> None:
+    issued_on = _issued_on(issued)
+    services = open_existing(db_path)
+    try:
+        consolidation = ConsolidationService(services.context)
+        result = consolidation.consolidate(year)
+        exported = consolidation.export(year, pdf=pdf, docx=docx, xlsx=xlsx, issued_on=issued_on, number=number)
+    finally:
+        services.close()
+    say(f"Đã ghi {exported.title} (tổng hợp {format_number(len(result.units))} gói đã nhận):")
+    for path in exported.paths:
+        say(f"  {path}")
+    if result.missing:
+        say(f"Chưa nhận gói của {format_number(len(result.missing))} tổ chức: "
+            + "; ".join(o.name for o in result.missing) + ".")
+
+
+def _ids(text: str) -> tuple[int, ...]:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not all(part.isdigit() for part in parts):
+        raise ValidationError("minutes", f"“{text}” không phải danh sách mã số buổi sinh hoạt (ví dụ: 12,15).")
+    return tuple(int(part) for part in parts)
+
+
+PACKAGE_COMMANDS = (export_package_command, import_package_command)

@@ -1,0 +1,58 @@
+"""report year-end: the year-end report of an organisation as PDF (and DOCX, XLSX) without the GUI."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.domain.vntext import DateParseError, parse_date
+from khoi_desktop.services.year_end import YearEndService
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.group("report", help="In các báo cáo tổng hợp (báo cáo tổng kết năm).")
+def report_group() -> None:
+    """The group of report subcommands."""
+
+
+@report_group.command("year-end", help="In báo cáo tổng kết năm của một tổ chức: PDF, kèm DOCX và XLSX nếu chọn. "
+                      "Chỉ ghi tệp khi đã tạo xong tất cả; có lỗi thì không ghi tệp nào.")
+@click.option("--org", required=True, help="Tổ chức: mã số, ký hiệu hoặc tên.")
+@click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
+@click.option("--out", "pdf", type=_FILE, required=True, help="Tệp PDF sẽ ghi.")
+@click.option("--docx", "docx", type=_FILE, default=None, help="Tệp DOCX (mở bằng Word) sẽ ghi.")
+@click.option("--xlsx", "xlsx", type=_FILE, default=None, help="Tệp XLSX số liệu thống kê sẽ ghi.")
+@click.option("--number", type=int, default=None, help="Số văn bản (bỏ trống: để trống chỗ ghi số).")
+@click.option("--date", "issued", default=None, help="Ngày ban hành dd/mm/yyyy (mặc định: hôm nay).")
+@db_option
+@handles_errors
+def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
+                     issued: str | None, db_path: Path | None) -> None:
+    issued_on = _issued_on(issued)
+    services = open_existing(db_path)
+    try:
+        target = services.organizations.resolve(org)
+        exported = YearEndService(services.context).export(target.id, year, pdf=pdf, docx=docx, xlsx=xlsx,
+                                                             issued_on=issued_on, number=number)
+    finally:
+        services.close()
+    say(f"Đã ghi {exported.title} của {target.name}:")
+    for path in exported.paths:
+        say(f"  {path}")
+
+
+def _issued_on(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except DateParseError as error:
+        raise ValidationError("date", str(error)) from None
+
+
+REPORT_COMMANDS = (report_group,)

@@ -1,0 +1,235 @@
+"""The bloc's consolidated year-end report over the packages its units sent.
+
+The units' figures (each unit's own year-end figures, as its package carries them) are
+added up into the bloc's :class:`YearFigures`; the bloc committee's own inspections,
+outreach and exemplars come from the bloc's own records (its root organisation only, so
+nothing a package also counts is counted twice). The result is the bloc's
+:class:`YearEndData` — its plan, the clerk's narrative, every unit's focus content
+("Cụ thể như: Viện Kiểm sát nhân dân tỉnh với nội dung …") — rendered through the year-end
+report's content model and writers, plus a table per unit and the units whose package has
+not arrived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from khoi_desktop.domain.enums import OrgKind
+from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.oversight import Exemplar, count_exemplars, count_inspections, count_outreach
+from khoi_desktop.domain.package import PackageData, exemplar_from_json, parse_data, source_code
+from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.reports.report_model import (
+    Block,
+    Cell,
+    Column,
+    PageBreak,
+    Paragraph,
+    Percent,
+    ReportDocument,
+    Table,
+    Title,
+)
+from khoi_desktop.reports.year_end_docx import build_year_end_docx
+from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
+from khoi_desktop.services import year_end
+from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.exemplars import ExemplarService
+from khoi_desktop.services.inspections import InspectionService
+from khoi_desktop.services.meeting_documents import MeetingDocumentService
+from khoi_desktop.services.outreach import OutreachService
+from khoi_desktop.services.overview import YearFigures
+from khoi_desktop.services.package_figures import figures_from_json, sum_figures
+from khoi_desktop.services.year_end import ExportedReport, ReportFiles
+from khoi_desktop.services.year_end_annex import annex_blocks
+from khoi_desktop.services.year_end_content import UnitFocus, YearEndData, body_blocks
+from khoi_desktop.services.year_plans import YearPlanService
+from khoi_desktop.storage import narratives_repo, packages_repo
+from khoi_desktop.storage import organizations_repo as org_repo
+
+
+@dataclass(frozen=True)
+class ReceivedUnit:
+    """One unit's package as the consolidation uses it."""
+
+    code: str
+    name: str  # as the bloc report names it ('Viện Kiểm sát nhân dân tỉnh')
+    full_name: str
+    created_at: datetime
+    focus: str
+    figures: YearFigures
+    previous: YearFigures
+    exemplars: tuple[Exemplar, ...]
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    bloc: Organization
+    year: int
+    units: tuple[ReceivedUnit, ...]
+    missing: tuple[Organization, ...]  # the bloc's units with no package for the year
+    data: YearEndData
+
+    @property
+    def figures(self) -> YearFigures:
+        return self.data.figures
+
+
+class ConsolidationService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._db = context.db
+        self._documents = MeetingDocumentService(context)
+
+    def consolidate(self, year: int, bloc_id: int | None = None) -> Consolidation:
+        """The bloc's year over every unit's package received for ``year``."""
+        bloc = self._bloc(bloc_id)
+        children = self._children(bloc)
+        order = {source_code(o.name): i for i, o in enumerate(children)}
+        received = sorted(packages_repo.received_in(self._db, year), key=lambda p: order.get(p.source_code, len(order)))
+        units = tuple(_unit(parse_data(p.data_json.encode("utf-8"), p.source_name)) for p in received)
+        missing = tuple(o for o in children if source_code(o.name) not in {unit.code for unit in units})
+        return Consolidation(bloc, year, units, missing, self._data(bloc, year, units))
+
+    def report(self, year: int, bloc_id: int | None = None, *, issued_on: date | None = None,
+               number: int | None = None) -> ReportDocument:
+        """The consolidated report as the year-end content model, with the per-unit annex tables."""
+        result = self.consolidate(year, bloc_id)
+        if number is not None and not 1 <= number <= 9999:
+            raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
+        day = issued_on or self._ctx.today()
+        document = self._document(result.data, day, number)
+        annex = document.annex or (PageBreak(), Title(f"Phụ lục số liệu thống kê năm {year}",
+                                                      year_end._attached_to(document.issuer, number, day)))
+        return replace(document, annex=(*annex, *unit_blocks(result, _tables_in(annex))))
+
+    def build_files(self, year: int, bloc_id: int | None = None, *, issued_on: date | None = None,
+                    number: int | None = None) -> ReportFiles:
+        report = self.report(year, bloc_id, issued_on=issued_on, number=number)
+        layout = self._documents.layout_on(report.issued_on)
+        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
+                           build_year_end_xlsx(report))
+
+    def export(self, year: int, *, pdf: Path | None = None, docx: Path | None = None, xlsx: Path | None = None,
+               bloc_id: int | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
+        """Write the chosen files together (nothing is left behind on failure)."""
+        targets = year_end._checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
+        files = self.build_files(year, bloc_id, issued_on=issued_on, number=number)
+        contents = {path: getattr(files, kind) for kind, path in targets.items()}
+        year_end._write_all(contents)
+        bloc = self._bloc(bloc_id)
+        with self._db.atomic():
+            self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {files.title} (tổng hợp từ các đơn vị)",
+                            {"year": year, "paths": [str(p) for p in contents]})
+        return ExportedReport(files.title, tuple(contents), Changes(ids=(bloc.id,)))
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _bloc(self, bloc_id: int | None) -> Organization:
+        if bloc_id is not None:
+            found = org_repo.get_organization(self._db, bloc_id)
+            if found is None:
+                raise NotFoundError(f"Không có tổ chức mã số {bloc_id}.")
+            return found
+        roots = [o for o in org_repo.all_organizations(self._db, include_retired=False) if o.parent_id is None]
+        if not roots:
+            raise NotFoundError("Cơ sở dữ liệu chưa có tổ chức nào: hãy tạo Đảng bộ Khối trước.")
+        return next((o for o in roots if o.kind is OrgKind.BLOC), roots[0])
+
+    def _children(self, bloc: Organization) -> list[Organization]:
+        return [o for o in org_repo.all_organizations(self._db, include_retired=False) if o.parent_id == bloc.id]
+
+    def _data(self, bloc: Organization, year: int, units: tuple[ReceivedUnit, ...]) -> YearEndData:
+        own_inspections = InspectionService(self._ctx).conducted_by(bloc.id, year)
+        own_exemplars = [e for e in ExemplarService(self._ctx).items(bloc.id, year) if e.organization_id == bloc.id]
+        exemplars = (*own_exemplars, *(e for unit in units for e in unit.exemplars))
+        own_outreach = count_outreach(i for i in OutreachService(self._ctx).items(bloc.id, year)
+                                      if i.organization_id == bloc.id)
+        names = [unit.name for unit in units]
+        figures = sum_figures([u.figures for u in units], bloc.id, bloc.name, year, names,
+                              own_inspections=count_inspections(own_inspections),
+                              exemplars=count_exemplars(exemplars), own_outreach=own_outreach,
+                              own_contributors=self._own_contributors(bloc))
+        previous = sum_figures([u.previous for u in units], bloc.id, bloc.name, year - 1, names)
+        plan = YearPlanService(self._ctx).get(bloc.id, year)
+        return YearEndData(
+            organization=bloc, year=year, figures=figures, previous=previous, has_children=True,
+            theme=plan.theme, term_theme=plan.term_theme, focus=plan.focus_content, documents=plan.documents,
+            unit_focus=tuple(UnitFocus(u.name, u.focus) for u in units if u.focus),
+            inspections=tuple(own_inspections), exemplars=tuple(exemplars),
+            narratives=narratives_repo.narratives(self._db, bloc.id, year),
+        )
+
+    def _own_contributors(self, bloc: Organization) -> int:
+        return sum(1 for c in OutreachService(self._ctx).contributors(bloc.id) if c.organization_id == bloc.id)
+
+    def _document(self, data: YearEndData, day: date, number: int | None) -> ReportDocument:
+        """The year-end frame around the data (issue 6 keeps it in YearEndService.report; its helpers are reused)."""
+        issuer = self._documents.issuer(data.organization)
+        return ReportDocument(
+            issuer=issuer, issued_on=day, number=number, summary=year_end._summary(data), body=body_blocks(data),
+            recipients=year_end._recipients(data, issuer),
+            signature=year_end.YearEndService(self._ctx)._signature(data, issuer, day),
+            annex=annex_blocks(data, year_end._attached_to(issuer, number, day)),
+        )
+
+
+def _unit(data: PackageData) -> ReceivedUnit:
+    name, file = data.source.display_name, data.source.name
+    return ReceivedUnit(
+        code=data.source.code, name=name, full_name=data.source.name, created_at=data.created_at,
+        focus=data.plan.focus_content, figures=figures_from_json(data.figures, 0, name, file),
+        previous=figures_from_json(data.previous, 0, name, file, "previous"),
+        exemplars=tuple(exemplar_from_json(item, data.source.name, file) for item in data.exemplars),
+    )
+
+
+def _tables_in(blocks: tuple[Block, ...]) -> int:
+    return sum(1 for block in blocks if isinstance(block, Table))
+
+
+def unit_blocks(result: Consolidation, tables_before: int) -> tuple[Block, ...]:
+    """The per-unit table and the units whose package has not arrived (numbered after the annex's tables)."""
+    blocks: list[Block] = []
+    if result.units:
+        blocks.append(_units_table(result, tables_before + 1))
+    if result.missing:
+        rows = tuple((str(i), o.name) for i, o in enumerate(result.missing, 1))
+        blocks.append(Table(f"Biểu {tables_before + len(blocks) + 1}. Các tổ chức đảng chưa gửi gói báo cáo năm "
+                            f"{result.year}", (Column("", 0.5, centred=True), Column("Tổ chức đảng", 6)), rows,
+                            note=f"{format_number(len(result.missing))} tổ chức đảng."))
+    else:
+        blocks.append(Paragraph(f"Tất cả {format_number(len(result.units))} tổ chức đảng đã gửi gói báo cáo.",
+                                italic=True))
+    return tuple(blocks)
+
+
+def _units_table(result: Consolidation, number: int) -> Table:
+    columns = (Column("", 0.5, centred=True), Column("Đơn vị", 3.2), Column("Sinh hoạt, hội nghị (buổi)", 1.1, True),
+               Column("Tham gia học tập (người)", 1.3, True), Column("Tỷ lệ", 0.9, True),
+               Column("Đăng ký làm theo (người)", 1.1, True), Column("Kiểm tra, giám sát (cuộc)", 1.1, True),
+               Column("Tuyên truyền (tin, bài)", 1.1, True), Column("Điển hình", 1, True))
+    rows = [(str(i), unit.name, *_unit_cells(unit.figures)) for i, unit in enumerate(result.units, 1)]
+    totals = [_sum_cells([_unit_cells(unit.figures) for unit in result.units])]
+    rows += [("", "Tổng số", *cells) for cells in totals]
+    return Table(f"Biểu {number}. Số liệu của từng đơn vị năm {result.year}", columns, tuple(rows), total_row=True,
+                 note=f"Tổng hợp từ {format_number(len(result.units))} gói báo cáo đã nhận.")
+
+
+def _unit_cells(f: YearFigures) -> tuple[Cell, ...]:
+    study = f.participation.overall
+    return (f.meetings_total, f"{format_number(study.persons_took_part)}/{format_number(study.persons_expected)}",
+            Percent(study.persons_took_part, study.persons_expected), f.registrations.registered,
+            f.inspections.own.inspections_and_supervisions + f.inspections.below.inspections_and_supervisions,
+            f.outreach.pieces, f.exemplars.total)
+
+
+def _sum_cells(rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:
+    """Column totals of the per-unit cells ('took/expected' and shares are added part by part)."""
+    took = sum(row[2].part for row in rows if isinstance(row[2], Percent))
+    expected = sum(row[2].whole for row in rows if isinstance(row[2], Percent))
+    counts = [sum(int(row[i]) for row in rows if isinstance(row[i], int)) for i in (0, 3, 4, 5, 6)]
+    return (counts[0], f"{format_number(took)}/{format_number(expected)}", Percent(took, expected), *counts[1:])

@@ -1,0 +1,190 @@
+"""The year-end report as PDF, DOCX and XLSX: the same content, Party layout, read back, deterministic."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import Workbook, load_workbook
+from pypdf import PdfReader
+
+from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.reports.report_model import (
+    BarChart,
+    Heading,
+    Percent,
+    Series,
+    cell_text,
+    heading_labels,
+    stable_zip,
+)
+from khoi_desktop.reports.year_end_docx import build_year_end_docx, chart_png
+from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
+from khoi_desktop.services.app import Services
+from khoi_desktop.services.year_end import ReportFiles, YearEndService
+from tests.core.year_end_support import YEAR, Bloc, full_year
+
+DAY = date(2018, 12, 20)
+NARRATIVE = "Các chi bộ tổ chức học tập nghiêm túc, có chất lượng."
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture
+def world(services: Services) -> Bloc:
+    built = full_year(services)
+    YearEndService(services.context).set_narrative(built.bloc, YEAR, "study", NARRATIVE)
+    YearEndService(services.context).set_narrative(built.bloc, YEAR, "signer_name", "Phạm Quang Ngọc")
+    return built
+
+
+@pytest.fixture
+def files(services: Services, world: Bloc) -> ReportFiles:
+    return YearEndService(services.context).build_files(world.bloc, YEAR, issued_on=DAY, number=5)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _docx_text(docx: bytes) -> str:
+    document = Document(io.BytesIO(docx))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_heading_labels_and_cells() -> None:
+    """'I-', '1.', 'a)' restart under their parent; numbers and shares print the Vietnamese way."""
+    blocks = [Heading(1, "a"), Heading(2, "b"), Heading(3, "c"), Heading(2, "d"), Heading(1, "e"), Heading(2, "f")]
+    assert heading_labels(blocks) == ["I-", "1.", "a)", "2.", "II-", "1."]
+    assert (cell_text(1234), cell_text(Percent(193, 200)), cell_text(Percent(0, 0)), cell_text(None)) == (
+        "1.234", "96,5%", "-", "")
+
+
+def test_pdf_carries_the_figures_the_narrative_and_the_frame(files: ReportFiles) -> None:
+    """Header, number, title, figures, the clerk's text, signature and annex are in the PDF's text."""
+    text = _pdf_text(files.pdf)
+    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BC/ĐUK", "Ninh Bình, ngày 20 tháng 12 năm 2018", "BÁO CÁO",
+                     "3/5 người, đạt 60%", "3 cuộc kiểm tra, giám sát", NARRATIVE, "I- CÔNG TÁC LÃNH ĐẠO",
+                     "T/M ĐẢNG ỦY", "Phạm Quang Ngọc", "Nơi nhận:", "PHỤ LỤC SỐ LIỆU THỐNG KÊ NĂM 2018",
+                     "Biểu đồ 1. Sinh hoạt, hội nghị", "Kho bạc Nhà nước tỉnh với nội dung"):
+        assert expected in text, expected
+
+
+def test_pdf_embeds_our_font_only(files: ReportFiles) -> None:
+    """Every font is an embedded subset of the serif family: no core Helvetica anywhere."""
+    assert b"Helvetica" not in files.pdf
+    reader = PdfReader(io.BytesIO(files.pdf))
+    names = {str(font["/BaseFont"]) for page in reader.pages
+             for font in (page["/Resources"].get("/Font") or {}).values()}
+    assert names and all("+" in name and "Helvetica" not in name for name in names)  # embedded subsets
+
+
+def test_docx_has_the_same_content_and_party_styles(files: ReportFiles) -> None:
+    """Same sentences as the PDF; Times New Roman 14 on A4 with the layout's margins; header table."""
+    text = _docx_text(files.docx)
+    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BC/ĐUK", "BÁO CÁO", "3/5 người, đạt 60%", NARRATIVE,
+                     "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN", "T/M ĐẢNG ỦY", "Phạm Quang Ngọc",
+                     "Biểu 1. Sinh hoạt, hội nghị"):
+        assert expected in text, expected
+    document = Document(io.BytesIO(files.docx))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert document.styles["Normal"].font.size.pt == 14
+    assert len(document.tables[0].columns) == 2 and "ĐẢNG BỘ KHỐI" in document.tables[0].cell(0, 0).text
+    assert section.different_first_page_header_footer
+
+
+def test_the_chart_is_a_picture_or_its_table_never_an_error(files: ReportFiles) -> None:
+    """renderPM needs an optional backend: without it the DOCX carries the chart's numbers as a table."""
+    chart = BarChart("Biểu đồ", ("Tốt", "Khá"), (Series("Năm 2017", (3.0, 4.0)), Series("Năm 2018", (5.0, 1.0))))
+    png = chart_png(chart, 400)
+    assert png is None or png.startswith(b"\x89PNG")
+    document = Document(io.BytesIO(files.docx))
+    pictures = document.inline_shapes
+    if png is None:
+        assert len(pictures) == 0 and "Biểu đồ 2. Xếp loại đảng viên" in _docx_text(files.docx)
+    else:
+        assert len(pictures) == 2
+
+
+def test_xlsx_reads_back_one_sheet_per_table(files: ReportFiles) -> None:
+    """Each annex table (charts as tables) is a sheet; numbers are numbers; shares are percentages."""
+    book = load_workbook(io.BytesIO(files.xlsx))
+    assert book.sheetnames[:3] == ["Biểu 1", "Biểu đồ 1", "Biểu 2"]
+    study = book["Biểu 2"]
+    rows = list(study.iter_rows(values_only=True))
+    total = next(row for row in rows if row and row[0] == "Tổng số")
+    assert total[1:4] == (5, 3, 0.6) and study.cell(6, 4).number_format == "0.##%"
+    assert study.cell(5, 1).font.name == "Times New Roman" and study.print_title_rows == "$5:$5"
+    assert str(study.page_setup.paperSize) == study.PAPERSIZE_A4
+    assert book.properties.modified == book.properties.created == datetime(2018, 12, 20)  # not the save time
+
+
+def test_outputs_are_deterministic(services: Services, world: Bloc) -> None:
+    """The same report built twice gives the same bytes in all three formats."""
+    service = YearEndService(services.context)
+    first = service.build_files(world.bloc, YEAR, issued_on=DAY, number=5)
+    second = service.build_files(world.bloc, YEAR, issued_on=DAY, number=5)
+    assert (first.pdf, first.docx, first.xlsx) == (second.pdf, second.docx, second.xlsx)
+    assert stable_zip(first.docx) == first.docx
+
+
+def test_renderers_accept_the_model_directly(services: Services, world: Bloc) -> None:
+    """Reports take plain data: the renderers need nothing but the content model."""
+    report = YearEndService(services.context).report(world.treasury, YEAR, issued_on=DAY)
+    assert build_year_end_pdf(report).startswith(b"%PDF")
+    assert build_year_end_docx(report)[:2] == b"PK" and build_year_end_xlsx(report)[:2] == b"PK"
+    assert "T/M CHI BỘ" in _pdf_text(build_year_end_pdf(report))
+
+
+def test_export_writes_all_or_nothing(services: Services, world: Bloc, tmp_path: Path) -> None:
+    """A bad target refuses before anything is written; a good call writes every file."""
+    service = YearEndService(services.context)
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    pdf, docx = tmp_path / "bc.pdf", tmp_path / "bc.docx"
+    with pytest.raises(ValidationError):
+        service.export(world.bloc, YEAR, pdf=pdf, docx=docx, xlsx=tmp_path / "missing" / "bc.xlsx", issued_on=DAY)
+    with pytest.raises(ValidationError):
+        service.export(world.bloc, YEAR, pdf=pdf, docx=pdf, issued_on=DAY)
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "locked.xlsx").mkdir()
+    with pytest.raises(ValidationError):
+        service.export(world.bloc, YEAR, pdf=pdf, xlsx=tmp_path / "locked.xlsx", issued_on=DAY)
+    assert not pdf.exists()
+    exported = service.export(world.bloc, YEAR, pdf=pdf, docx=docx, xlsx=tmp_path / "bc.xlsx", issued_on=DAY)
+    assert exported.paths == (pdf, docx, tmp_path / "bc.xlsx") and all(p.stat().st_size for p in exported.paths)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bc.docx", "bc.pdf", "bc.xlsx", "locked.xlsx"]
+
+
+def _soffice_converts(source: Path, outdir: Path) -> Path | None:
+    profile = (outdir / "profile").as_uri()
+    subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(outdir), str(source)], capture_output=True, timeout=180, check=False)
+    produced = outdir / f"{source.stem}.pdf"
+    return produced if produced.exists() and produced.stat().st_size else None
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_outputs_open_in_libreoffice(files: ReportFiles, tmp_path: Path, kind: str) -> None:
+    """LibreOffice converts the DOCX and the XLSX to PDF (skipped where its Writer or Calc is missing)."""
+    probe = tmp_path / f"probe.{kind}"
+    if kind == "docx":
+        Document().save(probe)
+    else:
+        Workbook().save(probe)
+    if _soffice_converts(probe, tmp_path) is None:
+        pytest.skip(f"this LibreOffice cannot open .{kind} files (component not installed)")
+    source = tmp_path / f"bao-cao.{kind}"
+    source.write_bytes(getattr(files, kind))
+    converted = _soffice_converts(source, tmp_path)
+    assert converted is not None and converted.read_bytes().startswith(b"%PDF")
