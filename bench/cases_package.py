@@ -30,11 +30,10 @@ from khoi_desktop.domain.package import (
 )
 from khoi_desktop.interchange.package_zip import PackedFile, write_package
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.backups import BackupService
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.demo_model import DEMO_TODAY
 from khoi_desktop.services.package_export import PackageExportService
-from khoi_desktop.services.package_import import PackageImportService
+from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 
 YEAR = DEMO_TODAY.year - 1
 PACKAGES = 100
@@ -92,7 +91,7 @@ def _bloc_office(ctx: BenchContext, name: str) -> tuple[Services, PackageImportS
     packages = _packages(ctx)
     services = Services.open(_scratch_copy(ctx, name))
     ctx.on_exit(services.close)
-    backups = BackupService(services.db, services.path, folder=ctx.out_dir / f"{name}-sao-luu")
+    backups = backup_before_import(services.db, services.path, ctx.out_dir / f"{name}-sao-luu")
     ctx.on_exit(lambda: shutil.rmtree(ctx.out_dir / f"{name}-sao-luu", ignore_errors=True))
     return services, PackageImportService(services.context, backups), packages
 

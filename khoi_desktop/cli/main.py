@@ -11,6 +11,7 @@ from khoi_desktop.cli.listing import list_command
 from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
 from khoi_desktop.cli.meetings_cmd import MEETING_COMMANDS
 from khoi_desktop.cli.people_cmd import export_members_command, import_members_command
+from khoi_desktop.cli.report_cmd import REPORT_COMMANDS
 from khoi_desktop.cli.study_cmd import STUDY_COMMANDS
 from khoi_desktop.logs import setup_logging
 
@@ -23,7 +24,7 @@ def cli() -> None:
 
 
 for command in (demo_command, check_command, backup_command, restore_command, list_command,
-                import_members_command, export_members_command, *MEETING_COMMANDS, *STUDY_COMMANDS):
+                import_members_command, export_members_command, *MEETING_COMMANDS, *STUDY_COMMANDS, *REPORT_COMMANDS):
     cli.add_command(command)
 
 

@@ -13,10 +13,9 @@ from khoi_desktop.cli.common import db_option, handles_errors, open_existing, sa
 from khoi_desktop.cli.report_cmd import _issued_on, report_group
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.services.backups import BackupService
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import PackageExportService
-from khoi_desktop.services.package_import import PackageImportService, PackageStatus
+from khoi_desktop.services.package_import import PackageImportService, PackageStatus, backup_before_import
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -56,7 +55,7 @@ def export_package_command(org: str, year: int, out: Path, minutes: str, db_path
 def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, db_path: Path | None) -> None:
     services = open_existing(db_path)
     try:
-        importer = PackageImportService(services.context, BackupService(services.db, services.path))
+        importer = PackageImportService(services.context, backup_before_import(services.db, services.path))
         previews = [importer.preview(path) for path in files]
         for preview in previews:
             say(preview.summary)

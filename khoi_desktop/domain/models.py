@@ -19,6 +19,7 @@ class Changes:
     commitments: bool = False
     assessments: bool = False
     settings: bool = False
+    oversight: bool = False
     ids: tuple[int, ...] = ()
 
     def __or__(self, other: Changes) -> Changes:
@@ -30,6 +31,7 @@ class Changes:
             commitments=self.commitments or other.commitments,
             assessments=self.assessments or other.assessments,
             settings=self.settings or other.settings,
+            oversight=self.oversight or other.oversight,
             ids=self.ids + other.ids,
         )
 

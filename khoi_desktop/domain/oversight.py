@@ -40,7 +40,7 @@ TARGET_LEVEL_LABELS = {
 
 def oversight_changes(*ids: int) -> Changes:
     """What an inspection, outreach or exemplar edit changed (screens reload their lists)."""
-    return Changes(ids=ids)
+    return Changes(oversight=True, ids=ids)
 
 
 # -- inspections ---------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import UserFacingError
@@ -41,6 +42,7 @@ ROLE_REPORT_DOCX = "report_docx"
 ROLE_STATISTICS = "statistics_xlsx"
 ROLE_MINUTES = "minutes_pdf"
 ROLES = (ROLE_DATA, ROLE_REPORT_PDF, ROLE_REPORT_DOCX, ROLE_STATISTICS, ROLE_MINUTES)
+E = TypeVar("E", bound=Enum)
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -248,7 +250,7 @@ class Reader:
         except ValueError:
             raise self.reject(f"ngày “{key}” không hợp lệ.") from None
 
-    def choice(self, data: Mapping[str, Any], key: str, allowed: type[OrgKind] | Any) -> Any:
+    def choice(self, data: Mapping[str, Any], key: str, allowed: type[E]) -> E:
         value = self.text(data, key, required=True)
         try:
             return allowed(value)

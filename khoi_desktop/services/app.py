@@ -12,13 +12,18 @@ from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.backups import restore_backup
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.commitments import CommitmentService
+from khoi_desktop.services.exemplars import ExemplarService
+from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.meetings import MeetingService
 from khoi_desktop.services.organizations import OrganizationService
+from khoi_desktop.services.outreach import OutreachService
+from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.people import PeopleService
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.services.templates import TemplateService
+from khoi_desktop.services.year_end import YearEndService
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import maintenance_repo
 from khoi_desktop.storage.database import open_database
@@ -51,6 +56,11 @@ class Services:
         self.commitments = CommitmentService(self.context)
         self.assessments = AssessmentService(self.context)
         self.study_documents = StudyDocumentService(self.context)
+        self.inspections = InspectionService(self.context)
+        self.outreach = OutreachService(self.context)
+        self.exemplars = ExemplarService(self.context)
+        self.overview = OverviewService(self.context)
+        self.year_end = YearEndService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> Services:

@@ -110,14 +110,7 @@ def figures_from_json(data: Mapping[str, Any], org_id: int, name: str, file: str
     f = _Figures(file, what)
     year = f.r.number(data, "year", low=1900, high=2200)
     meetings = dict(f.counts(f.part(data, "meetings"), MeetingKind))
-    outreach = f.part(data, "outreach")
-    outlets = []
-    for outlet, _ in f.counts({k: 0 for k in outreach}, OutreachOutlet):
-        pair = f.r.items(outreach[outlet.value], f"{what}.outreach")
-        if len(pair) != 2:
-            raise f.r.reject(f"số liệu tuyên truyền “{outlet.value}” không hợp lệ.")
-        outlets.append((outlet, f.r.number({"n": pair[0]}, "n"), f.r.number({"n": pair[1]}, "n")))
-    found = {outlet: (e, p) for outlet, e, p in outlets}
+    outreach = _outreach(f, f.part(data, "outreach"))
     reg = f.part(data, "registrations")
     return YearFigures(
         organization_id=org_id, year=year, meetings=tuple((k, meetings.get(k, 0)) for k in MeetingKind),
@@ -126,9 +119,21 @@ def figures_from_json(data: Mapping[str, Any], org_id: int, name: str, file: str
         ratings=f.ratings(f.part(data, "ratings")), collective_ratings=f.ratings(f.part(data, "collective_ratings")),
         inspections=InspectionSummary(f.inspections(f.part(f.part(data, "inspections"), "own")),
                                       f.inspections(f.part(f.part(data, "inspections"), "below"))),
-        outreach=OutreachCounts(tuple((o, *found.get(o, (0, 0))) for o in OutreachOutlet)),
+        outreach=outreach,
         contributors=f.r.number(data, "contributors"), exemplars=_exemplar_counts(f, f.part(data, "exemplars")),
     )
+
+
+def _outreach(f: _Figures, data: Mapping[str, Any]) -> OutreachCounts:
+    """Outlet code → [entries, pieces]."""
+    f.counts({key: 0 for key in data}, OutreachOutlet)  # every outlet code known
+    found = {}
+    for outlet in OutreachOutlet:
+        pair = f.r.items(data.get(outlet.value, [0, 0]), f"{f.what}.outreach")
+        if len(pair) != 2:
+            raise f.r.reject(f"số liệu tuyên truyền “{outlet.value}” không hợp lệ.")
+        found[outlet] = (f.r.number({"n": pair[0]}, "n"), f.r.number({"n": pair[1]}, "n"))
+    return OutreachCounts(tuple((outlet, *found[outlet]) for outlet in OutreachOutlet))
 
 
 def _participation(f: _Figures, data: Mapping[str, Any], org_id: int, name: str, year: int) -> Participation:

@@ -5,7 +5,7 @@ every hash, the versions, the sender, the figures) and compares it with what was
 before from the same unit for the same year: new, the same file again, newer (it will
 replace that unit's year: the preview lists which figures change, old → new) or older
 (refused unless forced). Nothing is written until :meth:`commit`, which backs the database
-up first, stores the packages in one transaction and writes the audit log. Received data
+up first (:func:`backup_before_import`), stores the packages in one transaction and writes the audit log. Received data
 lives only in ``package_imports``: the bloc's own records are never touched.
 """
 
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from khoi_desktop.domain.backups import BackupReason
 from khoi_desktop.domain.models import Changes, Organization
@@ -36,6 +38,13 @@ from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage import packages_repo
 from khoi_desktop.storage.migrations import KNOWN
 from khoi_desktop.storage.packages_repo import StoredPackage
+
+BackupStep = Callable[[], Path]
+
+
+def backup_before_import(db: Database, database: Path, folder: Path | None = None) -> BackupStep:
+    """The backup an import makes first (into the database's backup folder), made only when it runs."""
+    return lambda: BackupService(db, database, folder=folder).backup_before(BackupReason.BEFORE_IMPORT).path
 
 
 class PackageStatus(StrEnum):
@@ -105,11 +114,11 @@ class ImportResult:
 
 
 class PackageImportService:
-    def __init__(self, context: ServiceContext, backups: BackupService | None = None, *,
+    def __init__(self, context: ServiceContext, backup: BackupStep | None = None, *,
                  clock: Callable[[], datetime] = datetime.now, limits: PackageLimits = DEFAULT_LIMITS) -> None:
         self._ctx = context
         self._db = context.db
-        self._backups = backups
+        self._backup = backup
         self._now = clock
         self._limits = limits
 
@@ -138,7 +147,7 @@ class PackageImportService:
         skipped = tuple(p for p in previews if p.status is PackageStatus.SAME)
         if not todo:
             return ImportResult((), skipped, None, Changes())
-        backup = self._backups.backup_before(BackupReason.BEFORE_IMPORT).path if self._backups else None
+        backup = self._backup() if self._backup else None
         with self._db.atomic():
             ids = tuple(self._store(preview) for preview in todo)
         return ImportResult(tuple(todo), skipped, backup, Changes(organizations=True, ids=ids))

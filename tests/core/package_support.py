@@ -113,6 +113,16 @@ def _set_source(data: dict) -> None:
     data["source"] = {"code": "", "name": "", "kind": "base_committee", "id": 2}
 
 
+def _set_figures(data: dict) -> None:
+    data["figures"]["meetings"]["tiec_tat_nien"] = 1
+    data["previous"]["contributors"] = -3
+
+
+def malformed_figures(items: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """A package whose zip and hashes are right but whose figures do not read."""
+    return _with_data(items, _set_figures)
+
+
 def _set_schema(data: dict) -> None:
     data["schema_version"] = "m9999_from_the_future"
 

@@ -126,5 +126,6 @@ def test_pdf_docx_and_xlsx_say_the_same(bloc: Services, packages: dict[str, Path
 
 
 def test_a_bad_number_is_refused(bloc: Services) -> None:
+    """The document number is checked as for the unit's own report."""
     with pytest.raises(ValidationError, match="Số văn bản"):
         ConsolidationService(bloc.context).report(YEAR, number=0)

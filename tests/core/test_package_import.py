@@ -12,8 +12,7 @@ import pytest
 from khoi_desktop.domain.package import PackageRejected
 from khoi_desktop.interchange.package_zip import PackageLimits
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.backups import BackupService
-from khoi_desktop.services.package_import import PackageImportService, PackageStatus
+from khoi_desktop.services.package_import import PackageImportService, PackageStatus, backup_before_import
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import packages_repo
 from tests.core.package_support import (
@@ -22,6 +21,7 @@ from tests.core.package_support import (
     database_digest,
     db_digest,
     export_units,
+    malformed_figures,
     not_a_zip,
     open_services,
     plain_data,
@@ -58,8 +58,8 @@ def out(tmp_path: Path) -> Path:
 
 
 def _importer(bloc: Services, tmp_path: Path, limits: PackageLimits | None = None) -> PackageImportService:
-    backups = BackupService(bloc.db, bloc.path, folder=tmp_path / "sao-luu")
-    return PackageImportService(bloc.context, backups, limits=limits or PackageLimits())
+    backup = backup_before_import(bloc.db, bloc.path, tmp_path / "sao-luu")
+    return PackageImportService(bloc.context, backup, limits=limits or PackageLimits())
 
 
 def _own_records(bloc: Services) -> str:
@@ -145,6 +145,7 @@ BAD: list[tuple[str, Callable[[Path], Path], PackageLimits | None]] = [
     ("not-a-zip", not_a_zip, None),
     ("oversized", _plain_package, PackageLimits(max_zip_bytes=500)),
     ("too-many-entries", _plain_package, PackageLimits(max_entries=2)),
+    ("malformed-figures", lambda folder: bad_package(folder, malformed_figures), None),
 ]
 
 

@@ -11,10 +11,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.backups import BackupService
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import PackageExportService
-from khoi_desktop.services.package_import import PackageImportService
+from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from tests.core.package_support import export_units, not_a_zip, open_services
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
@@ -38,7 +37,7 @@ class FakeShell:
 
 def _page(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, shell: FakeShell,
           folder: Path) -> PackagePage:
-    importer = PackageImportService(services.context, BackupService(services.db, services.path, folder=folder))
+    importer = PackageImportService(services.context, backup_before_import(services.db, services.path, folder))
     page = PackagePage(services, PackageExportService(services.context), importer,
                        ConsolidationService(services.context), tasks, prompts, shell)
     qtbot.addWidget(page)

@@ -31,10 +31,9 @@ from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.package import package_file_name
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.backups import BackupService
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import ExportedPackage, PackageExportService
-from khoi_desktop.services.package_import import PackageImportService
+from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from ui.desktop_shell import DesktopShell, Shell
 from ui.pages.org_combo import OrgCombo
 from ui.pages.package_import_panel import PackageImportPanel
@@ -86,9 +85,9 @@ class PackagePage(QWidget):
     def for_services(cls, services: Services, tasks: TaskRunner, prompts: Prompts,
                      shell: Shell | None = None) -> PackagePage:
         """The page over one open database (imports are backed up first, like a restore)."""
-        backups = BackupService(services.db, services.path)
+        backup = backup_before_import(services.db, services.path)
         return cls(services, PackageExportService(services.context),
-                   PackageImportService(services.context, backups), ConsolidationService(services.context),
+                   PackageImportService(services.context, backup), ConsolidationService(services.context),
                    tasks, prompts, shell)
 
     def _build_layout(self) -> None:
