@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from khoi_desktop import paths
@@ -27,6 +27,7 @@ from ui.pages.backups_page import BackupsPage
 from ui.pages.home_page import HomePage
 from ui.pages.meetings_page import MeetingsPage
 from ui.pages.organizations_page import OrganizationsPage
+from ui.pages.package_page import PackagePage
 from ui.pages.people_page import PeoplePage
 from ui.prompts import Prompts, QtPrompts
 from ui.style import apply_style
@@ -43,6 +44,7 @@ def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, pro
     window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
     window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
     window.add_page("meetings", "Sinh hoạt, hội nghị", MeetingsPage(services, tasks, prompts))
+    window.add_page("package", "Gửi báo cáo lên cấp trên", PackagePage.for_services(services, tasks, prompts))
     backups = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
                           on_restore_requested=window.controller.restore_confirmed)
     window.add_page("backups", "Sao lưu và phục hồi", backups)
@@ -124,6 +126,8 @@ def run(argv: list[str] | None = None, settings: QSettings | None = None) -> int
         return 0
     window, controller = launched
     errors.prompts = window.prompts  # type: ignore[attr-defined]
+    if (smoke_ms := os.environ.get("KHOI_SMOKE_EXIT_MS")) is not None:  # packaging/smoke_test.py
+        QTimer.singleShot(int(smoke_ms), app.quit)  # quit once the window is up and the loop runs
     try:
         return app.exec()
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -10,6 +11,7 @@ from khoi_desktop.cli.demo_cmd import demo_command
 from khoi_desktop.cli.listing import list_command
 from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
 from khoi_desktop.cli.meetings_cmd import MEETING_COMMANDS
+from khoi_desktop.cli.package_cmd import PACKAGE_COMMANDS
 from khoi_desktop.cli.people_cmd import export_members_command, import_members_command
 from khoi_desktop.cli.report_cmd import REPORT_COMMANDS
 from khoi_desktop.cli.study_cmd import STUDY_COMMANDS
@@ -24,8 +26,13 @@ def cli() -> None:
 
 
 for command in (demo_command, check_command, backup_command, restore_command, list_command,
-                import_members_command, export_members_command, *MEETING_COMMANDS, *STUDY_COMMANDS, *REPORT_COMMANDS):
+                import_members_command, export_members_command, *MEETING_COMMANDS, *STUDY_COMMANDS, *REPORT_COMMANDS, *PACKAGE_COMMANDS):
     cli.add_command(command)
+
+
+def program_name() -> str:
+    """'main.py' from source; the executable's own name when frozen (khoi.exe)."""
+    return Path(sys.executable).name if getattr(sys, "frozen", False) else "main.py"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args:
         args = ["--help"]
     try:
-        cli.main(args=args, prog_name="main.py", standalone_mode=False)
+        cli.main(args=args, prog_name=program_name(), standalone_mode=False)
     except click.UsageError as exc:
         click.echo(f"Lỗi: lệnh hoặc tham số không đúng — {exc.format_message()}", err=True)
         click.echo("Xem hướng dẫn: python main.py --help", err=True)

@@ -12,6 +12,7 @@ from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.backups import restore_backup
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.commitments import CommitmentService
+from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.exemplars import ExemplarService
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
@@ -19,6 +20,8 @@ from khoi_desktop.services.meetings import MeetingService
 from khoi_desktop.services.organizations import OrganizationService
 from khoi_desktop.services.outreach import OutreachService
 from khoi_desktop.services.overview import OverviewService
+from khoi_desktop.services.package_export import PackageExportService
+from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from khoi_desktop.services.people import PeopleService
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.study_documents import StudyDocumentService
@@ -61,6 +64,9 @@ class Services:
         self.exemplars = ExemplarService(self.context)
         self.overview = OverviewService(self.context)
         self.year_end = YearEndService(self.context)
+        self.package_export = PackageExportService(self.context)
+        self.package_import = PackageImportService(self.context, backup_before_import(db, path))
+        self.consolidation = ConsolidationService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> Services:

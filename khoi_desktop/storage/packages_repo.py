@@ -27,8 +27,7 @@ class StoredPackage:
 
 
 def _stored(row: tuple) -> StoredPackage:
-    values = dict(zip(_COLUMNS, row, strict=True))
-    return StoredPackage(**{key: value for key, value in values.items()})
+    return StoredPackage(**dict(zip(_COLUMNS, row, strict=True)))
 
 
 def received(db: Database, source_code: str, year: int) -> StoredPackage | None:
@@ -42,10 +41,6 @@ def received_in(db: Database, year: int) -> list[StoredPackage]:
     rows = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM package_imports WHERE year = ?"
                       " ORDER BY source_name COLLATE VI, source_code", [year]).fetchall()
     return [_stored(row) for row in rows]
-
-
-def years(db: Database) -> list[int]:
-    return [row[0] for row in db.execute("SELECT DISTINCT year FROM package_imports ORDER BY year DESC")]
 
 
 def store(db: Database, package: StoredPackage) -> int:

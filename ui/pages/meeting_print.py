@@ -9,21 +9,17 @@ Each has three actions:
 * **Lưu thành…** asks where to save (an ASCII-safe name is suggested) and writes the
   numbered document there; the number ("Số 05-BB/CB") is shown in the status line.
 
-Opening and printing are behind two callables so tests never launch a viewer. Before any
-document is written the editor stores its pending edits (the ``before`` hook).
+The actions themselves are :class:`ui.pages.document_actions.DocumentActions`, shared with the
+study documents; opening and printing are behind two callables so tests never launch a viewer.
+Before any document is written the editor stores its pending edits (the ``before`` hook).
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.enums import MeetingKind
@@ -31,35 +27,31 @@ from khoi_desktop.domain.meetings import Meeting, OutcomeKind
 from khoi_desktop.domain.vntext import ascii_name, format_date
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.meeting_documents import PrintedDocument
+from ui.pages.document_actions import (
+    PDF_FILTER,
+    PRINT_ELSEWHERE,
+    Before,
+    DocumentActions,
+    DocumentJob,
+    Opener,
+    Printer,
+    open_with_system,
+    print_with_system,
+)
 from ui.pages.meeting_widgets import hint
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
+__all__ = ["MINUTES", "OUTCOME", "PDF_FILTER", "PRINT_ELSEWHERE", "SIGN_IN", "Before", "Opener", "PrintPanel",
+           "Printer", "open_with_system", "outcome_label", "print_with_system", "suggested_name"]
+
 MINUTES, SIGN_IN, OUTCOME = "minutes", "sign_in", "outcome"
-PDF_FILTER = "Tệp PDF (*.pdf)"
-PRINT_ELSEWHERE = "Hãy in từ trình xem PDF"
 _KIND_WORDS = {
     MeetingKind.REGULAR: "sinh hoạt", MeetingKind.THEMATIC: "sinh hoạt chuyên đề",
     MeetingKind.STUDY: "hội nghị học tập", MeetingKind.SEMINAR: "tọa đàm", MeetingKind.DISCUSSION: "thảo luận",
     MeetingKind.COMMITTEE: "họp chi ủy", MeetingKind.REVIEW: "hội nghị kiểm điểm",
 }
 _MONTHLY = (MeetingKind.REGULAR, MeetingKind.COMMITTEE)
-Opener = Callable[[Path], None]
-Printer = Callable[[Path], bool]
-Before = Callable[[Callable[[], None]], None]
-
-
-def open_with_system(path: Path) -> None:
-    """Open ``path`` in the system's PDF viewer."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def print_with_system(path: Path) -> bool:
-    """Send ``path`` to the default printer (Windows' print verb); False where there is none."""
-    if sys.platform != "win32":
-        return False
-    os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the system print verb
-    return True
 
 
 @dataclass(frozen=True)
@@ -95,13 +87,13 @@ class PrintPanel(QWidget):
                  opener: Opener = open_with_system, printer: Printer = print_with_system,
                  preview_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._tasks, self._prompts = services, tasks, prompts
-        self.opener, self.printer = opener, printer
-        self._preview_dir = preview_dir
-        self._serial = 0
+        self._services = services
+        self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,
+                                       parent=self)
+        self.actions.status.connect(self.status)
+        self.actions.written.connect(self._written)
         self._meeting: Meeting | None = None
         self._code = "CB"
-        self._last_dir: Path | None = None
         self.before: Before = lambda then: then()
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         self.notes: dict[str, QLabel] = {}
@@ -158,75 +150,38 @@ class PrintPanel(QWidget):
         return f"Đã cấp Số {number:02d}-{doc_type}/{self._code} ngày {format_date(issued_on)}; in lại giữ số này."  # type: ignore[arg-type]
 
     # -- actions ----------------------------------------------------------------------------------
+    @property
+    def opener(self) -> Opener:
+        return self.actions.opener
+
+    @opener.setter
+    def opener(self, opener: Opener) -> None:
+        self.actions.opener = opener
+
+    @property
+    def printer(self) -> Printer:
+        return self.actions.printer
+
+    @printer.setter
+    def printer(self, printer: Printer) -> None:
+        self.actions.printer = printer
+
     def act(self, key: str, action: str) -> None:
         """Store pending edits, then Xem, In or Lưu thành… the document ``key``."""
-        if self._meeting is None:
-            return
-        if action == "Lưu thành…":
-            target = self._ask_target(key)
-            if target is None:
-                return
-            self.before(lambda: self._write(key, target, True, lambda doc: self._saved(doc)))
-        elif action == "Xem":
-            self.before(lambda: self._write(key, self._temporary(key, "ban_xem"), False, self._previewed))
-        else:
-            self.before(lambda: self._write(key, self._temporary(key, "ban_in"), True, self._to_printer))
+        if self._meeting is not None:
+            self.actions.act(action, self._job(key, self._meeting), self.before)
 
-    def _ask_target(self, key: str) -> Path | None:
-        assert self._meeting is not None
-        name = suggested_name(key, self._meeting)
-        suggested = str(self._last_dir / name) if self._last_dir else name
-        path = self._prompts.ask_save_path(f"Lưu {self.labels[key].text().lower()} thành tệp PDF", suggested,
-                                           PDF_FILTER)
-        if path is None:
-            return None
-        path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-        self._last_dir = path.parent
-        return path
+    def _job(self, key: str, meeting: Meeting) -> DocumentJob:
+        meeting_id, documents = meeting.id, self._services.meeting_documents
 
-    def _temporary(self, key: str, word: str) -> Path:
-        assert self._meeting is not None
-        if self._preview_dir is None:
-            self._preview_dir = Path(tempfile.mkdtemp(prefix="khoi_van_ban_"))
-        self._serial += 1  # a viewer may keep the last file open (and locked on Windows)
-        stem = suggested_name(key, self._meeting)[:-4]
-        return self._preview_dir / f"{stem}_{word}_{self._serial}.pdf"
-
-    def _write(self, key: str, target: Path, register: bool, done: Callable[[PrintedDocument], None]) -> None:
-        assert self._meeting is not None
-        meeting_id, documents = self._meeting.id, self._services.meeting_documents
-
-        def job() -> PrintedDocument:
+        def write(target: Path, register: bool) -> PrintedDocument:
             if key == SIGN_IN:
                 return documents.write_sign_in_sheet(meeting_id, target)
-            write = documents.write_minutes if key == MINUTES else documents.write_resolution
-            return write(meeting_id, target, register=register)
+            writer = documents.write_minutes if key == MINUTES else documents.write_resolution
+            return writer(meeting_id, target, register=register)
 
-        self.status.emit(f"Đang tạo {self.labels[key].text().lower()}…")
-        self._tasks.call(job, lambda doc: self._written(doc, register, done),
-                         lambda exc: self._failed(exc, key))
+        return DocumentJob(self.labels[key].text(), suggested_name(key, meeting), write)
 
-    def _written(self, doc: PrintedDocument, register: bool, done: Callable[[PrintedDocument], None]) -> None:
-        if register and doc.number is not None:
+    def _written(self, doc: PrintedDocument) -> None:
+        if doc.number is not None:
             self.changed.emit(doc.changes)
-        done(doc)
-
-    def _failed(self, exc: BaseException, key: str) -> None:
-        self.status.emit("")
-        self._prompts.show_error(exc, f"tạo {self.labels[key].text().lower()}")
-
-    def _previewed(self, doc: PrintedDocument) -> None:
-        self.opener(doc.path)
-        self.status.emit(f"Đã mở bản xem trước: {doc.title}" + (f" ({doc.number_text})" if doc.number_text else ""))
-
-    def _to_printer(self, doc: PrintedDocument) -> None:
-        number = f" {doc.number_text}" if doc.number_text else ""
-        if self.printer(doc.path):
-            self.status.emit(f"Đã gửi tới máy in: {doc.title}{number}")
-            return
-        self.opener(doc.path)
-        self.status.emit(f"{PRINT_ELSEWHERE}: đã mở {doc.title}{number}")
-
-    def _saved(self, doc: PrintedDocument) -> None:
-        number = f" {doc.number_text}" if doc.number_text else ""
-        self.status.emit(f"Đã lưu {doc.title}{number} vào “{doc.path}”")
