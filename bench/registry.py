@@ -2,6 +2,10 @@
 
 A case function receives a :class:`BenchContext`, does its untimed setup, and returns
 the callable that is timed. Cleanup it needs afterwards goes to ``context.on_exit``.
+
+A timed callable that measures itself (a child process of its own, a median per keystroke)
+returns a :class:`Measured`; the runner then records its seconds and peak memory instead
+of its own clock and its own process. :func:`ratio` adds a row dividing two cases' medians.
 """
 
 from __future__ import annotations
@@ -33,6 +37,14 @@ Prepare = Callable[[BenchContext], Callable[[], object]]
 
 
 @dataclass(frozen=True)
+class Measured:
+    """Returned by a timed callable that timed itself; ``peak_mb`` is the process it measured."""
+
+    seconds: float
+    peak_mb: float | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     name: str
     prepare: Prepare
@@ -40,19 +52,39 @@ class Case:
     scales: tuple[str, ...] = SCALES
     max_repeat: int | None = None  # heavy cases run at most this many times
     needs_database: bool = True
+    memory_target_mb: float | None = None  # peak memory target (printed, never asserted)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A derived row: the median of ``numerator`` over that of ``denominator``, same run and scale."""
+
+    name: str
+    numerator: str
+    denominator: str
+    target: float  # the ratio must stay below this
 
 
 CASES: dict[str, Case] = {}
+RATIOS: dict[str, Ratio] = {}
 
 
 def case(name: str, *, targets: dict[str, float], scales: tuple[str, ...] = SCALES,
-         max_repeat: int | None = None, needs_database: bool = True) -> Callable[[Prepare], Prepare]:
+         max_repeat: int | None = None, needs_database: bool = True,
+         memory_target_mb: float | None = None) -> Callable[[Prepare], Prepare]:
     """Register the decorated function as the benchmark ``name``."""
 
     def register(prepare: Prepare) -> Prepare:
         if name in CASES:
             raise ValueError(f"Benchmark case “{name}” is registered twice.")
-        CASES[name] = Case(name, prepare, targets, scales, max_repeat, needs_database)
+        CASES[name] = Case(name, prepare, targets, scales, max_repeat, needs_database, memory_target_mb)
         return prepare
 
     return register
+
+
+def ratio(name: str, numerator: str, denominator: str, *, target: float) -> None:
+    """Print ``numerator / denominator`` as its own row whenever both cases ran at a scale."""
+    if name in RATIOS:
+        raise ValueError(f"Benchmark ratio “{name}” is registered twice.")
+    RATIOS[name] = Ratio(name, numerator, denominator, target)

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # started as a script: make `bench` and `khoi_desktop` importable
     sys.path.insert(0, str(ROOT))
 
-from bench.registry import CASES, SCALES, BenchContext, Case  # noqa: E402
+from bench.registry import CASES, RATIOS, SCALES, BenchContext, Case, Measured  # noqa: E402
 
 OUT_DIR = ROOT / "bench" / "out"
 RESULT_MARK = "BENCH-RESULT "
@@ -122,16 +122,23 @@ def run_child(args: argparse.Namespace) -> int:
     bench_case = CASES[args.child]
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     context = BenchContext(args.scale, args.seed, demo_path(args.scale, args.seed), OUT_DIR)
+    measured_peaks: list[float] = []
     try:
         timed = bench_case.prepare(context)
         times = []
         for _ in range(args.repeat):
             started = time.perf_counter()
-            timed()
-            times.append(time.perf_counter() - started)
+            outcome = timed()
+            elapsed = time.perf_counter() - started
+            if isinstance(outcome, Measured):  # it timed itself (a child process, a per-step median)
+                elapsed = outcome.seconds
+                if outcome.peak_mb is not None:
+                    measured_peaks.append(outcome.peak_mb)
+            times.append(elapsed)
     finally:
         context.close()
-    print(RESULT_MARK + json.dumps({"times": times, "peak_mb": peak_memory_mb()}), flush=True)
+    peak = max(measured_peaks) if measured_peaks else peak_memory_mb()
+    print(RESULT_MARK + json.dumps({"times": times, "peak_mb": peak}), flush=True)
     return 0
 
 
@@ -161,26 +168,66 @@ def format_target(seconds: float) -> str:
     return f"< {seconds * 1000:g} ms" if seconds < 1 else f"< {seconds:g} s"
 
 
+def verdict(value: float | None, target: float) -> str:
+    if value is None:
+        return ""  # no memory figure on this platform
+    return " ✓" if value < target else " ✗ missed"
+
+
+def target_text(result: Result, median: float) -> str:
+    """The time target and, for cases that have one, the memory target: "< 300 MB ✓"."""
+    parts = []
+    target = result.case.targets.get(result.scale)
+    if target is not None:
+        parts.append(f"{format_target(target)}{verdict(median, target)}")
+    memory = result.case.memory_target_mb
+    if memory is not None:
+        parts.append(f"< {memory:g} MB{verdict(result.peak_mb, memory)}")
+    return "; ".join(parts) or "—"
+
+
+def ratio_lines(results: list[Result]) -> list[tuple[str, ...]]:
+    """One row per registered ratio whose two cases both ran (without error) at a scale."""
+    done = {(r.case.name, r.scale): statistics.median(r.times) for r in results if not r.error}
+    lines = []
+    for spec in RATIOS.values():
+        for scale in SCALES:
+            top, bottom = done.get((spec.numerator, scale)), done.get((spec.denominator, scale))
+            if top is not None and bottom:
+                value = top / bottom
+                lines.append((spec.name, scale, f"{value:.1f}×", "—",
+                              f"< {spec.target:g}×{verdict(value, spec.target)}"))
+    return lines
+
+
 def table(results: list[Result]) -> str:
     header = ("operation", "scale", "median time", "peak memory (MB)", "target")
     lines = [header]
     for result in results:
-        target = result.case.targets.get(result.scale)
         if result.error:
             lines.append((result.case.name, result.scale, f"FAILED: {result.error}", "—", ""))
             continue
         median = statistics.median(result.times)
-        verdict = "" if target is None else (" ✓" if median < target else " ✗ missed")
         lines.append((
             result.case.name, result.scale, format_seconds(median),
             "—" if result.peak_mb is None else f"{result.peak_mb:.0f}",
-            "—" if target is None else f"{format_target(target)}{verdict}",
+            target_text(result, median),
         ))
+    lines.extend(ratio_lines(results))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     rows = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) + " |"
             for line in lines]
     rows.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
     return "\n".join(rows)
+
+
+def chosen_cases(only: str) -> list[Case]:
+    """Cases whose name contains ``only``; a ratio's name brings in the two cases it divides."""
+    wanted = {name for name in CASES if only.lower() in name.lower()}
+    for spec in RATIOS.values():
+        if only.lower() in spec.name.lower():
+            wanted |= {spec.numerator, spec.denominator}
+    return [c for name, c in CASES.items() if name in wanted]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         return run_child(args)
     scales = SCALES if args.scale == "all" else (args.scale,)
-    chosen = [c for c in CASES.values() if args.only.lower() in c.name.lower()]
+    chosen = chosen_cases(args.only)
     if not chosen:
         print(f"Không có phép đo nào tên chứa “{args.only}”. Có: {', '.join(CASES)}.")
         return 1

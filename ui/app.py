@@ -23,12 +23,16 @@ from ui.database_controller import APP_TITLE, DatabaseController, remembered_dat
 from ui.error_handler import install_error_handler
 from ui.first_start import WelcomeDialog
 from ui.main_window import MainWindow
+from ui.pages.assessments_page import AssessmentsPage
 from ui.pages.backups_page import BackupsPage
+from ui.pages.commitments_page import CommitmentsPage
 from ui.pages.home_page import HomePage
 from ui.pages.meetings_page import MeetingsPage
 from ui.pages.organizations_page import OrganizationsPage
 from ui.pages.package_page import PackagePage
 from ui.pages.people_page import PeoplePage
+from ui.pages.study_page import StudyPage
+from ui.pages.year_plan_page import YearPlanPage
 from ui.prompts import Prompts, QtPrompts
 from ui.style import apply_style
 from ui.tasks import TaskRunner
@@ -44,6 +48,10 @@ def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, pro
     window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
     window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
     window.add_page("meetings", "Sinh hoạt, hội nghị", MeetingsPage(services, tasks, prompts))
+    window.add_page("year_plans", "Chủ đề năm, trọng tâm", YearPlanPage(services, tasks, prompts))
+    window.add_page("study", "Học tập, quán triệt", StudyPage(services, tasks, prompts))
+    window.add_page("commitments", "Bản đăng ký", CommitmentsPage(services, tasks, prompts))
+    window.add_page("assessments", "Kiểm điểm, xếp loại", AssessmentsPage(services, tasks, prompts))
     window.add_page("package", "Gửi báo cáo lên cấp trên", PackagePage.for_services(services, tasks, prompts))
     backups = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
                           on_restore_requested=window.controller.restore_confirmed)

@@ -128,8 +128,8 @@ def year_end_placement(facts: PersonFacts, day: date, scope: frozenset[int]) -> 
     appear, not rated, on its ratings list.
     """
     placement = place_on(facts, day, scope)
-    if placement is not None:
-        return placement
+    if placement is not None or not _ever_suspended(facts):
+        return placement  # with no suspension to lift, lifting would change nothing
     active = PersonStatus.ACTIVE
 
     def unsuspend(status: PersonStatus) -> PersonStatus:
@@ -139,6 +139,11 @@ def year_end_placement(facts: PersonFacts, day: date, scope: frozenset[int]) -> 
         StatusFact(unsuspend(s.status), s.start_date, s.organization_id, s.note) for s in facts.statuses))
     placement = place_on(lifted, day, scope)
     return replace(placement, status=PersonStatus.SUSPENDED) if placement else None
+
+
+def _ever_suspended(facts: PersonFacts) -> bool:
+    suspended = PersonStatus.SUSPENDED
+    return facts.status is suspended or any(s.status is suspended for s in facts.statuses)
 
 
 def organisation_on(facts: PersonFacts, day: date) -> int | None:

@@ -166,19 +166,25 @@ def scope_includes_children(org_kind: str) -> bool:
 
 
 def _status_on(facts: PersonFacts, day: date) -> StatusFact | None:
-    in_force = [row for row in facts.statuses if row.start_date <= day]
-    if in_force:
-        return in_force[-1]
+    for row in reversed(facts.statuses):  # the last row in force: scanned from the end, no list built
+        if row.start_date <= day:
+            return row
     return None if facts.statuses else StatusFact(facts.status, day, facts.organization_id)
 
 
+_OFFICIAL, _PROBATIONARY = MembershipKind.PARTY_OFFICIAL, MembershipKind.PARTY_PROBATIONARY
+
+
 def _party_kind_on(facts: PersonFacts, day: date) -> MembershipKind | None:
-    kinds = {m.kind for m in facts.memberships
-             if m.kind.is_party and (m.start_date is None or m.start_date <= day)
-             and (m.end_date is None or day <= m.end_date)}
-    if MembershipKind.PARTY_OFFICIAL in kinds:
-        return MembershipKind.PARTY_OFFICIAL
-    return MembershipKind.PARTY_PROBATIONARY if kinds else None
+    """Official when an official membership is active on ``day``, else probationary when one is."""
+    found = None
+    for m in facts.memberships:  # runs for every person of a bloc: plain comparisons, no set
+        if ((m.kind is _OFFICIAL or m.kind is _PROBATIONARY) and (m.start_date is None or m.start_date <= day)
+                and (m.end_date is None or day <= m.end_date)):
+            if m.kind is _OFFICIAL:
+                return _OFFICIAL
+            found = _PROBATIONARY
+    return found
 
 
 def place_on(facts: PersonFacts, day: date, scope: frozenset[int]) -> Placement | None:

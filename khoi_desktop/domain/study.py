@@ -183,6 +183,11 @@ def rule_label(rule: str) -> str:
 def took_part(rule: str, present: int, expected: int) -> bool:
     """Whether a person with ``present`` of ``expected`` study attendances took part under ``rule``."""
     rule_label(rule)
+    return _took_part(rule, present, expected)
+
+
+def _took_part(rule: str, present: int, expected: int) -> bool:
+    """:func:`took_part` for a rule already checked (it runs once per person of a bloc)."""
     if rule == "present_at_least_half":
         return present > 0 and 2 * present >= expected
     if rule == "present_at_every_meeting":
@@ -316,10 +321,11 @@ def credited_home(row: StudyRow, tree: OrgTree) -> int:
 
 
 def _tally(people: Iterable[_PersonSum], rule: str) -> Tally:
+    rule_label(rule)
     expected = took = rows_expected = rows_present = 0
     for person in people:
         expected += 1
-        took += took_part(rule, person.present, person.expected)
+        took += _took_part(rule, person.present, person.expected)
         rows_expected += person.expected
         rows_present += person.present
     return Tally(expected, took, rows_expected, rows_present)
@@ -354,8 +360,13 @@ def participation_figures(rows: Sequence[StudyRow], tree: OrgTree, rule: str) ->
         Tally, tuple[OrgTally, ...], tuple[KindTally, ...]]:
     """Overall, by organisation (with children) and by kind, from the aggregated attendance rows."""
     sums: dict[int, dict[int, _PersonSum]] = defaultdict(lambda: defaultdict(_PersonSum))
+    chains: dict[tuple[int, int], list[int]] = {}  # a bloc has ~10,000 rows but few (meeting org, home) pairs
     for row in rows:
-        for org_id in tree.chain(credited_home(row, tree)):
+        pair = (row.meeting_org_id, row.home_id)
+        chain = chains.get(pair)
+        if chain is None:
+            chain = chains[pair] = tree.chain(credited_home(row, tree))
+        for org_id in chain:
             sums[org_id][row.person_id].add(row)
     by_org = tuple(
         OrgTally(org_id, tree.names.get(org_id, ""), tree.parents.get(org_id), tree.depth(org_id),

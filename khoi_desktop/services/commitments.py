@@ -34,7 +34,7 @@ from khoi_desktop.domain.presets import REGISTRATION
 from khoi_desktop.domain.study import check_year
 from khoi_desktop.domain.vntext import clean, clean_multiline, format_date
 from khoi_desktop.services.base import ServiceContext
-from khoi_desktop.services.study import Member, members_on, organization
+from khoi_desktop.services.study import Member, members_on, organization, placements_on
 from khoi_desktop.storage import attendance_repo, presets_repo
 from khoi_desktop.storage import commitments_repo as repo
 from khoi_desktop.storage import organizations_repo as org_repo
@@ -48,6 +48,19 @@ class CommitmentSaved:
 
 
 @dataclass(frozen=True)
+class Headcount:
+    """Registered / expected of one year: in total, by membership kind, and the collectives.
+
+    As :meth:`CommitmentService.counts` gives them, without the confirmations and the items' results.
+    """
+
+    year: int
+    total: KindCount
+    by_kind: tuple[KindCount, ...]
+    collectives: KindCount
+
+
+@dataclass(frozen=True)
 class TemplateApplied:
     created: int  # members who received the template
     skipped: int  # members who already had a registration
@@ -55,6 +68,9 @@ class TemplateApplied:
 
     def text(self) -> str:
         return f"Đã tạo bản đăng ký cho {self.created} đảng viên; {self.skipped} đảng viên đã có bản đăng ký."
+
+
+_NOT_EXPECTED = (PersonStatus.EXEMPT, PersonStatus.SUSPENDED)
 
 
 def _changes(*ids: int) -> Changes:
@@ -186,30 +202,56 @@ class CommitmentService:
         """Members expected to register for ``year`` (see the module docstring)."""
         day = self._reference_day(year)
         return [m for m in members_on(self._db, organization(self._db, org_id), day)
-                if m.placement.status not in (PersonStatus.EXEMPT, PersonStatus.SUSPENDED)]
+                if m.placement.status not in _NOT_EXPECTED]
 
     def counts(self, org_id: int, year: int) -> RegistrationCounts:
         """Registered / expected by membership kind, collectives, confirmations and the items' results."""
         check_year(year, self._ctx.today())
-        members = self.expected(org_id, year)
-        ids = [m.facts.person_id for m in members]
+        kinds = self._expected_kinds(org_id, (year,))[year]
+        ids = list(kinds)
         registered = repo.registered_people(self._db, ids, year)
-        by_kind = tuple(_kind_count(kind, members, registered) for kind in MembershipKind
-                        if any(m.placement.membership_kind is kind for m in members))
-        scope = set(org_repo.descendant_ids(self._db, org_id))
-        orgs = [o.id for o in org_repo.all_organizations(self._db, include_retired=False)
-                if o.id in scope and is_branch(o.kind)]
-        collectives = repo.collective_org_ids(self._db, orgs, year)
+        head = self._headcount(year, kinds, registered, self._branches(org_id))
         return RegistrationCounts(
-            organization_id=org_id, year=year, total=KindCount(None, len(members), len(registered)),
-            by_kind=by_kind, collectives=KindCount(None, len(orgs), len(collectives)),
-            confirmed=sum(registered.values()),
+            organization_id=org_id, year=year, total=head.total, by_kind=head.by_kind,
+            collectives=head.collectives, confirmed=sum(registered.values()),
             results=rules.result_counts(repo.item_results(self._db, ids, year)),
         )
+
+    def headcounts(self, org_id: int, years: Sequence[int]) -> dict[int, Headcount]:
+        """Registered / expected of each of ``years``, as :meth:`counts` has them; the people are read once."""
+        for year in years:
+            check_year(year, self._ctx.today())
+        kinds = self._expected_kinds(org_id, years)
+        branches = self._branches(org_id)
+        return {year: self._headcount(year, kinds[year], repo.registered_people(self._db, list(kinds[year]), year),
+                                      branches)
+                for year in years}
 
     # -- helpers --------------------------------------------------------------------
     def _reference_day(self, year: int) -> date:
         return max(date(year, 1, 1), min(self._ctx.today(), date(year, 12, 31)))
+
+    def _expected_kinds(self, org_id: int, years: Sequence[int]) -> dict[int, dict[int, MembershipKind]]:
+        """year → person id → membership kind of the members :meth:`expected` lists, for counting."""
+        days = {year: self._reference_day(year) for year in years}
+        placements = placements_on(self._db, organization(self._db, org_id), tuple(days.values()))
+        return {year: {person: placement.membership_kind for person, placement in placements[day].items()
+                       if placement.status not in _NOT_EXPECTED}
+                for year, day in days.items()}
+
+    def _branches(self, org_id: int) -> list[int]:
+        """The chi bộ in scope (not retired): those expected to register collectively."""
+        scope = set(org_repo.descendant_ids(self._db, org_id))
+        return [o.id for o in org_repo.all_organizations(self._db, include_retired=False)
+                if o.id in scope and is_branch(o.kind)]
+
+    def _headcount(self, year: int, kinds: dict[int, MembershipKind], registered: dict[int, bool],
+                   branches: list[int]) -> Headcount:
+        present = set(kinds.values())
+        by_kind = tuple(_kind_count(kind, kinds, registered) for kind in MembershipKind if kind in present)
+        collectives = repo.collective_org_ids(self._db, branches, year)
+        return Headcount(year, KindCount(None, len(kinds), len(registered)), by_kind,
+                         KindCount(None, len(branches), len(collectives)))
 
     def _organization_of(self, data: CommitmentInput) -> int:
         """The organisation given, else the person's on the signing (or reference) day."""
@@ -252,8 +294,8 @@ class CommitmentService:
         return f"bản đăng ký năm {data.year} của “{facts[0].full_name if facts else data.person_id}”"
 
 
-def _kind_count(kind: MembershipKind, members: list[Member], registered: dict[int, bool]) -> KindCount:
-    mine = [m.facts.person_id for m in members if m.placement.membership_kind is kind]
+def _kind_count(kind: MembershipKind, kinds: dict[int, MembershipKind], registered: dict[int, bool]) -> KindCount:
+    mine = [person for person, of_kind in kinds.items() if of_kind is kind]
     return KindCount(kind, len(mine), sum(1 for person in mine if person in registered))
 
 

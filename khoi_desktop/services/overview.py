@@ -17,10 +17,10 @@ from khoi_desktop.domain.enums import MeetingKind, OutreachOutlet, RatingLevel
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.oversight import ExemplarCounts, InspectionCounts, OutreachCounts
-from khoi_desktop.domain.study import Participation, Tally
+from khoi_desktop.domain.study import FIRST_YEAR, Participation, Tally
 from khoi_desktop.domain.vntext import format_number, format_percent, format_ratio
 from khoi_desktop.services.base import ServiceContext
-from khoi_desktop.services.commitments import CommitmentService
+from khoi_desktop.services.commitments import CommitmentService, Headcount
 from khoi_desktop.services.exemplars import ExemplarService
 from khoi_desktop.services.inspections import InspectionService, InspectionSummary
 from khoi_desktop.services.outreach import OutreachService
@@ -178,29 +178,19 @@ class OverviewService:
     def year_figures(self, org_id: int, year: int) -> YearFigures:
         """The plain figures of the organisation (with everything below it) for ``year``."""
         org = self._organization(org_id)
-        scope = org_repo.descendant_ids(self._db, org.id)
-        participation = self._study.participation(org.id, year)
-        return YearFigures(
-            organization_id=org.id, year=year,
-            meetings=_meeting_counts(overview_repo.meetings_by_kind(self._db, scope, year)),
-            participation=participation,
-            registrations=self._registrations(org.id, year),
-            ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=False)),
-            collective_ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=True)),
-            inspections=self._inspections.counts(org.id, year),
-            outreach=self._outreach.counts(org.id, year),
-            contributors=overview_repo.contributors_count(self._db, scope),
-            exemplars=self._exemplars.counts(org.id, year),
-        )
+        return self._figures(org, year, self._commitments.headcounts(org.id, (year,))[year])
 
     def overview(self, org_id: int, year: int) -> Overview:
         """This year's and last year's figures, grouped for the overview page."""
         org = self._organization(org_id)
-        current = self.year_figures(org.id, year)
+        last = year - 1
+        # Both years' registrations at once: reading the bloc's people is the costliest step.
+        heads = self._commitments.headcounts(org.id, (year, last) if last >= FIRST_YEAR else (year,))
+        current = self._figures(org, year, heads[year])
         try:
-            previous = self.year_figures(org.id, year - 1)
-        except ValidationError:  # before the first year the app records
-            previous = empty_figures(org.id, year - 1)
+            previous = self._figures(org, last, heads[last]) if last in heads else empty_figures(org.id, last)
+        except ValidationError:  # last year's figures cannot be computed (e.g. its preset's rule is unknown)
+            previous = empty_figures(org.id, last)
         builder = _Groups(org, year, current, previous, self._has_children(org.id))
         return Overview(org.id, org.name, year, current, previous, builder.groups())
 
@@ -214,13 +204,30 @@ class OverviewService:
     def _has_children(self, org_id: int) -> bool:
         return len(org_repo.descendant_ids(self._db, org_id)) > 1
 
-    def _registrations(self, org_id: int, year: int) -> Registrations:
-        counts = self._commitments.counts(org_id, year)
-        return Registrations(
-            registered=counts.total.registered, expected=counts.total.expected,
-            collectives_registered=counts.collectives.registered, collectives_expected=counts.collectives.expected,
-            by_kind=tuple((k.label, k.registered, k.expected) for k in counts.by_kind),
+    def _figures(self, org: Organization, year: int, head: Headcount) -> YearFigures:
+        """The figures of ``year``, its registrations already counted (``head``)."""
+        scope = org_repo.descendant_ids(self._db, org.id)
+        participation = self._study.participation(org.id, year)
+        return YearFigures(
+            organization_id=org.id, year=year,
+            meetings=_meeting_counts(overview_repo.meetings_by_kind(self._db, scope, year)),
+            participation=participation,
+            registrations=_registrations(head),
+            ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=False)),
+            collective_ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=True)),
+            inspections=self._inspections.counts(org.id, year),
+            outreach=self._outreach.counts(org.id, year),
+            contributors=overview_repo.contributors_count(self._db, scope),
+            exemplars=self._exemplars.counts(org.id, year),
         )
+
+
+def _registrations(head: Headcount) -> Registrations:
+    return Registrations(
+        registered=head.total.registered, expected=head.total.expected,
+        collectives_registered=head.collectives.registered, collectives_expected=head.collectives.expected,
+        by_kind=tuple((k.label, k.registered, k.expected) for k in head.by_kind),
+    )
 
 
 def empty_figures(org_id: int, year: int) -> YearFigures:

@@ -71,6 +71,21 @@ def members_on(db: Database, root: Organization, day: date) -> list[Member]:
     return placed(attendance_repo.person_facts(db, tuple(sorted(scope)), day), day, root.id, scope)
 
 
+def placements_on(db: Database, root: Organization, days: Sequence[date]) -> dict[date, dict[int, Placement]]:
+    """For each of ``days``: person id → placement of the members :func:`members_on` lists that day.
+
+    For counting: the people are read once for all the days, without their posts or name
+    order, and only their placements are kept.
+    """
+    scope = frozenset(org_repo.descendant_ids(db, root.id))
+    candidates = attendance_repo.party_facts(db, tuple(sorted(scope)))
+    found: dict[date, dict[int, Placement]] = {}
+    for day in days:
+        placements = ((facts.person_id, year_end_placement(facts, day, scope)) for facts in candidates)
+        found[day] = {person: placement for person, placement in placements if placement is not None}
+    return found
+
+
 def placed(candidates: Sequence[PersonFacts], day: date, root_id: int, scope: frozenset[int]) -> list[Member]:
     """The candidates who belong to ``scope`` on ``day`` (see :func:`members_on`)."""
     members = []

@@ -14,6 +14,18 @@ from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind, PersonSt
 from khoi_desktop.storage.rows import iso, to_date
 
 _PARTY_KINDS = (MembershipKind.PARTY_OFFICIAL.value, MembershipKind.PARTY_PROBATIONARY.value)
+# Codes → members by dict lookup: calling an enum costs about a microsecond, and a bloc's
+# facts hold tens of thousands of codes. An unknown code still fails as the enum call does.
+_KINDS = {kind.value: kind for kind in MembershipKind}
+_STATUSES = {status.value: status for status in PersonStatus}
+
+
+def _kind(code: str) -> MembershipKind:
+    return _KINDS.get(code) or MembershipKind(code)
+
+
+def _status(code: str) -> PersonStatus:
+    return _STATUSES.get(code) or PersonStatus(code)
 
 
 def _candidates(scope: tuple[int, ...], person_id: int | None) -> tuple[str, list[Any]]:
@@ -42,9 +54,31 @@ def person_facts(db: Database, scope: tuple[int, ...], day: date,
     ).fetchall()
     return [
         PersonFacts(person_id=r[0], full_name=r[1], sort_key=r[2], position=r[6], organization_id=r[3],
-                    status=PersonStatus(r[4]), retired_on=to_date(r[5]),
+                    status=_status(r[4]), retired_on=to_date(r[5]),
                     memberships=tuple(memberships.get(r[0], ())), statuses=tuple(statuses.get(r[0], ())))
         for r in rows
+    ]
+
+
+def party_facts(db: Database, scope: tuple[int, ...]) -> list[PersonFacts]:
+    """Facts of everyone who may belong to ``scope`` on some day, for counting who does: no post, any order.
+
+    Only people holding a party membership are returned, since nobody else is ever on a
+    roll (``domain.attendance.place_on``). The facts do not depend on the day (the post,
+    left empty here, is the only thing that does), so one call serves any number of days.
+    """
+    ids_sql, ids_params = _candidates(scope, None)
+    memberships = _memberships(db, ids_sql, ids_params)
+    statuses = _statuses(db, ids_sql, ids_params)
+    rows = db.execute(
+        f"SELECT id, full_name, sort_key, organization_id, status, retired_on FROM people WHERE id IN ({ids_sql})",
+        ids_params,
+    ).fetchall()
+    return [
+        PersonFacts(person_id=r[0], full_name=r[1], sort_key=r[2], position="", organization_id=r[3],
+                    status=_status(r[4]), retired_on=to_date(r[5]),
+                    memberships=tuple(memberships[r[0]]), statuses=tuple(statuses.get(r[0], ())))
+        for r in rows if r[0] in memberships
     ]
 
 
@@ -56,7 +90,7 @@ def _memberships(db: Database, ids_sql: str, params: list[Any]) -> dict[int, lis
         [*_PARTY_KINDS, *params],
     ).fetchall()
     for person, kind, start, end in rows:
-        found[person].append(MembershipFact(MembershipKind(kind), to_date(start), to_date(end)))
+        found[person].append(MembershipFact(_kind(kind), to_date(start), to_date(end)))
     return found
 
 
@@ -68,7 +102,7 @@ def _statuses(db: Database, ids_sql: str, params: list[Any]) -> dict[int, list[S
         params,
     ).fetchall()
     for person, status, start, org, note in rows:
-        found[person].append(StatusFact(PersonStatus(status), date.fromisoformat(start), org, note))
+        found[person].append(StatusFact(_status(status), date.fromisoformat(start), org, note))
     return found
 
 

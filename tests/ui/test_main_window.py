@@ -60,7 +60,8 @@ def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
 def test_navigation_lists_only_built_pages(window: MainWindow) -> None:
     """Every navigation entry leads to a real page, in the clerk's order."""
     assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên", "Sinh hoạt, hội nghị",
-                                  "Gửi báo cáo lên cấp trên", "Sao lưu và phục hồi"]
+                                  "Chủ đề năm, trọng tâm", "Học tập, quán triệt", "Bản đăng ký",
+                                  "Kiểm điểm, xếp loại", "Gửi báo cáo lên cấp trên", "Sao lưu và phục hồi"]
     for key in window.page_keys():
         assert window.show_page(key) is window.current_page()
         assert window.stack.currentWidget().isAncestorOf(window.current_page())

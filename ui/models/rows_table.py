@@ -99,13 +99,14 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = list(rows)
         self.endResetModel()
 
-    def set_columns(self, columns: Sequence[Column[Row]]) -> None:
-        """Other columns (e.g. 'Điểm' only where the preset uses points)."""
-        if tuple(columns) == self._columns:
-            return
+    def set_columns(self, columns: Sequence[Column[Row]]) -> bool:
+        """Other columns (e.g. 'Điểm' only where the preset uses points); False when they are the same."""
+        if [c.header for c in columns] == [c.header for c in self._columns]:
+            return False
         self.beginResetModel()
         self._columns = tuple(columns)
         self.endResetModel()
+        return True
 
     def columns(self) -> tuple[Column[Row], ...]:
         return self._columns

@@ -106,6 +106,7 @@ class DocumentActions(QObject):
     def temporary(self, job: DocumentJob, word: str) -> Path:
         if self.preview_dir is None:
             self.preview_dir = Path(tempfile.mkdtemp(prefix="khoi_van_ban_"))
+        self.preview_dir.mkdir(parents=True, exist_ok=True)
         self._serial += 1  # a viewer may keep the last file open (and locked on Windows)
         stem = job.file_name[:-4] if job.file_name.lower().endswith(".pdf") else job.file_name
         return self.preview_dir / f"{stem}_{word}_{self._serial}.pdf"
@@ -114,9 +115,9 @@ class DocumentActions(QObject):
         self.status.emit(f"Đang tạo {job.label.lower()}…")
 
         def written(doc: Any) -> None:
+            done(doc)
             if final:
                 self.written.emit(doc)
-            done(doc)
 
         def failed(exc: BaseException) -> None:
             self.status.emit("")

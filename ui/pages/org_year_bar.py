@@ -37,6 +37,7 @@ class OrgYearBar(QWidget):
         self.wanted: int | None = None  # asked for before the organisations were loaded
         self.organization = OrgCombo()
         self.organization.setToolTip("Số liệu gồm tổ chức này và các tổ chức trực thuộc")
+        self.organization.setMinimumContentsLength(34)
         self.year = QComboBox()
         for year in range(this_year + 1, this_year - YEARS_BACK, -1):
             self.year.addItem(f"Năm {year}", year)
@@ -46,6 +47,7 @@ class OrgYearBar(QWidget):
         for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year)):
             row.addWidget(QLabel(caption))
             row.addWidget(widget)
+        row.addStretch(1)
         self.organization.currentIndexChanged.connect(self.changed)
         self.year.currentIndexChanged.connect(self.changed)
 
@@ -82,3 +84,17 @@ class OrgYearBar(QWidget):
         self.year.setCurrentIndex(self.year.findData(year))
         for widget in (self.organization, self.year):
             widget.blockSignals(False)
+
+
+def subtree(organizations: Sequence[Organization], root_id: int | None) -> list[Organization]:
+    """``root_id`` and every organisation below it, in the order given."""
+    children: dict[int | None, list[int]] = {}
+    for org in organizations:
+        children.setdefault(org.parent_id, []).append(org.id)
+    inside, stack = set(), [root_id]
+    while stack:
+        current = stack.pop()
+        if current is not None and current not in inside:
+            inside.add(current)
+            stack.extend(children.get(current, []))
+    return [org for org in organizations if org.id in inside]

@@ -32,6 +32,7 @@ class PlanDocumentDialog(QDialog):
         self.number = QLineEdit()
         self.number.setPlaceholderText("Ví dụ: 03-NQ/TU")
         self.issued_on = DateField()
+        self.issued_on.setMaximumWidth(160)
         self.title = QLineEdit()
         self.title.setPlaceholderText("Ví dụ: về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách "
                                       "Hồ Chí Minh")

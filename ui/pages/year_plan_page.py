@@ -143,7 +143,12 @@ class YearPlanPage(YearScopedPage):
 
     def show_data(self, data: tuple[YearPlan, list[tuple[Organization, YearPlan]]]) -> None:
         plan, below = data
-        self._fill(plan)
+        same = self._plan is not None and (self._plan.organization_id, self._plan.year) == (plan.organization_id,
+                                                                                             plan.year)
+        if same and self.has_unsaved_changes():
+            self._plan = plan  # another page changed something: keep what the clerk is typing
+        else:
+            self._fill(plan)
         plans = {org.id: unit_plan for org, unit_plan in below}
         lines = [PlanLine(org.id, org.name, depth - 1, plans[org.id])
                  for org, depth in tree_order([org for org, _ in below]) if org.id != plan.organization_id]
@@ -241,7 +246,7 @@ class YearPlanPage(YearScopedPage):
     # -- offering the theme ------------------------------------------------------------------------------
     def offer_theme(self) -> None:
         """Save pending edits, then give the theme to every unit below that has none."""
-        org, year = self.bar.current(), self.bar.year()
+        org, year = self.current_org(), self.year()
         if org is None or not self._prompts.confirm(
                 "Áp dụng chủ đề năm", f"Chuyển chủ đề năm {year} của “{org.name}” cho các đơn vị trực thuộc chưa có "
                 "chủ đề? Đơn vị đã tự nhập chủ đề, nội dung trọng tâm hay văn bản căn cứ được giữ nguyên.",
@@ -265,7 +270,7 @@ class YearPlanPage(YearScopedPage):
     def _open_unit(self, index: object) -> None:
         line: PlanLine = self.below_model.data(index, ROW_ROLE)  # type: ignore[arg-type]
         if line is not None:
-            self.bar.choose(line.organization_id)
+            self.choose(line.organization_id)
 
     def _update_buttons(self) -> None:
         loaded = self._plan is not None
@@ -275,7 +280,7 @@ class YearPlanPage(YearScopedPage):
         chosen = self._document_row() is not None
         self.edit_document_button.setEnabled(chosen)
         self.remove_document_button.setEnabled(chosen)
-        org = self.bar.current()
+        org = self.current_org()
         self.offer_button.setVisible(org is not None and org.kind in OFFERING_KINDS)
         self.offer_button.setEnabled(bool(self.theme.text() or self.term_theme.text()))
         self.documents.setEnabled(loaded)

@@ -1,4 +1,5 @@
-"""What the study pages share: an organisation + year bar, and loading on the task runner.
+"""What the study pages share: the organisation + year bar (:mod:`ui.pages.org_year_bar`), loading
+on the task runner, a diacritic-free search field.
 
 A :class:`YearScopedPage` reads the organisations and the page's figures for the chosen
 organisation and year in one background job (:meth:`YearScopedPage.load`), ignores answers
@@ -8,80 +9,44 @@ change it shows (:meth:`YearScopedPage.reload_on`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.vntext import fold
 from khoi_desktop.services.app import Services
-from ui.pages.org_combo import OrgCombo, tree_order
+from ui.pages.org_year_bar import OrgYearBar, choose_org
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
-YEARS_BACK = 10
+SEARCH_DELAY_MS = 250
 
 
-class OrgYearBar(QWidget):
-    """'Tổ chức: [tree]  Năm: [2026]'; ``changed`` when either is chosen by the clerk."""
+class SearchField(QLineEdit):
+    """'Tìm theo tên': ``changed`` a moment after typing stops; matching ignores diacritics.
+
+    The field's text is never rewritten, so Vietnamese input methods keep working.
+    """
 
     changed = Signal()
 
-    def __init__(self, this_year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str = "Tìm theo tên…", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.organization = OrgCombo()
-        self.organization.setMinimumContentsLength(36)
-        self.year_box = QComboBox()
-        for year in range(this_year + 1, this_year - YEARS_BACK, -1):
-            self.year_box.addItem(f"Năm {year}", year)
-        self.year_box.setCurrentIndex(1)
-        self._organizations: dict[int, Organization] = {}
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year_box)):
-            self.row.addWidget(QLabel(caption))
-            self.row.addWidget(widget)
-        self.row.addStretch(1)
-        self.organization.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.year_box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setPlaceholderText(placeholder)
+        self.setToolTip("Gõ một phần họ tên hoặc tên tổ chức, có dấu hoặc không dấu")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.textChanged.connect(lambda _text: self._timer.start())
 
-    def org_id(self) -> int | None:
-        return self.organization.current_id()
-
-    def year(self) -> int:
-        return int(self.year_box.currentData())
-
-    def current(self) -> Organization | None:
-        org_id = self.org_id()
-        return self._organizations.get(org_id) if org_id is not None else None
-
-    def set_organizations(self, organizations: Sequence[Organization]) -> None:
-        self._organizations = {org.id: org for org in organizations}
-        self.organization.blockSignals(True)
-        self.organization.set_organizations(organizations)
-        self.organization.blockSignals(False)
-
-    def select(self, org_id: int | None, year: int | None = None) -> None:
-        """Show this choice without announcing it."""
-        for box in (self.organization, self.year_box):
-            box.blockSignals(True)
-        if org_id is not None:
-            self.organization.select_id(org_id)
-        if year is not None and self.year_box.findData(year) >= 0:
-            self.year_box.setCurrentIndex(self.year_box.findData(year))
-        for box in (self.organization, self.year_box):
-            box.blockSignals(False)
-
-    def choose(self, org_id: int, year: int | None = None) -> None:
-        """Choose as the clerk would (tests, 'open this unit'): the page reloads."""
-        self.select(org_id, year)
-        self.changed.emit()
-
-
-def default_organization(organizations: Sequence[Organization]) -> int | None:
-    ordered = tree_order(organizations)
-    return ordered[0][0].id if ordered else None
+    def matches(self, *texts: str) -> bool:
+        wanted = fold(self.text())
+        return not wanted or any(wanted in fold(text) for text in texts)
 
 
 class YearScopedPage(QWidget):
@@ -102,6 +67,7 @@ class YearScopedPage(QWidget):
         self._pending = False
         self._shown: tuple[int | None, int] | None = None
         self.data: Any = None
+        self._organizations: dict[int, Organization] = {}
         self.bar = OrgYearBar(services.context.today().year)
         self.bar.changed.connect(self._bar_changed)
         title = QLabel(self.TITLE)
@@ -151,12 +117,11 @@ class YearScopedPage(QWidget):
     def reload(self) -> None:
         self._pending = False
         self._serial += 1
-        serial, wanted, year, services = self._serial, self.bar.org_id(), self.bar.year(), self._services
+        serial, preferred, year, services = self._serial, self.bar.preferred(), self.year(), self._services
 
         def job() -> tuple[list[Organization], int | None, Any]:
             organizations = services.organizations.all(include_retired=False)
-            known = {org.id for org in organizations}
-            org_id = wanted if wanted in known else default_organization(organizations)
+            org_id = choose_org(organizations, *preferred)
             return organizations, org_id, (self.load(org_id, year) if org_id is not None else None)
 
         self._tasks.call(job, lambda result: self._loaded(serial, year, result), self._failed)
@@ -165,8 +130,8 @@ class YearScopedPage(QWidget):
         if serial != self._serial:
             return  # the clerk chose something else meanwhile
         organizations, org_id, data = result
-        self.bar.set_organizations(organizations)
-        self.bar.select(org_id)
+        self._organizations = {org.id: org for org in organizations}
+        self.bar.set_organizations(organizations, org_id)
         self._shown = (org_id, year)
         self.data = data
         if data is not None:
@@ -177,14 +142,31 @@ class YearScopedPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._prompts.show_error(exc, self.DOING)
 
+    def year(self) -> int:
+        return self.bar.year_value()
+
+    def current_org(self) -> Organization | None:
+        org_id = self.bar.org_id()
+        return self._organizations.get(org_id) if org_id is not None else None
+
+    def choose(self, org_id: int, year: int | None = None) -> None:
+        """Show another organisation (and year) as if the clerk picked it in the bar."""
+        if self._may_leave():
+            self.bar.select(org_id, year if year is not None else self.year())
+            self.reload()
+
     def _bar_changed(self) -> None:
-        if self.has_unsaved_changes() and not self._prompts.confirm(
-                "Có thay đổi chưa lưu", "Các thay đổi trên trang này chưa được lưu. Bỏ các thay đổi đó?",
-                "Bỏ thay đổi", "Quay lại"):
-            if self._shown is not None:
-                self.bar.select(*self._shown)
-            return
-        self.reload()
+        if self._may_leave():
+            self.reload()
+        elif self._shown is not None:
+            org_id, year = self._shown
+            self.bar.select(org_id, year)
+
+    def _may_leave(self) -> bool:
+        """True unless there are unsaved edits and the clerk chooses to stay."""
+        return not self.has_unsaved_changes() or self._prompts.confirm(
+            "Có thay đổi chưa lưu", "Các thay đổi trên trang này chưa được lưu. Bỏ các thay đổi đó?",
+            "Bỏ thay đổi", "Quay lại")
 
     def announce(self, changes: Changes, status: str = "") -> None:
         """Something was stored from this page: tell the other pages and read the figures again."""

@@ -1,170 +1,92 @@
-"""A small horizontal bar chart drawn with QPainter: last year beside this year, per item.
+"""Small bar charts drawn with QPainter: last year's bar (grey) over this year's (red).
 
-QtCharts is not in PySide6-Essentials, and the overview needs only this: for each item a
-caption on the left, a grey bar for last year over a red bar for this year, each followed
-by its value. A click on an item emits ``activated(index)``.
+QtCharts is not in PySide6-Essentials, and the overview needs only this. A chart is a
+column of :class:`BarPair` widgets, one per row of a table, all drawn to one scale, with a
+:class:`BarLegend` heading the column; rows line up with the figures they draw because
+they are cells of the same grid. The widgets take no clicks: the row under them does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.style import ACCENT
 
 PREVIOUS_COLOR = QColor("#b8c2cc")
 CURRENT_COLOR = QColor(ACCENT)
-TEXT_COLOR = QColor("#1f2933")
-MUTED_COLOR = QColor("#6b7785")
-ROW_HEIGHT = 26
-BAR_HEIGHT = 8
-LEGEND_HEIGHT = 22
-LABEL_SHARE = 0.42  # at most this part of the width for the captions
-VALUE_ROOM = 64  # room after the longest bar for its value
+MUTED_COLOR = QColor("#52606d")
+BAR_HEIGHT = 7
+BAR_GAP = 3
+SWATCH = 10
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One item: its caption, last year's and this year's value and how each is written."""
+    """One item: last year's and this year's value, and how each is written."""
 
-    label: str
     previous: float
     current: float
     previous_text: str = ""
     current_text: str = ""
-    tooltip: str = ""
 
 
-class BarChart(QWidget):
-    """Pairs of bars (last year grey, this year red) scaled to the largest value or ``maximum``."""
+class BarPair(QWidget):
+    """Two bars of one item, scaled so that ``scale`` fills the width."""
 
-    activated = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, bar: Bar, scale: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._bars: list[Bar] = []
-        self._captions = ("", "")
-        self._maximum: float | None = None
-        self._pressed: int | None = None
-        self.setMouseTracking(True)
+        self.bar = bar
+        self.scale = max(scale, 1e-9)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(220)
-
-    def set_bars(self, bars: Sequence[Bar], previous_caption: str, current_caption: str,
-                 maximum: float | None = None) -> None:
-        """Show ``bars``; the legend names the two years; ``maximum`` fixes the scale (100 for rates)."""
-        self._bars = list(bars)
-        self._captions = (previous_caption, current_caption)
-        self._maximum = maximum
-        self.updateGeometry()
-        self.update()
-
-    def bars(self) -> list[Bar]:
-        return list(self._bars)
+        self.setToolTip(f"{bar.previous_text} → {bar.current_text}")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(320, LEGEND_HEIGHT + ROW_HEIGHT * len(self._bars) + 6)
+        return QSize(160, 2 * BAR_HEIGHT + BAR_GAP + 8)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.sizeHint()
+        return QSize(60, self.sizeHint().height())
 
-    # -- geometry -------------------------------------------------------------------------------
-    def _label_width(self) -> int:
-        metrics = QFontMetrics(self.font())
-        widest = max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0)
-        return min(widest + 10, int(self.width() * LABEL_SHARE))
+    def lengths(self, width: float | None = None) -> tuple[float, float]:
+        """How long the two bars are drawn in ``width`` pixels (a value above zero shows at least 2)."""
+        room = float(self.width() if width is None else width)
+        return tuple(  # type: ignore[return-value]
+            max(value / self.scale * room, 2.0) if value > 0 else 0.0 for value in (self.bar.previous, self.bar.current))
 
-    def _scale(self) -> float:
-        largest = max((max(bar.previous, bar.current) for bar in self._bars), default=0.0)
-        return max(self._maximum or 0.0, largest, 1.0)
-
-    def row_rect(self, index: int) -> QRectF:
-        """Where item ``index`` is drawn (its whole row, caption included)."""
-        return QRectF(0, LEGEND_HEIGHT + index * ROW_HEIGHT, self.width(), ROW_HEIGHT)
-
-    def bar_at(self, pos: QPoint) -> int | None:
-        """The item under ``pos`` (a widget position), or None."""
-        if pos.y() < LEGEND_HEIGHT:
-            return None
-        index = (pos.y() - LEGEND_HEIGHT) // ROW_HEIGHT
-        return index if 0 <= index < len(self._bars) else None
-
-    # -- painting ---------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_legend(painter)
-        label_width = self._label_width()
-        room = max(10.0, self.width() - label_width - VALUE_ROOM)
-        scale = self._scale()
-        for index, bar in enumerate(self._bars):
-            self._paint_row(painter, index, bar, label_width, room / scale)
+        top = (self.height() - 2 * BAR_HEIGHT - BAR_GAP) / 2
+        previous, current = self.lengths(self.width() - 2)
+        painter.fillRect(QRectF(0, top, previous, BAR_HEIGHT), PREVIOUS_COLOR)
+        painter.fillRect(QRectF(0, top + BAR_HEIGHT + BAR_GAP, current, BAR_HEIGHT), CURRENT_COLOR)
         painter.end()
 
-    def _paint_legend(self, painter: QPainter) -> None:
+
+class BarLegend(QWidget):
+    """"■ Năm 2017  ■ Năm 2018": what the grey and the red bars stand for."""
+
+    def __init__(self, previous_caption: str, current_caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.captions = (previous_caption, current_caption)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = QFontMetrics(self.font())
+        width = sum(SWATCH + 4 + metrics.horizontalAdvance(text) + 12 for text in self.captions)
+        return QSize(width, metrics.height() + 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
         metrics = QFontMetrics(self.font())
         x = 0
-        for color, caption in ((PREVIOUS_COLOR, self._captions[0]), (CURRENT_COLOR, self._captions[1])):
-            painter.fillRect(QRectF(x, 6, 10, 10), color)
+        for color, caption in zip((PREVIOUS_COLOR, CURRENT_COLOR), self.captions, strict=True):
+            painter.fillRect(QRectF(x, (self.height() - SWATCH) / 2, SWATCH, SWATCH), color)
             painter.setPen(MUTED_COLOR)
-            painter.drawText(QPoint(x + 14, 6 + metrics.ascent() - 1), caption)
-            x += 14 + metrics.horizontalAdvance(caption) + 16
-
-    def _paint_row(self, painter: QPainter, index: int, bar: Bar, label_width: int, unit: float) -> None:
-        row = self.row_rect(index)
-        metrics = QFontMetrics(self.font())
-        painter.setPen(TEXT_COLOR)
-        caption = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8)
-        painter.drawText(QRectF(0, row.top(), label_width - 8, row.height()),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), caption)
-        top = row.top() + (row.height() - 2 * BAR_HEIGHT - 2) / 2
-        for offset, value, text, color in ((0, bar.previous, bar.previous_text, PREVIOUS_COLOR),
-                                           (BAR_HEIGHT + 2, bar.current, bar.current_text, CURRENT_COLOR)):
-            length = max(value * unit, 1.0 if value else 0.0)
-            painter.fillRect(QRectF(label_width, top + offset, length, BAR_HEIGHT), color)
-            small = painter.font()
-            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-            painter.save()
-            painter.setFont(small)
-            painter.setPen(MUTED_COLOR if color == PREVIOUS_COLOR else TEXT_COLOR)
-            painter.drawText(QRectF(label_width + length + 4, top + offset - 3, VALUE_ROOM, BAR_HEIGHT + 6),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-            painter.restore()
-
-    # -- interaction -------------------------------------------------------------------------------
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        over = self.bar_at(event.position().toPoint())
-        self.setCursor(Qt.CursorShape.PointingHandCursor if over is not None else Qt.CursorShape.ArrowCursor)
-        super().mouseMoveEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._pressed = self.bar_at(event.position().toPoint())
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        released = self.bar_at(event.position().toPoint()) if event.button() == Qt.MouseButton.LeftButton else None
-        if released is not None and released == self._pressed:
-            self.activated.emit(released)
-        self._pressed = None
-        super().mouseReleaseEvent(event)
-
-    def event(self, event: object) -> bool:
-        """Tooltips per item: both years written out, and what a click opens."""
-        if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
-            index = self.bar_at(event.pos())
-            if index is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            bar = self._bars[index]
-            lines = [bar.label, f"{self._captions[1]}: {bar.current_text}", f"{self._captions[0]}: {bar.previous_text}"]
-            if bar.tooltip:
-                lines.append(bar.tooltip)
-            QToolTip.showText(event.globalPos(), "\n".join(lines), self)
-            return True
-        return super().event(event)  # type: ignore[arg-type]
+            painter.drawText(QRectF(x + SWATCH + 4, 0, metrics.horizontalAdvance(caption) + 2, self.height()),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), caption)
+            x += SWATCH + 4 + metrics.horizontalAdvance(caption) + 12
+        painter.end()

@@ -1,0 +1,196 @@
+"""Kiểm điểm, đánh giá, xếp loại: the year's ratings of the members, and of the organisations.
+
+Two tabs, "Đảng viên" and "Tập thể", each a :class:`~ui.pages.ratings_panel.RatingsPanel`
+(rated rows, totals by level, the 'xuất sắc' quota in amber, the not rated apart with their
+reason). "Mở" (or a double-click) edits one assessment in
+:class:`~ui.pages.assessment_editor.AssessmentDialog`. Documents: the selected person's bản
+tự kiểm điểm, and the danh sách xếp loại (with, when saved, the Excel summary beside it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabWidget
+
+from khoi_desktop.domain.assessments import RatingRow, Ratings
+from khoi_desktop.domain.models import Changes
+from khoi_desktop.domain.vntext import ascii_name, format_number
+from khoi_desktop.services.app import Services
+from khoi_desktop.services.assessments import AssessmentSaved
+from khoi_desktop.services.study_documents import StudyDocumentWritten
+from ui.pages.assessment_editor import Assessee, AssessmentDialog
+from ui.pages.document_actions import (
+    DocumentActions,
+    DocumentButtons,
+    DocumentJob,
+    Opener,
+    Printer,
+    open_with_system,
+    print_with_system,
+)
+from ui.pages.ratings_panel import RatingsPanel
+from ui.pages.year_scope import SearchField, YearScopedPage
+from ui.prompts import Prompts
+from ui.tasks import TaskRunner
+
+MEMBERS, COLLECTIVES = range(2)
+
+
+@dataclass(frozen=True)
+class RatingLists:
+    members: Ratings
+    collectives: Ratings
+
+
+class AssessmentsPage(YearScopedPage):
+    """The page registered under "Kiểm điểm, xếp loại"."""
+
+    TITLE = "Kiểm điểm, đánh giá, xếp loại"
+    SUBTITLE = ("Bản tự kiểm điểm, điểm (khi bộ quy định của năm chấm theo thang 100 điểm), mức tự xếp loại, chi bộ "
+                "đề xuất và quyết định xếp loại của từng đảng viên và từng tổ chức đảng.")
+    DOING = "tải danh sách xếp loại"
+
+    def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
+                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 preview_dir: Path | None = None) -> None:
+        super().__init__(services, tasks, prompts)
+        self.dialog: AssessmentDialog | None = None
+        self.members = RatingsPanel(collective=False)
+        self.collectives = RatingsPanel(collective=True)
+        self.search = SearchField()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.members, "Đảng viên")
+        self.tabs.addTab(self.collectives, "Tập thể")
+        self.open_button = QPushButton("Mở…")
+        self.open_button.setToolTip("Bản tự kiểm điểm và xếp loại của dòng đang chọn (Enter, bấm đúp)")
+        self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,
+                                       parent=self)
+        self.review_buttons = DocumentButtons("Bản tự kiểm điểm của người đang chọn:", self.actions,
+                                              self.self_review_job)
+        self.list_buttons = DocumentButtons("Danh sách xếp loại:", self.actions, self.ratings_job)
+        self.with_xlsx = QCheckBox("Khi lưu, kèm bảng tổng hợp Excel (.xlsx)")
+        self.with_xlsx.setToolTip("Bảng tổng hợp đăng ký học tập và làm theo, tự đánh giá và xếp loại của từng "
+                                  "đảng viên, lưu cạnh tệp PDF")
+        self._build()
+        self._connect()
+        self.reload()
+
+    def _build(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.search)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addWidget(self.tabs, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addSpacing(16)
+        row.addWidget(self.review_buttons)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.list_buttons)
+        row.addWidget(self.with_xlsx)
+        row.addStretch(1)
+        self.body.addLayout(row)
+
+    def _connect(self) -> None:
+        for panel in (self.members, self.collectives):
+            panel.open_requested.connect(self.open_row)
+            panel.selection_changed.connect(self._update_buttons)
+        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
+        self.search.changed.connect(self._filter)
+        self.open_button.clicked.connect(self.open_selected)
+        self.actions.status.connect(self.status_changed)
+        self.actions.written.connect(self._written)
+
+    # -- loading -------------------------------------------------------------------------------------
+    def load(self, org_id: int, year: int) -> RatingLists:
+        assessments = self._services.assessments
+        return RatingLists(assessments.ratings(org_id, year), assessments.collective_ratings(org_id, year))
+
+    def reload_on(self, changes: Changes) -> bool:
+        return changes.assessments or changes.settings
+
+    def show_data(self, data: RatingLists) -> None:
+        self.members.show_ratings(data.members)
+        self.collectives.show_ratings(data.collectives)
+        self._update_buttons()
+
+    def _filter(self) -> None:
+        for panel in (self.members, self.collectives):
+            panel.set_filter(lambda row: self.search.matches(row.name, row.organization_name))
+        self._update_buttons()
+
+    def status_text(self) -> str:
+        data: RatingLists | None = self.data
+        if data is None:
+            return ""
+        ratings = data.members
+        text = (f"Xếp loại đảng viên năm {ratings.year}: {format_number(len(ratings.rows))} được xếp loại, "
+                f"{format_number(len(ratings.not_rated))} không xếp loại")
+        return text + (" — vượt tỷ lệ “xuất sắc”" if ratings.quota.exceeded else "")
+
+    # -- editing -------------------------------------------------------------------------------------
+    def panel(self) -> RatingsPanel:
+        return self.collectives if self.tabs.currentIndex() == COLLECTIVES else self.members
+
+    def selected(self) -> RatingRow | None:
+        return self.panel().selected()
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_row(row)
+
+    def open_row(self, row: RatingRow) -> AssessmentDialog:
+        who = Assessee(self.year(), row.name, row.position, row.organization_id, row.organization_name,
+                       row.person_id)
+        self.dialog = AssessmentDialog(self._services, self._tasks, self._prompts, who, self)
+        self.dialog.accepted.connect(lambda dialog=self.dialog: self._saved(dialog.saved))
+        self.dialog.start()
+        return self.dialog
+
+    def _saved(self, saved: AssessmentSaved) -> None:
+        shown = set(self.panel().ratings.warnings) if self.panel().ratings else set()
+        new = [warning for warning in saved.warnings if warning not in shown]
+        self.announce(saved.changes, "Đã lưu đánh giá, xếp loại." + (f" Lưu ý: {' '.join(new)}" if new else ""))
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        self.review_buttons.setVisible(self.tabs.currentIndex() == MEMBERS)
+        self.review_buttons.set_available(row is not None and row.person_id is not None)
+        self.with_xlsx.setVisible(self.tabs.currentIndex() == MEMBERS)
+        self.list_buttons.set_available(self.data is not None)
+
+    # -- documents -------------------------------------------------------------------------------------
+    def self_review_job(self) -> DocumentJob | None:
+        row, year, documents = self.selected(), self.year(), self._services.study_documents
+        person_id = row.person_id if row is not None else None
+        if row is None or person_id is None:
+            return None
+        return DocumentJob("Bản tự kiểm điểm", ascii_name(f"Ban tu kiem diem {year} {row.name}") + ".pdf",
+                           lambda target, _final: documents.write_self_review(person_id, year, target))
+
+    def ratings_job(self) -> DocumentJob | None:
+        org, year, documents = self.current_org(), self.year(), self._services.study_documents
+        if org is None:
+            return None
+        collective = self.tabs.currentIndex() == COLLECTIVES
+        with_xlsx = self.with_xlsx.isChecked() and not collective
+
+        def write(target: Path, final: bool) -> StudyDocumentWritten:
+            saving = final and target.parent != self.actions.preview_dir  # "Lưu thành…", not a print copy
+            xlsx = target.with_suffix(".xlsx") if with_xlsx and saving else None
+            return documents.write_ratings(org.id, year, target, xlsx=xlsx, collective=collective)
+
+        what = "to chuc dang" if collective else "dang vien"
+        label = "Danh sách xếp loại " + ("tổ chức đảng" if collective else "đảng viên")
+        return DocumentJob(label, ascii_name(f"Danh sach xep loai {what} {year} {org.name}") + ".pdf", write)
+
+    def _written(self, doc: object) -> None:
+        if isinstance(doc, StudyDocumentWritten) and doc.xlsx is not None:
+            notes = " ".join(doc.notes)
+            self.status_changed.emit(f"Đã lưu {doc.title} vào “{doc.path}” và bảng tổng hợp vào “{doc.xlsx}”. {notes}")
