@@ -321,9 +321,10 @@ def credited_home(row: StudyRow, tree: OrgTree) -> int:
 
 
 def _tally(people: Iterable[_PersonSum], rule: str) -> Tally:
-    rule_label(rule)
     expected = took = rows_expected = rows_present = 0
     for person in people:
+        if not expected:
+            rule_label(rule)  # refused as took_part refuses it, but checked once, not for every person
         expected += 1
         took += _took_part(rule, person.present, person.expected)
         rows_expected += person.expected

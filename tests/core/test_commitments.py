@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from khoi_desktop.domain.commitments import CommitmentInput, CommitmentItem, remap_category, shift_deadline
-from khoi_desktop.domain.enums import CommitmentResult, MembershipKind
+from khoi_desktop.domain.enums import CommitmentResult, MembershipKind, PersonStatus
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.models import StatusChange
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.commitments import CommitmentService
 from tests.core.study_support import StudyBloc, study_bloc
@@ -196,3 +197,21 @@ def test_list_and_delete(registrations: CommitmentService, world: StudyBloc) -> 
     assert registrations.of_person(world.people["An"], 2026) is None
     with pytest.raises(NotFoundError):
         registrations.get(saved.commitment_id)
+
+
+def test_headcounts_give_the_counts_of_several_years_at_once(services: Services, registrations: CommitmentService,
+                                                             world: StudyBloc) -> None:
+    """Each year's registered / expected as counts() has them; a suspended member is not expected."""
+    services.people.change_status(world.people["Bình"], StatusChange(PersonStatus.SUSPENDED, date(2026, 10, 1)))
+    registrations.save(CommitmentInput(2025, person_id=world.people["Dũng"], items=_items(registrations, 2025)))
+    registrations.save(CommitmentInput(2026, person_id=world.people["An"], items=_items(registrations, 2026)))
+    registrations.save(CommitmentInput(2026, organization_id=world.a, items=_items(registrations, 2026)))
+    heads = registrations.headcounts(world.base, (2026, 2025))
+    for year in (2025, 2026):
+        counts = registrations.counts(world.base, year)
+        assert (heads[year].total, heads[year].by_kind, heads[year].collectives) == (
+            counts.total, counts.by_kind, counts.collectives)
+    assert heads[2026].total.text == "1/4 người, đạt 25%" and heads[2025].total.registered == 1
+    with pytest.raises(ValidationError, match="Năm 1999"):
+        registrations.headcounts(world.base, (2026, 1999))
+

@@ -19,7 +19,7 @@ from khoi_desktop.domain.study import (
     took_part,
 )
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.study import StudyService
+from khoi_desktop.services.study import StudyService, members_on, organization, placements_on
 from khoi_desktop.services.year_plans import YearPlanService
 from tests.core.meetings_support import Kit
 from tests.core.study_support import StudyBloc, hold_study_year, study_bloc
@@ -156,6 +156,16 @@ def test_bad_year_and_organisation_are_refused(study: StudyService, world: Study
         study.participation(world.bloc, 1990)
     with pytest.raises(NotFoundError, match="Không có tổ chức mã số 999"):
         study.participation(999, 2026)
+
+
+def test_placements_on_several_days_match_the_members_of_each_day(services: Services, world: StudyBloc) -> None:
+    """One reading of the people, placed per day as members_on places them (Dũng leaves on 01/07)."""
+    days = (date(2026, 2, 1), date(2026, 12, 31))
+    placements = placements_on(services.db, organization(services.db, world.base), days)
+    for day in days:
+        members = members_on(services.db, organization(services.db, world.base), day)
+        assert placements[day] == {m.facts.person_id: m.placement for m in members}
+    assert world.people["Dũng"] in placements[days[0]] and world.people["Dũng"] not in placements[days[1]]
 
 
 # -- year plans ----------------------------------------------------------------------------------

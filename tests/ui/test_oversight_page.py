@@ -225,7 +225,7 @@ def test_exemplars_individual_from_the_list_and_collective(exemplars: ExemplarsP
     assert isinstance(dialog, ExemplarDialog)
     dialog.organization.select_id(world.office)
     settle(tasks)
-    index = dialog.person.findData(world.people["Bình"])
+    index = dialog.person_index(world.people["Bình"])
     assert index > 0
     dialog.person.setCurrentIndex(index)
     dialog.person.activated.emit(index)
@@ -284,3 +284,19 @@ def test_buttons_and_headings_are_vietnamese(inspections: InspectionsPage) -> No
     dialog.reject()
     QApplication.processEvents()
     assert inspections.records.model.headerData(0, Qt.Orientation.Horizontal) == "Hình thức"
+
+
+def test_inspections_aimed_at_a_unit_keep_who_conducts_them(inspections: InspectionsPage, tasks: TaskRunner,
+                                                            world: Bloc) -> None:
+    """For the chi bộ, "aimed at it" lists the bloc's supervisions; editing one keeps the bloc as conductor."""
+    inspections.apply_filter(ListFilter("inspections", world.treasury, YEAR, ""))
+    inspections.who.setCurrentIndex(inspections.who.findData("targeted"))
+    settle(tasks)
+    assert _shown(inspections.records, "Nội dung") == ["Việc học tập và làm theo Bác", "Sinh hoạt chi bộ"]
+    inspections.records.select(inspections.records.shown()[0].id)
+    inspections.records.edit_selected()
+    dialog = inspections.records.dialog
+    assert isinstance(dialog, InspectionDialog)
+    assert dialog.conducting.current_id() == world.bloc
+    assert set(dialog.targets.checked_ids()) == {world.base, world.treasury}
+    dialog.reject()

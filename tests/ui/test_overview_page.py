@@ -140,26 +140,33 @@ def test_changes_elsewhere_count_again_when_shown(page: OverviewPage, tasks: Tas
 
 
 def test_figure_opener_shows_the_page_and_narrows_it(qtbot) -> None:
-    """The callback for the lead: show_page(list_filter.page), then its apply_filter; a missing page falls back."""
+    """The callback for the lead: show the page behind the list, then apply_filter (or choose org and year)."""
     shown: list[str] = []
-    applied: list[ListFilter] = []
+    applied: list[object] = []
 
-    class Target:
+    class Filtered:
         def apply_filter(self, list_filter: ListFilter) -> None:
             applied.append(list_filter)
 
-    def show_page(key: str) -> Target:
-        if key not in ("inspections", "people"):
-            raise KeyError(key)
+    class Scoped:
+        def choose(self, org_id: int, year: int) -> None:
+            applied.append((org_id, year))
+
+    pages = {"inspections": Filtered(), "study": Scoped(), "assessments": Scoped(), "meetings": object()}
+
+    def show_page(key: str) -> object:
         shown.append(key)
-        return Target()
+        return pages[key]
 
     opener = figure_opener(show_page)  # type: ignore[arg-type]
     wanted = ListFilter("inspections", 1, YEAR, "Các cuộc", (("conducted_by", "own"),))
     opener(wanted)
-    opener(ListFilter("assessments", 1, YEAR, "Đảng viên", (("level", "good"),)))
+    opener(ListFilter("participation", 2, YEAR, "Người tham gia học tập"))
+    opener(ListFilter("assessments", 3, YEAR, "Đảng viên", (("level", "good"),)))
+    opener(ListFilter("meetings", 1, YEAR, "Các buổi", (("kind", "study"),)))
     opener(ListFilter("nowhere", 1, YEAR, "—"))
-    assert shown == ["inspections", "people"] and applied[0] is wanted
+    assert shown == ["inspections", "study", "assessments", "meetings", "nowhere"]
+    assert applied == [wanted, (2, YEAR), (3, YEAR)]
 
 
 def test_bar_pair_draws_both_years(qtbot) -> None:

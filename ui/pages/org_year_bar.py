@@ -35,6 +35,7 @@ class OrgYearBar(QWidget):
     def __init__(self, this_year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wanted: int | None = None  # asked for before the organisations were loaded
+        self._shown: list[Organization] | None = None
         self.organization = OrgCombo()
         self.organization.setToolTip("Số liệu gồm tổ chức này và các tổ chức trực thuộc")
         self.organization.setMinimumContentsLength(34)
@@ -58,7 +59,9 @@ class OrgYearBar(QWidget):
     def set_organizations(self, organizations: Sequence[Organization], chosen: int | None) -> None:
         """Refill the tree and show ``chosen``; no ``changed`` (the page loaded for it already)."""
         self.organization.blockSignals(True)
-        self.organization.set_organizations(organizations)
+        if list(organizations) != self._shown:  # refill only when the tree changed
+            self.organization.set_organizations(organizations)
+            self._shown = list(organizations)
         if chosen is not None:
             self.organization.select_id(chosen)
         self.organization.blockSignals(False)

@@ -224,7 +224,8 @@ class ExemplarDialog(RecordDialog):
         self.organization = org_choice(organizations, exemplar.organization_id if exemplar else org_id)
         self.collective, self.individual = QRadioButton("Tập thể"), QRadioButton("Cá nhân")
         self.person = QComboBox()
-        self.person.addItem(NOT_FROM_LIST, None)
+        self.person_ids: list[int | None] = [None]  # beside the combo's rows (filled in one call: see below)
+        self.person.addItem(NOT_FROM_LIST)
         self.name, self.issued_by, self.decision_number = QLineEdit(), QLineEdit(), QLineEdit()
         self.achievement = text_box(80)
         self.commendation = QComboBox()
@@ -291,33 +292,45 @@ class ExemplarDialog(RecordDialog):
     def _people_loaded(self, serial: int, rows: list[PersonRow], keep: int | None) -> None:
         if serial != self._people_serial:
             return
+        # One addItems call, not one addItem per person: PySide6 6.12.0 on Python 3.11 drops a reference
+        # to None on every call of a void Qt method, and a bloc has thousands of people.
         self.person.clear()
-        self.person.addItem(NOT_FROM_LIST, None)
-        for row in rows:
-            self.person.addItem(f"{row.full_name} — {row.organization_name}", row.id)
-        self.person.setCurrentIndex(max(0, self.person.findData(keep)) if keep is not None else 0)
+        self.person_ids = [None] + [row.id for row in rows]
+        self.person.addItems([NOT_FROM_LIST] + [f"{row.full_name} — {row.organization_name}" for row in rows])
+        self.person.setCurrentIndex(self.person_index(keep))
+
+    def person_index(self, person_id: int | None) -> int:
+        """The combo's row of ``person_id`` (0, "not from the list", when absent)."""
+        return self.person_ids.index(person_id) if person_id in self.person_ids else 0
+
+    def person_id(self) -> int | None:
+        index = self.person.currentIndex()
+        return self.person_ids[index] if 0 <= index < len(self.person_ids) else None
 
     def _organization_changed(self) -> None:
-        self.load_people(self.person.currentData())
+        self.load_people(self.person_id())
         if self.collective.isChecked() and not self.name.text().strip():
             self.name.setText(self.organization.current_name())
 
     def _person_chosen(self) -> None:
-        if self.person.currentData() is not None:
+        if self.person_id() is not None:
             self.name.setText(self.person.currentText().split(" — ")[0])
 
     def _kind_changed(self) -> None:
+        """A collective takes the organisation's name and no person; an individual starts without it."""
         collective = self.collective.isChecked()
         self.person.setEnabled(not collective)
         if collective:
             self.person.setCurrentIndex(0)
             if not self.name.text().strip():
                 self.name.setText(self.organization.current_name())
+        elif self.name.text().strip() == self.organization.current_name():
+            self.name.clear()
 
     def value(self) -> ExemplarInput:
         return ExemplarInput(
             organization_id=int(self.organization.current_id() or 0), year=self._year, name=self.name.text(),
-            is_collective=self.collective.isChecked(), person_id=self.person.currentData(),
+            is_collective=self.collective.isChecked(), person_id=self.person_id(),
             achievement=self.achievement.toPlainText(), commendation=self.commendation.currentText(),
             issued_by=self.issued_by.text(), decision_number=self.decision_number.text(),
             date=read_date(self.day, "date"),

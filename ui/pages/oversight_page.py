@@ -206,8 +206,10 @@ class InspectionsPage(OversightPage):
         if org_id is None:
             return None
         save = (lambda data: service.update(row.id, data)) if row else (lambda data: service.create(data).changes)
-        return InspectionDialog(row, self.scope(), org_id, self.bar.year_value(), save, self._tasks, self._prompts,
-                                self)
+        scope = self.scope()
+        if row is not None and row.conducting_org_id not in {org.id for org in scope}:
+            scope = self.organizations  # run by a superior over this organisation: keep who conducts it
+        return InspectionDialog(row, scope, org_id, self.bar.year_value(), save, self._tasks, self._prompts, self)
 
 
 class OutreachPage(OversightPage):

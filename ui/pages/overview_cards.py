@@ -24,7 +24,7 @@ PERCENT_GROUPS = frozenset({"participation", "registrations"})
 NOT_CHARTED = frozenset({"meetings.total", "inspections.total", "outreach.contributors"})
 # Kinds of meeting unused in both years are left out (seven kinds, most branches use four).
 QUIET_GROUPS = frozenset({"meetings"})
-CHART_WIDTH = 215  # the bars' column, their padding included
+CHART_WIDTH = 190  # the bars' column, their padding included
 VALUE_WIDTHS = (215, 195)  # this year, last year: the same columns in every card
 CARD_STYLE = f"""
 QFrame#overviewCard {{ background: #ffffff; border: 1px solid #dfe3e8; border-radius: 8px; }}
@@ -122,7 +122,7 @@ class FigureCard(QFrame):
         bars = {f.key: bar for f in figures if (bar := figure_bar(group, f)) is not None}
         scale = chart_scale(group, list(bars.values()))
         if bars:
-            legend = BarLegend(f"Năm {year - 1}", f"Năm {year}")
+            legend = BarLegend(str(year - 1), str(year))
             grid.addWidget(_padded(legend), 0, 3)
         for number, figure in enumerate(figures, start=1):
             self._add_row(grid, number, figure, bars.get(figure.key), scale)
@@ -153,6 +153,6 @@ def _padded(widget: QWidget) -> QWidget:
     holder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     holder.setFixedWidth(CHART_WIDTH)
     layout = QVBoxLayout(holder)
-    layout.setContentsMargins(18, 0, 10, 0)
+    layout.setContentsMargins(16, 0, 8, 0)
     layout.addWidget(widget)
     return holder

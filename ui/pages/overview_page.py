@@ -73,7 +73,7 @@ class OverviewPage(QWidget):
         self.cards_box = QVBoxLayout()
         self.cards_box.setSpacing(14)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.subtitle)
@@ -180,23 +180,27 @@ class OverviewPage(QWidget):
         self.status_changed.emit(text)
 
 
-# Lists that have no page of their own yet open the nearest page that has (and is registered).
-FALLBACK_PAGES = {"participation": "people", "registrations": "people", "assessments": "people"}
+# The page behind each kind of list (ListFilter.page), where the page's key differs.
+PAGE_OF_LIST = {"participation": "study", "registrations": "commitments"}
 
 
 def figure_opener(show_page: Callable[[str], QWidget]) -> OpenList:
-    """The ``open_list`` the main window gives the page: show the page, then narrow its list."""
+    """The ``open_list`` the main window gives the page: show the page behind a figure, then narrow it.
+
+    A page with ``apply_filter(list_filter)`` takes the whole filter; one with only
+    ``choose(org_id, year)`` (the study pages) shows the organisation and year; a page not
+    registered is skipped.
+    """
 
     def open_list(list_filter: ListFilter) -> None:
         try:
-            page = show_page(list_filter.page)
+            page = show_page(PAGE_OF_LIST.get(list_filter.page, list_filter.page))
         except KeyError:
-            try:
-                page = show_page(FALLBACK_PAGES.get(list_filter.page, ""))
-            except KeyError:
-                return
-        apply = getattr(page, "apply_filter", None)
+            return
+        apply, choose = getattr(page, "apply_filter", None), getattr(page, "choose", None)
         if callable(apply):
             apply(list_filter)
+        elif callable(choose):
+            choose(list_filter.organization_id, list_filter.year)
 
     return open_list

@@ -30,6 +30,7 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.overview import ListFilter
 from khoi_desktop.services.year_end import ExportedReport, SectionPreview
 from ui.pages.document_actions import PDF_FILTER, Opener, open_with_system
 from ui.pages.org_year_bar import OrgYearBar, choose_org
@@ -164,12 +165,10 @@ class YearEndPage(QWidget):
             return
         self.request_reload()
 
-    def apply_filter(self, list_filter: object) -> None:
+    def apply_filter(self, list_filter: ListFilter) -> None:
         """Show the report of a filter's organisation and year (after storing what was typed)."""
-        org_id, year = getattr(list_filter, "organization_id", None), getattr(list_filter, "year", None)
-        if isinstance(year, int):
-            self.bar.select(org_id, year)
-            self._choice_changed()
+        self.bar.select(list_filter.organization_id, list_filter.year)
+        self._choice_changed()
 
     # -- the editors --------------------------------------------------------------------------------------------
     def editors(self) -> dict[str, Editor]:

@@ -90,9 +90,14 @@ class SectionRow(QWidget):
         self._layout.setColumnStretch(1, 1)
         if preview.key in NARRATIVE_KEYS:
             self.editor = NarrativeEdit()
-            self.editor.setMaximumHeight(320)  # beside a long computed part it grows, up to this
+            self.editor.setMaximumHeight(320)  # beside a long computed part it grows, up to this, at the top
+            self._holder = QWidget()
+            column = QVBoxLayout(self._holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.editor, 1)
+            column.addStretch(0)
             self._layout.addWidget(self.computed, 1, 0)
-            self._layout.addWidget(self.editor, 1, 1)
+            self._layout.addWidget(self._holder, 1, 1)
         self.computed.hide()
         self.show_preview(preview)
 
@@ -106,8 +111,8 @@ class SectionRow(QWidget):
         self.editor.setPlaceholderText(f"Nội dung đồng chí viết cho mục “{preview.title}”…"
                                        if lines else "Mục này không có số liệu tự tính; nội dung do đồng chí viết…")
         if bool(lines) == self.computed.isHidden() or not self._placed:
-            self._layout.removeWidget(self.editor)
-            self._layout.addWidget(self.editor, 1, 1 if lines else 0, 1, 1 if lines else 2, Qt.AlignmentFlag.AlignTop)
+            self._layout.removeWidget(self._holder)
+            self._layout.addWidget(self._holder, 1, 1 if lines else 0, 1, 1 if lines else 2)
             self.computed.setVisible(bool(lines))
             self._placed = True
 
