@@ -29,9 +29,12 @@ from ui.pages.commitments_page import CommitmentsPage
 from ui.pages.home_page import HomePage
 from ui.pages.meetings_page import MeetingsPage
 from ui.pages.organizations_page import OrganizationsPage
+from ui.pages.oversight_page import ExemplarsPage, InspectionsPage, OutreachPage
+from ui.pages.overview_page import OverviewPage, figure_opener
 from ui.pages.package_page import PackagePage
 from ui.pages.people_page import PeoplePage
 from ui.pages.study_page import StudyPage
+from ui.pages.year_end_page import YearEndPage
 from ui.pages.year_plan_page import YearPlanPage
 from ui.prompts import Prompts, QtPrompts
 from ui.style import apply_style
@@ -44,7 +47,9 @@ Welcome = Callable[[TaskRunner, Prompts, Path], Services | None]
 
 def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
     """Every page the app has, on one open database (called again after a switch)."""
-    window.add_page("home", "Trang chủ", HomePage(services, tasks))
+    window.add_page("overview", "Tổng quan",
+                    OverviewPage(services, tasks, prompts, open_list=figure_opener(window.show_page)))
+    window.add_page("home", "Cơ sở dữ liệu", HomePage(services, tasks))
     window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
     window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
     window.add_page("meetings", "Sinh hoạt, hội nghị", MeetingsPage(services, tasks, prompts))
@@ -52,6 +57,10 @@ def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, pro
     window.add_page("study", "Học tập, quán triệt", StudyPage(services, tasks, prompts))
     window.add_page("commitments", "Bản đăng ký", CommitmentsPage(services, tasks, prompts))
     window.add_page("assessments", "Kiểm điểm, xếp loại", AssessmentsPage(services, tasks, prompts))
+    window.add_page("inspections", "Kiểm tra, giám sát", InspectionsPage(services, tasks, prompts))
+    window.add_page("outreach", "Tuyên truyền", OutreachPage(services, tasks, prompts))
+    window.add_page("exemplars", "Gương điển hình", ExemplarsPage(services, tasks, prompts))
+    window.add_page("year_end", "Báo cáo tổng kết", YearEndPage(services, tasks, prompts))
     window.add_page("package", "Gửi báo cáo lên cấp trên", PackagePage.for_services(services, tasks, prompts))
     backups = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
                           on_restore_requested=window.controller.restore_confirmed)

@@ -189,6 +189,10 @@ class MainWindow(QMainWindow):
 
     def may_leave_pages(self) -> bool:
         """False when a page holds unsaved edits and the clerk chooses to stay."""
+        for entry in self._pages:  # pages that can keep typed text safely do so first
+            save_pending = getattr(entry.widget, "save_pending", None)
+            if callable(save_pending):
+                save_pending()
         unsaved = [entry.title for entry in self._pages
                    if getattr(entry.widget, "has_unsaved_changes", lambda: False)()]
         prompts = getattr(self, "prompts", None)

@@ -47,8 +47,8 @@ def nav_titles(window: MainWindow) -> list[str]:
 
 
 def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
-    """Trang chủ names the top organisation and counts its records with Vietnamese numbers."""
-    home = window.page("home")
+    """The database page names the top organisation and counts its records with Vietnamese numbers."""
+    home = window.show_page("home")
     assert isinstance(home, HomePage)
     assert home.title.text() == "Đảng bộ Khối các cơ quan tỉnh"
     assert home.count_labels["people"].text() == "3"
@@ -59,9 +59,11 @@ def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
 
 def test_navigation_lists_only_built_pages(window: MainWindow) -> None:
     """Every navigation entry leads to a real page, in the clerk's order."""
-    assert nav_titles(window) == ["Trang chủ", "Tổ chức", "Cán bộ, đảng viên", "Sinh hoạt, hội nghị",
+    assert nav_titles(window) == ["Tổng quan", "Cơ sở dữ liệu", "Tổ chức", "Cán bộ, đảng viên", "Sinh hoạt, hội nghị",
                                   "Chủ đề năm, trọng tâm", "Học tập, quán triệt", "Bản đăng ký",
-                                  "Kiểm điểm, xếp loại", "Gửi báo cáo lên cấp trên", "Sao lưu và phục hồi"]
+                                  "Kiểm điểm, xếp loại", "Kiểm tra, giám sát", "Tuyên truyền",
+                                  "Gương điển hình", "Báo cáo tổng kết", "Gửi báo cáo lên cấp trên",
+                                  "Sao lưu và phục hồi"]
     for key in window.page_keys():
         assert window.show_page(key) is window.current_page()
         assert window.stack.currentWidget().isAncestorOf(window.current_page())

@@ -9,7 +9,7 @@ import textwrap
 
 PROBE = textwrap.dedent("""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QLabel
 
     app = QApplication([])
 
@@ -29,12 +29,15 @@ PROBE = textwrap.dedent("""
     index = model.index(0, 0)
     for _ in range(5000):
         index.data(Qt.ItemDataRole.ToolTipRole)
+    label = QLabel()
+    for number in range(5000):
+        label.setText(str(number))
     print("ok")
 """)
 
 
 def test_bool_signals_and_empty_data_do_not_corrupt_the_interpreter() -> None:
-    """5,000 Signal(bool) emits and data() → None calls leave Python alive (the app does both all day)."""
+    """5,000 Signal(bool) emits, data() → None calls and setText calls leave Python alive (the app does all day)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
