@@ -136,6 +136,16 @@ def test_unknown_option_is_a_vietnamese_usage_error(capsys: pytest.CaptureFixtur
     assert "tham số không đúng" in capsys.readouterr().err
 
 
+def test_help_speaks_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    """Click's own headings and messages are Vietnamese: no 'Usage:' or 'Options' reach the clerk."""
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Cách dùng:" in out and "Tùy chọn" in out and "Lệnh" in out
+    assert "Usage:" not in out and "Show this message" not in out
+    assert main(["list", "khong-co"]) == 1
+    assert "không thuộc các lựa chọn" in capsys.readouterr().err
+
+
 def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     """--help works for every subcommand and describes it in Vietnamese."""
     for command in ("demo", "check", "backup", "restore", "list", "minutes", "sign-in-sheet", "resolution",
