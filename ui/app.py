@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from khoi_desktop import paths
 from khoi_desktop.services.app import Services
@@ -21,21 +21,9 @@ from khoi_desktop.services.backups import BackupService
 from ui.backup_scheduler import BackupScheduler
 from ui.database_controller import APP_TITLE, DatabaseController, remembered_database
 from ui.error_handler import install_error_handler
-from ui.first_start import WelcomeDialog
 from ui.main_window import MainWindow
-from ui.pages.assessments_page import AssessmentsPage
-from ui.pages.backups_page import BackupsPage
-from ui.pages.commitments_page import CommitmentsPage
 from ui.pages.home_page import HomePage
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.organizations_page import OrganizationsPage
-from ui.pages.oversight_page import ExemplarsPage, InspectionsPage, OutreachPage
 from ui.pages.overview_page import OverviewPage, figure_opener
-from ui.pages.package_page import PackagePage
-from ui.pages.people_page import PeoplePage
-from ui.pages.study_page import StudyPage
-from ui.pages.year_end_page import YearEndPage
-from ui.pages.year_plan_page import YearPlanPage
 from ui.prompts import Prompts, QtPrompts
 from ui.style import apply_style
 from ui.tasks import TaskRunner
@@ -45,29 +33,129 @@ SETTINGS_FILE = "khoi-desktop.ini"
 Welcome = Callable[[TaskRunner, Prompts, Path], Services | None]
 
 
+PageBuilder = Callable[[Services, TaskRunner, Prompts], QWidget]
+
+
 def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
-    """Every page the app has, on one open database (called again after a switch)."""
+    """Every page the app has, on one open database (called again after a switch).
+
+    Pages are given as factories: the first (Tổng quan) is built at once, every other one on
+    its first visit, so the start neither builds nor loads fourteen pages the clerk may not open.
+    """
     window.add_page("overview", "Tổng quan",
-                    OverviewPage(services, tasks, prompts, open_list=figure_opener(window.show_page)))
-    window.add_page("home", "Cơ sở dữ liệu", HomePage(services, tasks))
-    window.add_page("organizations", "Tổ chức", OrganizationsPage(services, tasks, prompts))
-    window.add_page("people", "Cán bộ, đảng viên", PeoplePage(services, tasks, prompts))
-    window.add_page("meetings", "Sinh hoạt, hội nghị", MeetingsPage(services, tasks, prompts))
-    window.add_page("year_plans", "Chủ đề năm, trọng tâm", YearPlanPage(services, tasks, prompts))
-    window.add_page("study", "Học tập, quán triệt", StudyPage(services, tasks, prompts))
-    window.add_page("commitments", "Bản đăng ký", CommitmentsPage(services, tasks, prompts))
-    window.add_page("assessments", "Kiểm điểm, xếp loại", AssessmentsPage(services, tasks, prompts))
-    window.add_page("inspections", "Kiểm tra, giám sát", InspectionsPage(services, tasks, prompts))
-    window.add_page("outreach", "Tuyên truyền", OutreachPage(services, tasks, prompts))
-    window.add_page("exemplars", "Gương điển hình", ExemplarsPage(services, tasks, prompts))
-    window.add_page("year_end", "Báo cáo tổng kết", YearEndPage(services, tasks, prompts))
-    window.add_page("package", "Gửi báo cáo lên cấp trên", PackagePage.for_services(services, tasks, prompts))
-    backups = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
-                          on_restore_requested=window.controller.restore_confirmed)
-    window.add_page("backups", "Sao lưu và phục hồi", backups)
+                    lambda: OverviewPage(services, tasks, prompts, open_list=figure_opener(window.show_page)))
+    window.add_page("home", "Cơ sở dữ liệu", lambda: HomePage(services, tasks))
+    for key, title, builder in LATER_PAGES:
+        window.add_page(key, title, _factory(builder, services, tasks, prompts))
+    window.add_page("backups", "Sao lưu và phục hồi", lambda: _backups_page(window, services, tasks, prompts))
+
+
+def _factory(builder: PageBuilder, services: Services, tasks: TaskRunner, prompts: Prompts) -> Callable[[], QWidget]:
+    return lambda: builder(services, tasks, prompts)
+
+
+def _backups_page(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    """The backups page, hooked to the scheduler when built (it loads its list fresh then)."""
+    from ui.pages.backups_page import BackupsPage  # with its page: see LATER_PAGES
+
+    page = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
+                       on_restore_requested=window.controller.restore_confirmed)  # type: ignore[attr-defined]
     scheduler: BackupScheduler | None = getattr(window, "backup_scheduler", None)
     if scheduler is not None:
-        scheduler.backup_made.connect(backups.on_backup_made)
+        scheduler.backup_made.connect(page.on_backup_made)
+    return page
+
+
+# Each page module is imported by its builder, on the page's first visit: together they bring
+# in reportlab, python-docx and openpyxl (≈ 900 modules), which would otherwise slow every start.
+
+def _organizations(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.organizations_page import OrganizationsPage
+
+    return OrganizationsPage(services, tasks, prompts)
+
+
+def _people(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.people_page import PeoplePage
+
+    return PeoplePage(services, tasks, prompts)
+
+
+def _meetings(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.meetings_page import MeetingsPage
+
+    return MeetingsPage(services, tasks, prompts)
+
+
+def _year_plans(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.year_plan_page import YearPlanPage
+
+    return YearPlanPage(services, tasks, prompts)
+
+
+def _study(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.study_page import StudyPage
+
+    return StudyPage(services, tasks, prompts)
+
+
+def _commitments(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.commitments_page import CommitmentsPage
+
+    return CommitmentsPage(services, tasks, prompts)
+
+
+def _assessments(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.assessments_page import AssessmentsPage
+
+    return AssessmentsPage(services, tasks, prompts)
+
+
+def _inspections(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.oversight_page import InspectionsPage
+
+    return InspectionsPage(services, tasks, prompts)
+
+
+def _outreach(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.oversight_page import OutreachPage
+
+    return OutreachPage(services, tasks, prompts)
+
+
+def _exemplars(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.oversight_page import ExemplarsPage
+
+    return ExemplarsPage(services, tasks, prompts)
+
+
+def _year_end(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.year_end_page import YearEndPage
+
+    return YearEndPage(services, tasks, prompts)
+
+
+def _package(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
+    from ui.pages.package_page import PackagePage
+
+    return PackagePage.for_services(services, tasks, prompts)
+
+
+# Between "Cơ sở dữ liệu" and "Sao lưu và phục hồi", in the clerk's order.
+LATER_PAGES: tuple[tuple[str, str, PageBuilder], ...] = (
+    ("organizations", "Tổ chức", _organizations),
+    ("people", "Cán bộ, đảng viên", _people),
+    ("meetings", "Sinh hoạt, hội nghị", _meetings),
+    ("year_plans", "Chủ đề năm, trọng tâm", _year_plans),
+    ("study", "Học tập, quán triệt", _study),
+    ("commitments", "Bản đăng ký", _commitments),
+    ("assessments", "Kiểm điểm, xếp loại", _assessments),
+    ("inspections", "Kiểm tra, giám sát", _inspections),
+    ("outreach", "Tuyên truyền", _outreach),
+    ("exemplars", "Gương điển hình", _exemplars),
+    ("year_end", "Báo cáo tổng kết", _year_end),
+    ("package", "Gửi báo cáo lên cấp trên", _package),
+)
 
 
 def build_shell(settings: QSettings, tasks: TaskRunner,
@@ -113,11 +201,18 @@ def default_settings() -> QSettings:
 
 
 def launch(settings: QSettings, tasks: TaskRunner, prompts: Prompts | None = None,
-           welcome: Welcome = WelcomeDialog.ask) -> tuple[MainWindow, DatabaseController] | None:
-    """Everything :func:`run` does before the event loop; None when the user left the welcome."""
+           welcome: Welcome | None = None) -> tuple[MainWindow, DatabaseController] | None:
+    """Everything :func:`run` does before the event loop; None when the user left the welcome.
+
+    ``welcome`` defaults to :meth:`WelcomeDialog.ask`.
+    """
     start = start_database(settings)
     first: Services | None = None
     if start is None:
+        if welcome is None:
+            from ui.first_start import WelcomeDialog  # only a first start needs it (and the demo generator)
+
+            welcome = WelcomeDialog.ask
         first = welcome(tasks, prompts or QtPrompts(), paths.default_database())
         if first is None:
             return None

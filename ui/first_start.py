@@ -31,7 +31,7 @@ from ui.database_controller import DATABASE_FILTER, Opener, open_job
 from ui.forms import FieldForm
 from ui.pages.organization_dialogs import OrganizationFields
 from ui.prompts import Prompts
-from ui.style import app_icon
+from ui.style import app_icon, named_label
 from ui.tasks import TaskControl, TaskRunner
 
 DEMO_SCALE = "unit"
@@ -225,11 +225,7 @@ def _choice(title: str, detail: str) -> QPushButton:
     button = QPushButton()
     button.setObjectName("choiceButton")
     button.setAccessibleName(title)
-    heading = QLabel(title)
-    heading.setObjectName("choiceTitle")
-    text = QLabel(detail)
-    text.setObjectName("choiceDetail")
-    text.setWordWrap(True)
+    heading, text = named_label(title, "choiceTitle"), named_label(detail, "choiceDetail", wrap=True)
     column = QVBoxLayout(button)
     column.setContentsMargins(18, 10, 18, 10)
     column.setSpacing(2)

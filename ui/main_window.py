@@ -6,6 +6,7 @@ the database controller connects its menu actions.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
@@ -29,12 +30,18 @@ GEOMETRY_KEY = "window/geometry"
 NAVIGATION_ITEM_HEIGHT = 42
 
 
+PageFactory = Callable[[], QWidget]
+
+
 @dataclass
 class PageEntry:
+    """A navigation entry; ``widget`` stays None until the page is first visited (or asked for)."""
+
     key: str
     title: str
-    widget: QWidget
     container: QScrollArea
+    factory: PageFactory | None = None
+    widget: QWidget | None = None
 
 
 class MainWindow(QMainWindow):
@@ -98,18 +105,43 @@ class MainWindow(QMainWindow):
 
     # Pages
 
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        container = _scroller(widget)
-        self._pages.append(PageEntry(key, title, widget, container))
+    def add_page(self, key: str, title: str, page: QWidget | PageFactory) -> None:
+        """Register a page: a ready widget, or a zero-argument factory that builds it on first visit.
+
+        A factory keeps the start fast: a page that is never visited is never built nor loaded.
+        The first page added becomes current, so it is built at once.
+        """
+        entry = PageEntry(key, title, _scroller())
+        self._pages.append(entry)
+        if isinstance(page, QWidget):
+            self._install(entry, page)
+        else:
+            entry.factory = page
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(0, NAVIGATION_ITEM_HEIGHT))
         self.navigation.addItem(item)
         self.navigation.show()
-        self.stack.addWidget(container)
-        _connect_page_signals(self, widget)
+        self.stack.addWidget(entry.container)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
+
+    def _install(self, entry: PageEntry, widget: QWidget) -> None:
+        entry.widget, entry.factory = widget, None
+        entry.container.setWidget(widget)
+        _connect_page_signals(self, widget)
+
+    def _built(self, entry: PageEntry) -> QWidget:
+        """The entry's page, built now if it was only a factory."""
+        if entry.widget is None:
+            assert entry.factory is not None
+            self._install(entry, entry.factory())
+        assert entry.widget is not None
+        return entry.widget
+
+    def _built_pages(self) -> Iterator[tuple[PageEntry, QWidget]]:
+        """The pages built so far; the others load fresh when first shown, so they need no news."""
+        return ((entry, entry.widget) for entry in list(self._pages) if entry.widget is not None)
 
     def clear_pages(self) -> None:
         """Drop every page (before the pages are rebuilt on another database)."""
@@ -128,11 +160,15 @@ class MainWindow(QMainWindow):
         for index, entry in enumerate(self._pages):
             if entry.key == key:
                 self.navigation.setCurrentRow(index)
-                return entry.widget
+                return self._built(entry)
         raise KeyError(key)
 
     def page(self, key: str) -> QWidget:
-        return next(entry.widget for entry in self._pages if entry.key == key)
+        """The page under ``key``, built (but not shown) if it was not yet."""
+        return self._built(next(entry for entry in self._pages if entry.key == key))
+
+    def is_page_built(self, key: str) -> bool:
+        return any(entry.key == key and entry.widget is not None for entry in self._pages)
 
     def page_keys(self) -> list[str]:
         return [entry.key for entry in self._pages]
@@ -142,9 +178,9 @@ class MainWindow(QMainWindow):
         return self._pages[row].widget if 0 <= row < len(self._pages) else None
 
     def notify_changed(self, changes: Changes) -> None:
-        """Tell every page what changed; each reloads only what it shows."""
-        for entry in self._pages:
-            handler = getattr(entry.widget, "on_changed", None)
+        """Tell every built page what changed; each reloads only what it shows."""
+        for _entry, widget in self._built_pages():
+            handler = getattr(widget, "on_changed", None)
             if handler is not None:
                 handler(changes)
 
@@ -159,7 +195,7 @@ class MainWindow(QMainWindow):
     def _on_row_changed(self, row: int) -> None:
         if not 0 <= row < len(self._pages):
             return
-        widget = self._pages[row].widget
+        widget = self._built(self._pages[row])
         self.stack.setCurrentWidget(self._pages[row].container)
         status_text = getattr(widget, "status_text", None)
         self.set_status(status_text() if callable(status_text) else "")
@@ -189,12 +225,12 @@ class MainWindow(QMainWindow):
 
     def may_leave_pages(self) -> bool:
         """False when a page holds unsaved edits and the clerk chooses to stay."""
-        for entry in self._pages:  # pages that can keep typed text safely do so first
-            save_pending = getattr(entry.widget, "save_pending", None)
+        for _entry, widget in self._built_pages():  # pages that can keep typed text safely do so first
+            save_pending = getattr(widget, "save_pending", None)
             if callable(save_pending):
                 save_pending()
-        unsaved = [entry.title for entry in self._pages
-                   if getattr(entry.widget, "has_unsaved_changes", lambda: False)()]
+        unsaved = [entry.title for entry, widget in self._built_pages()
+                   if getattr(widget, "has_unsaved_changes", lambda: False)()]
         prompts = getattr(self, "prompts", None)
         if not unsaved or prompts is None:
             return True
@@ -222,13 +258,12 @@ def _connect_page_signals(window: MainWindow, widget: QWidget) -> None:
         status_changed.connect(lambda text: window._page_status(widget, text))
 
 
-def _scroller(page: QWidget) -> QScrollArea:
+def _scroller() -> QScrollArea:
     """Pages scroll rather than force the window wider than a 1366 × 768 office screen."""
     area = QScrollArea()
     area.setObjectName("pageScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setWidget(page)
     return area
 
 

@@ -1,11 +1,11 @@
-"""The look: a light stylesheet, a Vietnamese-capable system font, the application icon."""
+"""The look: a light stylesheet, a Vietnamese-capable system font, the application icon, styled labels."""
 
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from khoi_desktop import paths
 
@@ -104,6 +104,14 @@ def app_icon() -> QIcon:
         if (folder / name).is_file():
             icon.addFile(str(folder / name))
     return icon
+
+
+def named_label(text: str, name: str, *, wrap: bool = False) -> QLabel:
+    """A label the stylesheet draws by its object ``name`` ('pageTitle', 'pageSubtitle', 'countLabel'…)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
 
 
 def apply_style(app: QApplication) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -12,25 +14,27 @@ from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.backups import restore_backup
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.commitments import CommitmentService
-from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.exemplars import ExemplarService
 from khoi_desktop.services.inspections import InspectionService
-from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.meetings import MeetingService
 from khoi_desktop.services.organizations import OrganizationService
 from khoi_desktop.services.outreach import OutreachService
 from khoi_desktop.services.overview import OverviewService
-from khoi_desktop.services.package_export import PackageExportService
-from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from khoi_desktop.services.people import PeopleService
 from khoi_desktop.services.study import StudyService
-from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.services.templates import TemplateService
-from khoi_desktop.services.year_end import YearEndService
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import maintenance_repo
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import schema_version
+
+if TYPE_CHECKING:  # built on first use (below); imported here for the annotations only
+    from khoi_desktop.services.consolidation import ConsolidationService
+    from khoi_desktop.services.meeting_documents import MeetingDocumentService
+    from khoi_desktop.services.package_export import PackageExportService
+    from khoi_desktop.services.package_import import PackageImportService
+    from khoi_desktop.services.study_documents import StudyDocumentService
+    from khoi_desktop.services.year_end import YearEndService
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,12 @@ class DatabaseSummary:
 
 
 class Services:
-    """Everything the GUI and the command line may ask of one database."""
+    """Everything the GUI and the command line may ask of one database.
+
+    The services that write documents and packages (PDF, Word, Excel, .zip) are built on first
+    use: their modules bring in reportlab, python-docx and openpyxl, about 870 modules that
+    would otherwise slow every start of the window although most sessions print nothing.
+    """
 
     def __init__(self, db: Database, path: Path, context: ServiceContext | None = None) -> None:
         self.db = db
@@ -53,20 +62,51 @@ class Services:
         self.meetings = MeetingService(self.context)
         self.attendance = AttendanceService(self.context)
         self.templates = TemplateService(self.context)
-        self.meeting_documents = MeetingDocumentService(self.context)
         self.year_plans = YearPlanService(self.context)
         self.study = StudyService(self.context)
         self.commitments = CommitmentService(self.context)
         self.assessments = AssessmentService(self.context)
-        self.study_documents = StudyDocumentService(self.context)
         self.inspections = InspectionService(self.context)
         self.outreach = OutreachService(self.context)
         self.exemplars = ExemplarService(self.context)
         self.overview = OverviewService(self.context)
-        self.year_end = YearEndService(self.context)
-        self.package_export = PackageExportService(self.context)
-        self.package_import = PackageImportService(self.context, backup_before_import(db, path))
-        self.consolidation = ConsolidationService(self.context)
+
+    # Imported inside each property: the document writers' libraries load on first use only.
+    @cached_property
+    def meeting_documents(self) -> MeetingDocumentService:
+        from khoi_desktop.services.meeting_documents import MeetingDocumentService
+
+        return MeetingDocumentService(self.context)
+
+    @cached_property
+    def study_documents(self) -> StudyDocumentService:
+        from khoi_desktop.services.study_documents import StudyDocumentService
+
+        return StudyDocumentService(self.context)
+
+    @cached_property
+    def year_end(self) -> YearEndService:
+        from khoi_desktop.services.year_end import YearEndService
+
+        return YearEndService(self.context)
+
+    @cached_property
+    def package_export(self) -> PackageExportService:
+        from khoi_desktop.services.package_export import PackageExportService
+
+        return PackageExportService(self.context)
+
+    @cached_property
+    def package_import(self) -> PackageImportService:
+        from khoi_desktop.services.package_import import PackageImportService, backup_before_import
+
+        return PackageImportService(self.context, backup_before_import(self.db, self.path))
+
+    @cached_property
+    def consolidation(self) -> ConsolidationService:
+        from khoi_desktop.services.consolidation import ConsolidationService
+
+        return ConsolidationService(self.context)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> Services:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -24,6 +25,12 @@ def tasks(qapp) -> Iterator[TaskRunner]:
 def prompts() -> FakePrompts:
     """Canned answers for every modal question."""
     return FakePrompts()
+
+
+@pytest.fixture
+def opened() -> list[Any]:
+    """What a page under test handed on to be opened: files for the system viewer, lists behind figures."""
+    return []
 
 
 @pytest.fixture

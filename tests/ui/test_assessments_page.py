@@ -16,6 +16,7 @@ from tests.core.meetings_support import add_member, probationary
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
+from tests.ui.pages_support import no_printing, scoped_page
 from ui.pages.assessment_editor import AssessmentDialog
 from ui.pages.assessments_page import COLLECTIVES, AssessmentsPage
 from ui.pages.document_actions import SAVE_AS
@@ -46,13 +47,8 @@ def _rate(services: Services, world: StudyBloc, name: str, level: RatingLevel, p
 @pytest.fixture
 def page(qtbot, world: StudyBloc, services: Services, tasks: TaskRunner, prompts: FakePrompts,
          tmp_path: Path) -> AssessmentsPage:
-    widget = AssessmentsPage(services, tasks, prompts, opener=lambda _path: None, printer=lambda _path: False,
-                             preview_dir=tmp_path / "xem")
-    qtbot.addWidget(widget)
-    settle(tasks)
-    widget.choose(world.bloc, YEAR)
-    settle(tasks)
-    return widget
+    widget = AssessmentsPage(services, tasks, prompts, **no_printing(tmp_path / "xem"))
+    return scoped_page(qtbot, tasks, widget, world.bloc, YEAR)
 
 
 def _row_of(page: AssessmentsPage, name: str) -> int:

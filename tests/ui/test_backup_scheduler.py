@@ -23,13 +23,6 @@ class Clock:
 
 
 @pytest.fixture
-def tasks(qapp) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_idle()
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock()
 

@@ -14,6 +14,7 @@ from khoi_desktop.services.app import Services
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
+from tests.ui.pages_support import no_printing, scoped_page
 from ui.pages.commitment_editor import CommitmentDialog
 from ui.pages.commitment_rows import FILTERS, UNREGISTERED
 from ui.pages.commitments_page import CommitmentsPage
@@ -43,13 +44,8 @@ def world(services: Services) -> StudyBloc:
 @pytest.fixture
 def page(qtbot, world: StudyBloc, services: Services, tasks: TaskRunner, prompts: FakePrompts,
          tmp_path: Path) -> CommitmentsPage:
-    widget = CommitmentsPage(services, tasks, prompts, opener=lambda _path: None, printer=lambda _path: False,
-                             preview_dir=tmp_path / "xem")
-    qtbot.addWidget(widget)
-    settle(tasks)
-    widget.choose(world.bloc, YEAR)
-    settle(tasks)
-    return widget
+    widget = CommitmentsPage(services, tasks, prompts, **no_printing(tmp_path / "xem"))
+    return scoped_page(qtbot, tasks, widget, world.bloc, YEAR)
 
 
 def _open(page: CommitmentsPage, tasks: TaskRunner, person_id: int | None, org_id: int = 0) -> CommitmentDialog:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QWidget
 
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import NewerDatabaseError
@@ -46,9 +47,17 @@ def nav_titles(window: MainWindow) -> list[str]:
     return [window.navigation.item(i).text() for i in range(window.navigation.count())]
 
 
-def test_home_shows_organisation_and_counts(window: MainWindow) -> None:
+def loaded_page(window: MainWindow, tasks: TaskRunner, key: str) -> QWidget:
+    """The page under ``key`` with its first load done (pages are built on first use)."""
+    page = window.page(key)
+    tasks.wait_idle()
+    return page
+
+
+def test_home_shows_organisation_and_counts(window: MainWindow, tasks: TaskRunner) -> None:
     """The database page names the top organisation and counts its records with Vietnamese numbers."""
     home = window.show_page("home")
+    tasks.wait_idle()
     assert isinstance(home, HomePage)
     assert home.title.text() == "Đảng bộ Khối các cơ quan tỉnh"
     assert home.count_labels["people"].text() == "3"
@@ -78,9 +87,10 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
     assert file_actions == ["Mở cơ sở dữ liệu khác…", "Sao lưu…", "Phục hồi…", "Thoát"]
 
 
-def test_page_status_reaches_status_bar(window: MainWindow) -> None:
+def test_page_status_reaches_status_bar(window: MainWindow, tasks: TaskRunner) -> None:
     """Switching to Tổ chức shows that page's count in the status bar."""
     window.show_page("organizations")
+    tasks.wait_idle()
     assert window.status_label.text() == "2 tổ chức đang theo dõi"
 
 
@@ -113,7 +123,7 @@ def test_open_remembers_and_rebuilds(window: MainWindow, prompts: FakePrompts, t
     window.action_open.trigger()
     tasks.wait_idle()
     assert window.controller.services.path == other
-    assert window.page("home").title.text() == "Chi bộ Sở Tư pháp"
+    assert loaded_page(window, tasks, "home").title.text() == "Chi bộ Sở Tư pháp"
     assert settings.value(DATABASE_KEY) == str(other)
     assert window.database_label.text() == str(other)
 
@@ -134,7 +144,7 @@ def test_newer_database_is_refused(window: MainWindow, services: Services, promp
     assert "phiên bản Khối Desktop mới hơn" in str(prompts.errors[0])
     assert window.controller.services is services
     assert services.summary().organization_name == "Đảng bộ Khối các cơ quan tỉnh"
-    assert window.page("home").title.text() == "Đảng bộ Khối các cơ quan tỉnh"
+    assert loaded_page(window, tasks, "home").title.text() == "Đảng bộ Khối các cơ quan tỉnh"
 
 
 def test_backup_then_restore_round_trip(window: MainWindow, services: Services, prompts: FakePrompts,
@@ -158,7 +168,7 @@ def test_backup_then_restore_round_trip(window: MainWindow, services: Services, 
     assert "2 tổ chức" in [text for kind, text in prompts.asked if kind == "confirm"][0]
     kept = [text for kind, text in prompts.asked if kind == "inform"][-1].split(": ")[-1]
     assert kept.endswith("-truoc-phuc-hoi.sqlite") and Path(kept).is_file()  # in the backup folder
-    assert window.page("home").count_labels["organizations"].text() == "2"
+    assert loaded_page(window, tasks, "home").count_labels["organizations"].text() == "2"
     assert not prompts.errors
 
 

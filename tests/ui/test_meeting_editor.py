@@ -12,6 +12,7 @@ from khoi_desktop.services.app import Services
 from tests.core.meetings_support import Branch, Kit, mark_by_hand
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle
+from tests.ui.pages_support import no_printing, on_screen
 from ui.pages import meeting_editor as editor_tabs
 from ui.pages.meeting_editor import MeetingEditor
 from ui.pages.meeting_print import MINUTES, OUTCOME, PRINT_ELSEWHERE, SIGN_IN, suggested_name
@@ -31,18 +32,10 @@ def ready(kit: Kit) -> tuple[Branch, int]:
 
 
 @pytest.fixture
-def opened() -> list[Path]:
-    return []
-
-
-@pytest.fixture
 def editor(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, ready: tuple[Branch, int],
            opened: list[Path], tmp_path: Path) -> MeetingEditor:
-    widget = MeetingEditor(services, tasks, prompts, opener=opened.append, printer=lambda _path: False,
-                           preview_dir=tmp_path)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
+    widget = MeetingEditor(services, tasks, prompts, **no_printing(tmp_path, opened))
+    on_screen(qtbot, widget, 1200, 760)
     widget.load(ready[1])
     settle(tasks)
     return widget

@@ -16,6 +16,7 @@ from khoi_desktop.services.app import Services
 from tests.core.meetings_support import Branch, Kit, mark_by_hand
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle, type_text
+from tests.ui.pages_support import no_printing, on_screen
 from ui.models.meetings_table import MeetingsTableModel
 from ui.pages import meeting_editor as tabs
 from ui.pages.meeting_editor import MeetingEditor
@@ -30,18 +31,10 @@ def ready(services: Services) -> tuple[Branch, int]:
 
 
 @pytest.fixture
-def opened() -> list[Path]:
-    return []
-
-
-@pytest.fixture
 def page(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, ready: tuple[Branch, int],
          opened: list[Path], tmp_path: Path) -> MeetingsPage:
-    widget = MeetingsPage(services, tasks, prompts, opener=opened.append, printer=lambda _path: False,
-                          preview_dir=tmp_path)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
+    widget = MeetingsPage(services, tasks, prompts, **no_printing(tmp_path, opened))
+    on_screen(qtbot, widget, 1200, 760)
     widget.activateWindow()
     settle(tasks)
     return widget

@@ -184,14 +184,19 @@ def test_delete_retires_after_confirmation(qtbot, page: OrganizationsPage, servi
     assert services.organizations.get(branch).retired_on is None
 
 
+def _retire(page: OrganizationsPage, prompts: FakePrompts, tasks: TaskRunner, org_id: int, *, answer: bool) -> None:
+    """Select ``org_id``, ask to stop following it, answer the question with ``answer``."""
+    prompts.confirm_answers = [answer]
+    page.select(org_id)
+    page.retire_selected()
+    tasks.wait_idle()
+
+
 def test_declined_retire_changes_nothing(qtbot, page: OrganizationsPage, services: Services,
                                          prompts: FakePrompts, tasks: TaskRunner, tree) -> None:
     """Answering Hủy to the question leaves the organisation followed."""
     _bloc, branch = tree
-    prompts.confirm_answers = [False]
-    page.select(branch)
-    page.retire_selected()
-    tasks.wait_idle()
+    _retire(page, prompts, tasks, branch, answer=False)
     assert services.organizations.get(branch).retired_on is None
 
 
@@ -199,9 +204,6 @@ def test_retire_with_active_children_shows_error(page: OrganizationsPage, servic
                                                  prompts: FakePrompts, tasks: TaskRunner, tree) -> None:
     """Retiring the bloc while its branch is active is refused with the service's message."""
     bloc, _branch = tree
-    prompts.confirm_answers = [True]
-    page.select(bloc)
-    page.retire_selected()
-    tasks.wait_idle()
+    _retire(page, prompts, tasks, bloc, answer=True)
     assert isinstance(prompts.errors[0], ValidationError)
     assert services.organizations.get(bloc).retired_on is None

@@ -14,7 +14,7 @@ from khoi_desktop.services.overview import ListFilter
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
-from ui.models.record_table import Column, RecordTableModel
+from ui.models.rows_table import Column, RowsTableModel
 from ui.pages.inspection_dialog import InspectionDialog
 from ui.pages.oversight_dialogs import ContributorDialog, ExemplarDialog, OutreachDialog
 from ui.pages.oversight_page import ExemplarsPage, InspectionsPage, OutreachPage, OversightPage
@@ -55,7 +55,7 @@ def exemplars(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts
 
 def _shown(records: RecordList, title: str) -> list[str]:
     """The column ``title`` of the rows the filters let through, as shown."""
-    column = next(c for c in records.model.columns if c.title == title)
+    column = next(c for c in records.model.columns() if c.header == title)
     return [column.text(record) for record in records.shown()]
 
 
@@ -63,7 +63,7 @@ def test_every_list_model_passes_the_model_tester(qtmodeltester, inspections: In
                                                   outreach: OutreachPage, exemplars: ExemplarsPage) -> None:
     """The inspections, outreach, network and exemplars models satisfy Qt's model contract."""
     for model in (inspections.records.model, outreach.records.model, outreach.network.model,
-                  exemplars.records.model, RecordTableModel((Column("Tên", str),))):
+                  exemplars.records.model, RowsTableModel((Column("Tên", str),))):
         qtmodeltester.check(model)
     assert inspections.records.model.rowCount() == 3 and exemplars.records.model.rowCount() == 3
 

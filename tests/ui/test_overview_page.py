@@ -13,6 +13,7 @@ from khoi_desktop.services.overview import ListFilter, Overview
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
+from tests.ui.pages_support import bar_page
 from ui.pages.overview_cards import NOT_CHARTED, shown_figures
 from ui.pages.overview_page import OverviewPage, figure_opener
 from ui.tasks import TaskRunner
@@ -25,22 +26,9 @@ def world(services: Services) -> Bloc:
 
 
 @pytest.fixture
-def opened() -> list[ListFilter]:
-    return []
-
-
-@pytest.fixture
 def page(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, world: Bloc,
          opened: list[ListFilter]) -> OverviewPage:
-    widget = OverviewPage(services, tasks, prompts, open_list=opened.append)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    settle(tasks)
-    widget.bar.select(world.bloc, YEAR)
-    widget.request_reload()
-    settle(tasks)
-    return widget
+    return bar_page(qtbot, tasks, OverviewPage(services, tasks, prompts, open_list=opened.append), world.bloc, YEAR)
 
 
 def test_figures_shown_are_the_services(page: OverviewPage, services: Services, world: Bloc) -> None:

@@ -11,6 +11,7 @@ from tests.core.meetings_support import Kit
 from tests.core.study_support import StudyBloc, hold_study_year, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
+from tests.ui.pages_support import scoped_page
 from ui.models.rows_table import INDENT
 from ui.pages.study_page import StudyPage
 from ui.tasks import TaskRunner
@@ -27,12 +28,7 @@ def world(services: Services) -> StudyBloc:
 
 @pytest.fixture
 def page(qtbot, world: StudyBloc, services: Services, tasks: TaskRunner, prompts: FakePrompts) -> StudyPage:
-    widget = StudyPage(services, tasks, prompts)
-    qtbot.addWidget(widget)
-    settle(tasks)
-    widget.choose(world.bloc, YEAR)
-    settle(tasks)
-    return widget
+    return scoped_page(qtbot, tasks, StudyPage(services, tasks, prompts), world.bloc, YEAR)
 
 
 def test_overall_figures_are_the_services(page: StudyPage, services: Services, world: StudyBloc) -> None:

@@ -16,6 +16,7 @@ from khoi_desktop.services.app import Services
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle, type_text
+from tests.ui.pages_support import bar_page
 from ui.pages.year_end_page import YearEndPage
 from ui.tasks import TaskRunner
 
@@ -28,22 +29,9 @@ def world(services: Services) -> Bloc:
 
 
 @pytest.fixture
-def opened() -> list[Path]:
-    return []
-
-
-@pytest.fixture
 def page(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, world: Bloc,
          opened: list[Path]) -> YearEndPage:
-    widget = YearEndPage(services, tasks, prompts, opener=opened.append)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    settle(tasks)
-    widget.bar.select(world.bloc, YEAR)
-    widget.request_reload()
-    settle(tasks)
-    return widget
+    return bar_page(qtbot, tasks, YearEndPage(services, tasks, prompts, opener=opened.append), world.bloc, YEAR)
 
 
 def _leave(widget: QWidget) -> None:

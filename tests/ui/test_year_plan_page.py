@@ -12,6 +12,7 @@ from khoi_desktop.services.app import Services
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
+from tests.ui.pages_support import scoped_page
 from ui.pages.year_plan_page import YearPlanPage
 from ui.tasks import TaskRunner
 
@@ -28,12 +29,7 @@ def world(services: Services) -> StudyBloc:
 
 @pytest.fixture
 def page(qtbot, world: StudyBloc, services: Services, tasks: TaskRunner, prompts: FakePrompts) -> YearPlanPage:
-    widget = YearPlanPage(services, tasks, prompts)
-    qtbot.addWidget(widget)
-    settle(tasks)
-    widget.choose(world.bloc, YEAR)
-    settle(tasks)
-    return widget
+    return scoped_page(qtbot, tasks, YearPlanPage(services, tasks, prompts), world.bloc, YEAR)
 
 
 def test_editing_and_saving_reaches_the_database(page: YearPlanPage, services: Services, world: StudyBloc,

@@ -26,12 +26,22 @@ def title_text(row: MeetingRow) -> str:
     return row.title or f"{row.kind.label} tháng {row.date.month}/{row.date.year}"
 
 
+def _sort_key(row: MeetingRow, column: int) -> Any:
+    if column == DAY:
+        return row.date.isoformat() + f"{row.id:08d}"
+    if column == PRESENT:
+        return row.present
+    text = {KIND: row.kind.label, ORGANIZATION: row.organization_name}.get(column)
+    return collation_key(title_text(row) if text is None else text)
+
+
 class MeetingsTableModel(QAbstractTableModel):
     """Read-only rows of :class:`MeetingRow`, newest first as the service gives them."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[MeetingRow] = []
+        self._keys: dict[int, list[Any]] = {}  # column → each row's sort key, see _sort_keys
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
@@ -54,9 +64,7 @@ class MeetingsTableModel(QAbstractTableModel):
             return (format_date(row.date), row.kind.label, row.organization_name, title_text(row),
                     presence_text(row))[column]
         if role == SORT_ROLE:
-            return (row.date.isoformat() + f"{row.id:08d}", collation_key(row.kind.label),
-                    collation_key(row.organization_name), collation_key(title_text(row)),
-                    row.present)[column]
+            return self._sort_keys(column)[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return title_text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PRESENT:
@@ -68,7 +76,16 @@ class MeetingsTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[MeetingRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._keys.clear()
         self.endResetModel()
+
+    def _sort_keys(self, column: int) -> list[Any]:
+        """One column's sort keys, made once per load: a sort asks for them n·log n times and a
+        Vietnamese collation key costs far more than the comparison."""
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [_sort_key(row, column) for row in self._rows]
+        return keys
 
     def row_at(self, row: int) -> MeetingRow:
         return self._rows[row]

@@ -1,7 +1,8 @@
-"""A read-only table over plain rows, its columns described once (the study pages' lists).
+"""A read-only table over plain rows, its columns described once (the study and oversight lists).
 
-Each :class:`Column` says how a row is shown and aligned; a page builds a
+Each :class:`Column` says how a row is shown, aligned and sorted; a page builds a
 :class:`RowsTableModel` from a tuple of columns and hands it rows from a service.
+:func:`rows_view` is the read-only, row-selecting view every such list uses.
 """
 
 from __future__ import annotations
@@ -10,12 +11,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from khoi_desktop.domain.vntext import collation_key
+
 Row = TypeVar("Row")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a sorting proxy compares
 INDENT = "\u2003\u2003"  # two em spaces per level, as in the organisation combo
 MUTED = QColor("#6b7785")
 ALERT = QColor("#8a5a00")
@@ -27,11 +39,17 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
+    """A heading, how a row is written in the column, how it sorts (default: the text, Vietnamese order)."""
+
     header: str
     text: Callable[[Row], str]
     align: str = "left"  # 'left', 'right', 'center'
-    tooltip: Callable[[Row], str] | None = None
+    tooltip: Callable[[Row], str | None] | None = None
     width: int = 0  # a starting width in pixels; 0 lets the view decide
+    sort: Callable[[Row], Any] | None = None
+
+    def sort_value(self, row: Row) -> Any:
+        return self.sort(row) if self.sort is not None else collation_key(self.text(row))
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,8 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             return column.text(row)
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            return column.sort_value(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(row) if column.tooltip else (column.text(row).strip() or None)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align != "left":
@@ -117,13 +137,50 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
+    def find(self, wanted: Callable[[Row], bool]) -> int | None:
+        """The number of the first row ``wanted`` accepts, None when none does."""
+        return next((number for number, row in enumerate(self._rows) if wanted(row)), None)
+
     def text(self, row: int, column: int) -> str:
         """What cell (row, column) shows (tests, status lines)."""
         return str(self.data(self.index(row, column)) or "")
 
 
-def rows_view(model: QAbstractTableModel, stretch: int = -1, *, height: int = 0) -> QTableView:
-    """A read-only, row-selecting table with the columns' starting widths; ``stretch`` fills the rest."""
+class PredicateProxy(QSortFilterProxyModel):
+    """Sorts a model of rows by ``sort_role`` and lets through the rows ``predicate`` accepts.
+
+    The source model hands out its row objects with ``row_at(number)`` (:class:`RowsTableModel`
+    and the other row models); the predicate sees those objects, never cells.
+    """
+
+    def __init__(self, source: QAbstractItemModel, sort_role: int = SORT_ROLE, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._predicate: Callable[[Any], bool] = lambda _row: True
+        self.setSourceModel(source)
+        self.setSortRole(sort_role)
+
+    def set_predicate(self, predicate: Callable[[Any], bool]) -> None:
+        self._predicate = predicate
+        self.invalidate()
+
+    def filterAcceptsRow(self, row: int, parent: _AnyIndex) -> bool:  # noqa: N802 - Qt API
+        row_at = getattr(self.sourceModel(), "row_at", None)
+        return row_at is not None and self._predicate(row_at(row))
+
+    def shown(self) -> list[Any]:
+        """The row objects let through, in the order shown."""
+        source = self.sourceModel()
+        return [source.row_at(self.mapToSource(self.index(row, 0)).row())  # type: ignore[attr-defined]
+                for row in range(self.rowCount())]
+
+
+def rows_view(model: QAbstractItemModel, stretch: int = -1, *, height: int = 0,
+              sort_by: int | None = None, descending: bool = False) -> QTableView:
+    """A read-only, row-selecting table with the columns' starting widths; ``stretch`` fills the rest.
+
+    With ``sort_by`` (a column) the clerk sorts by a click on a heading; ``model`` is then a
+    sorting proxy (whose sort role is usually :data:`SORT_ROLE`).
+    """
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,6 +192,9 @@ def rows_view(model: QAbstractTableModel, stretch: int = -1, *, height: int = 0)
     view.verticalHeader().setDefaultSectionSize(26)
     if height:
         view.setMinimumHeight(height)
+    if sort_by is not None:
+        view.setSortingEnabled(True)
+        view.sortByColumn(sort_by, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     size_columns(view, stretch)
     return view
 
@@ -142,6 +202,8 @@ def rows_view(model: QAbstractTableModel, stretch: int = -1, *, height: int = 0)
 def size_columns(view: QTableView, stretch: int = -1) -> None:
     """Apply the model's starting widths (again after its columns changed)."""
     model = view.model()
+    while isinstance(model, QAbstractProxyModel):
+        model = model.sourceModel()
     columns = model.columns() if isinstance(model, RowsTableModel) else ()
     header = view.horizontalHeader()
     header.setStretchLastSection(stretch < 0)

@@ -34,14 +34,13 @@ from khoi_desktop.domain.assessments import (
 )
 from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.domain.vntext import DateParseError, clean
+from khoi_desktop.domain.vntext import clean
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
-from ui.pages.commitment_editor import fail_later
 from ui.pages.meeting_widgets import TextBox, hint, section_title
-from ui.pages.organization_dialogs import _ServiceDialog
 from ui.pages.person_fields import DateField
 from ui.prompts import Prompts
+from ui.service_dialog import ServiceDialog, fail_later, read_date
 from ui.tasks import TaskRunner
 
 NO_LEVEL = "— Chưa xếp loại —"
@@ -79,7 +78,7 @@ def read_points(text: str) -> float | None:
     return float(text.replace(",", "."))
 
 
-class AssessmentDialog(_ServiceDialog):
+class AssessmentDialog(ServiceDialog):
     """Open with :meth:`start` (reads the preset, what is stored and the self-review on the worker)."""
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, who: Assessee,
@@ -225,10 +224,7 @@ class AssessmentDialog(_ServiceDialog):
     def value(self) -> AssessmentInput:
         """What the fields hold; raises ValidationError for points or a date that cannot be read."""
         assert self._input is not None
-        try:
-            decided_on = self.decided_on.date_value()
-        except DateParseError as error:
-            raise ValidationError("decided_on", str(error)) from error
+        decided_on = read_date(self.decided_on, "decided_on")
         sections = tuple((code, box.text()) for code, box in self.sections.items()) \
             if self.who.person_id is not None else None
         return AssessmentInput(

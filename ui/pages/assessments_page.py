@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget
 
 from khoi_desktop.domain.assessments import RatingRow, Ratings
+from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.app import Services
@@ -30,12 +31,23 @@ from ui.pages.document_actions import (
     open_with_system,
     print_with_system,
 )
+from ui.pages.filters import choice_combo, choose_code, enum_choices
 from ui.pages.ratings_panel import RatingsPanel
 from ui.pages.year_scope import SearchField, YearScopedPage
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
 MEMBERS, COLLECTIVES = range(2)
+NOT_RATED = "not_rated"  # the level filter's code for the people not rated (as in the overview)
+
+
+def has_level(row: RatingRow, level: str | None) -> bool:
+    """Whether ``row`` passes the level filter: its decided level, or not rated; None lets all through."""
+    if level is None:
+        return True
+    if level == NOT_RATED:
+        return not row.rated
+    return row.rated and row.decided_level is not None and row.decided_level.value == level
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,8 @@ class AssessmentsPage(YearScopedPage):
         self.members = RatingsPanel(collective=False)
         self.collectives = RatingsPanel(collective=True)
         self.search = SearchField()
+        self.level = choice_combo("Mọi mức xếp loại", [*enum_choices(RatingLevel), ("Không xếp loại", NOT_RATED)])
+        self.level.setToolTip("Chỉ hiện những người (tổ chức) có quyết định xếp loại ở mức này")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.members, "Đảng viên")
         self.tabs.addTab(self.collectives, "Tập thể")
@@ -80,6 +94,8 @@ class AssessmentsPage(YearScopedPage):
     def _build(self) -> None:
         row = QHBoxLayout()
         row.addWidget(self.search)
+        row.addWidget(QLabel("Xếp loại:"))
+        row.addWidget(self.level)
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(self.tabs, 1)
@@ -101,6 +117,7 @@ class AssessmentsPage(YearScopedPage):
             panel.selection_changed.connect(self._update_buttons)
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self.search.changed.connect(self._filter)
+        self.level.currentIndexChanged.connect(self._level_chosen)
         self.open_button.clicked.connect(self.open_selected)
         self.actions.status.connect(self.status_changed)
         self.actions.written.connect(self._written)
@@ -119,11 +136,23 @@ class AssessmentsPage(YearScopedPage):
         self._update_buttons()
 
     def _filter(self) -> None:
+        level = self.level.currentData()
         for panel in (self.members, self.collectives):
-            panel.set_filter(lambda row: self.search.matches(row.name, row.organization_name))
+            panel.set_filter(lambda row: self.search.matches(row.name, row.organization_name)
+                             and has_level(row, level))
         self._update_buttons()
 
-    def status_text(self) -> str:
+    def narrow(self, criteria: dict[str, str]) -> None:
+        """A figure of one level, or of the not rated: the members' tab, only those rows."""
+        choose_code(self.level, criteria.get("level"), quietly=True)
+        self.tabs.setCurrentIndex(MEMBERS)
+        self._filter()
+
+    def _level_chosen(self) -> None:
+        self.clear_note()
+        self._filter()
+
+    def summary_text(self) -> str:
         data: RatingLists | None = self.data
         if data is None:
             return ""

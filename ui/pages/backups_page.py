@@ -14,12 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +25,7 @@ from khoi_desktop.domain.retention import describe
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.backups import BackupService
 from ui.models.backups_table import COLUMNS, REASON, BackupsTableModel
+from ui.pages.page_frame import button_row, titled_column
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -64,26 +62,12 @@ class BackupsPage(QWidget):
         self.reload()
 
     def _build_layout(self) -> None:
-        title = QLabel("Sao lưu và phục hồi")
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(
+        layout = titled_column(self, "Sao lưu và phục hồi", (
             "Khối Desktop tự sao lưu khi mở ứng dụng (nếu bản gần nhất đã quá một ngày), 30 phút "
             f"một lần khi có thay đổi, khi đóng ứng dụng và trước khi phục hồi. {describe(self._backups.rule)}\n"
-            f"Thư mục sao lưu: {self._backups.folder}"
-        )
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
-        bar = QHBoxLayout()
-        for button in (self.backup_button, self.to_folder_button, self.restore_button,
-                       self.restore_file_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addLayout(bar)
+            f"Thư mục sao lưu: {self._backups.folder}"))
+        layout.addLayout(button_row(self.backup_button, self.to_folder_button, self.restore_button,
+                                    self.restore_file_button))
         layout.addWidget(self.table, 1)
 
     # Listing

@@ -13,21 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.commitments import Commitment, CommitmentInput, CommitmentItem
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.domain.vntext import DateParseError
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
 from ui.pages.commitment_items import ItemsEditor
 from ui.pages.meeting_widgets import TextBox, hint
-from ui.pages.organization_dialogs import _grow_to_fit, _ServiceDialog
 from ui.pages.person_fields import DateField, ErrorLabel
 from ui.prompts import Prompts
+from ui.service_dialog import ServiceDialog, fail_later, grow_to_fit, read_date
 from ui.tasks import TaskRunner
 
 DATE_WIDTH = 160
@@ -53,7 +51,7 @@ class Registrant:
         return f"Bản đăng ký năm {self.year} của đồng chí {self.name} — {self.organization_name}"
 
 
-class CommitmentDialog(_ServiceDialog):
+class CommitmentDialog(ServiceDialog):
     """Open with :meth:`start` (reads the registration and its categories on the worker)."""
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, who: Registrant, *,
@@ -157,8 +155,8 @@ class CommitmentDialog(_ServiceDialog):
         who = self.who
         return CommitmentInput(
             year=who.year, organization_id=who.organization_id, person_id=who.person_id,
-            signed_on=_read(self.signed_on, "signed_on"),
-            confirmed_on=None if self.template else _read(self.confirmed_on, "confirmed_on"),
+            signed_on=read_date(self.signed_on, "signed_on"),
+            confirmed_on=None if self.template else read_date(self.confirmed_on, "confirmed_on"),
             confirmed_by="" if self.template else self.confirmed_by.text(),
             note="" if self.template else self.note.text(), items=self.items.items())
 
@@ -184,7 +182,7 @@ class CommitmentDialog(_ServiceDialog):
             return self.bottom.show_error(error.field, error.message)
         if error.field == "items":
             self.items_error.show_message(error.message)
-            _grow_to_fit(self)
+            grow_to_fit(self)
             return True
         return False
 
@@ -192,17 +190,3 @@ class CommitmentDialog(_ServiceDialog):
         self.top.clear_errors()
         self.bottom.clear_errors()
         self.items_error.show_message("")
-
-
-def _read(field: DateField, name: str) -> date | None:
-    try:
-        return field.date_value()
-    except DateParseError as error:
-        raise ValidationError(name, str(error)) from error
-
-
-def fail_later(error: ValidationError) -> Callable[[], Any]:
-    """A job that raises ``error`` on the worker, so it comes back like the service's own errors."""
-    def job() -> Any:
-        raise error
-    return job

@@ -19,8 +19,10 @@ from khoi_desktop.services.study import Member
 from ui.models.rows_table import Column, RowLook
 from ui.pages.org_combo import tree_order
 
-ALL, UNREGISTERED, UNCONFIRMED, UNMARKED = range(4)
-FILTERS = ("Tất cả", "Chưa đăng ký", "Đã đăng ký, chưa xác nhận", "Chưa tự đánh giá xong")
+ALL, UNREGISTERED, UNCONFIRMED, UNMARKED, PERSONS, COLLECTIVES = range(6)
+FILTERS = ("Tất cả", "Chưa đăng ký", "Đã đăng ký, chưa xác nhận", "Chưa tự đánh giá xong", "Cá nhân",
+           "Tập thể chi bộ")
+COLLECTIVE_FILTER = {"0": PERSONS, "1": COLLECTIVES}  # an overview figure's ('collective', …) criterion
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def build_entries(rows: Sequence[CommitmentRow], members: Sequence[Member],
 def keep(entry: Entry, choice: int) -> bool:
     """Whether ``entry`` passes the list filter ``choice`` (one of FILTERS)."""
     row = entry.row
+    if choice in (PERSONS, COLLECTIVES):
+        return entry.collective == (choice == COLLECTIVES)
     if choice == UNREGISTERED:
         return row is None
     if choice == UNCONFIRMED:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
 from khoi_desktop.domain.commitments import RegistrationCounts
@@ -107,7 +108,7 @@ class CommitmentsPage(YearScopedPage):
         self.body.addLayout(printing)
 
     def _connect(self) -> None:
-        self.filter.currentIndexChanged.connect(lambda _i: self._show_entries())
+        self.filter.currentIndexChanged.connect(self._filter_chosen)
         self.search.changed.connect(self._show_entries)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -135,6 +136,16 @@ class CommitmentsPage(YearScopedPage):
         self.counts.setText("\n".join(lines.counts_lines(data.counts)))
         self._show_entries()
 
+    def narrow(self, criteria: dict[str, str]) -> None:
+        """A figure of individual ('0') or collective ('1') registrations: "Hiện" those lines."""
+        choice = lines.COLLECTIVE_FILTER.get(criteria.get("collective", ""), lines.ALL)
+        with QSignalBlocker(self.filter):
+            self.filter.setCurrentIndex(choice)
+
+    def _filter_chosen(self) -> None:
+        self.clear_note()
+        self._show_entries()
+
     def _show_entries(self) -> None:
         keep = self.selected()
         choice = self.filter.currentIndex()
@@ -145,7 +156,7 @@ class CommitmentsPage(YearScopedPage):
         if keep is not None:
             self.select(keep.person_id, keep.organization_id)
 
-    def status_text(self) -> str:
+    def summary_text(self) -> str:
         data: Registrations | None = self.data
         if data is None:
             return ""
@@ -159,12 +170,13 @@ class CommitmentsPage(YearScopedPage):
         return self.model.row_at(index.row())
 
     def select(self, person_id: int | None, org_id: int) -> bool:
-        for number, entry in enumerate(self.model.rows()):
-            if entry.person_id == person_id and (person_id is not None or entry.organization_id == org_id):
-                self.table.selectRow(number)
-                self.table.scrollTo(self.model.index(number, 0))
-                return True
-        return False
+        number = self.model.find(lambda entry: entry.person_id == person_id
+                                 and (person_id is not None or entry.organization_id == org_id))
+        if number is None:
+            return False
+        self.table.selectRow(number)
+        self.table.scrollTo(self.model.index(number, 0))
+        return True
 
     def _update_buttons(self) -> None:
         entry = self.selected()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import DatabaseSummary, Services
+from ui.style import named_label
 from ui.tasks import TaskRunner
 
 SHOWN_COUNTS = (
@@ -27,12 +28,8 @@ class HomePage(QWidget):
         self._services = services
         self._tasks = tasks
         self._status = ""
-        self.title = QLabel("")
-        self.title.setObjectName("pageTitle")
-        self.title.setWordWrap(True)
-        self.path_label = QLabel("")
-        self.path_label.setObjectName("pageSubtitle")
-        self.path_label.setWordWrap(True)
+        self.title = named_label("", "pageTitle", wrap=True)
+        self.path_label = named_label("", "pageSubtitle", wrap=True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count_labels: dict[str, QLabel] = {}
         cards = QGridLayout()
@@ -74,13 +71,9 @@ def _count_card(caption: str) -> tuple[QFrame, QLabel]:
     card = QFrame()
     card.setObjectName("countCard")
     card.setMinimumHeight(96)
-    value = QLabel("…")
-    value.setObjectName("countValue")
-    label = QLabel(caption)
-    label.setObjectName("countLabel")
-    label.setWordWrap(True)
+    value = named_label("…", "countValue")
     column = QVBoxLayout(card)
     column.setContentsMargins(20, 14, 20, 14)
     column.addWidget(value)
-    column.addWidget(label)
+    column.addWidget(named_label(caption, "countLabel", wrap=True))
     return card, value

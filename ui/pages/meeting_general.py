@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from khoi_desktop.domain.enums import MeetingKind
-from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.meetings import Guest, Meeting, MeetingInput
-from khoi_desktop.domain.vntext import DateParseError, clean
+from khoi_desktop.domain.vntext import clean
 from ui.forms import FieldForm
 from ui.pages.meeting_widgets import Choice, PersonCombo, TextBox, TimeField, small_button
 from ui.pages.person_fields import DateField
+from ui.service_dialog import read_day
 
 GUEST_COLUMNS = ("Họ và tên", "Chức vụ", "Cơ quan, đơn vị")
 # Service fields shown by this tab (others belong to other tabs).
@@ -144,12 +144,7 @@ class GeneralTab(QWidget):
 
     def read_input(self) -> MeetingInput:
         """The head as typed; a malformed date raises ValidationError('date', …)."""
-        try:
-            day = self.date.date_value()
-        except DateParseError as error:
-            raise ValidationError("date", str(error)) from error
-        if day is None:
-            raise ValidationError("date", "Hãy ghi ngày họp.")
+        day = read_day(self.date, "date", "Hãy ghi ngày họp.")
         chair_id, chair_name = self.chair.value()
         secretary_id, secretary_name = self.secretary.value()
         return MeetingInput(

@@ -32,6 +32,7 @@ from ui.pages.meeting_widgets import TimeField
 from ui.pages.org_combo import OrgCombo
 from ui.pages.person_fields import DateField
 from ui.prompts import Prompts
+from ui.service_dialog import read_day
 from ui.tasks import TaskRunner
 
 _TITLED = {MeetingKind.REGULAR: "Sinh hoạt chi bộ thường kỳ", MeetingKind.COMMITTEE: "Họp chi ủy"}
@@ -154,12 +155,7 @@ class NewMeetingDialog(QDialog):
         org_id = self.organization.current_id()
         if org_id is None:
             raise ValidationError("organization_id", "Hãy chọn tổ chức.")
-        try:
-            day = self.date.date_value()
-        except DateParseError as error:
-            raise ValidationError("date", str(error)) from error
-        if day is None:
-            raise ValidationError("date", "Hãy ghi ngày họp.")
+        day = read_day(self.date, "date", "Hãy ghi ngày họp.")
         return MeetingInput(organization_id=org_id, kind=self.current_kind(), date=day,
                             start_time=self.start_time.text(), end_time=self.end_time.text(),
                             place=self.place.text(), title=self.title.text())

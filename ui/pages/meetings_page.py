@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from ui.pages.meeting_new import NewMeetingDialog
 from ui.pages.meeting_print import Opener, Printer, open_with_system, print_with_system
 from ui.pages.meeting_templates import TemplatesDialog
 from ui.pages.org_combo import OrgCombo
+from ui.pages.reloads import Reloads
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -55,8 +56,7 @@ class MeetingsPage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self._organizations: list[Organization] = []
-        self._serial = 0
-        self._reload_pending = False
+        self._reloads = Reloads(self.reload)
         self._select_after_load: int | None = None
         self.dialog: NewMeetingDialog | None = None
         self.templates_dialog: TemplatesDialog | None = None
@@ -171,16 +171,12 @@ class MeetingsPage(QWidget):
         """Reload soon (several requests load once); while a meeting is open, when back at the list."""
         if self.stack.currentIndex() == EDITOR:
             return  # the list is read again when the clerk goes back to it
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self.reload)
+        self._reloads.request()
 
     def reload(self) -> None:
         """The organisations, then the meetings of the chosen one (and those under it) in the year."""
-        self._reload_pending = False
-        self._serial += 1
-        serial, org_id, year, services = self._serial, self.organization.current_id(), self.year.currentData(), \
-            self._services
+        serial = self._reloads.begin()
+        org_id, year, services = self.organization.current_id(), self.year.currentData(), self._services
 
         def job() -> tuple[list[Organization], list[MeetingRow]]:
             organizations = services.organizations.all(include_retired=False)
@@ -191,7 +187,7 @@ class MeetingsPage(QWidget):
                          lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt"))
 
     def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow]]) -> None:
-        if serial != self._serial:
+        if not self._reloads.is_current(serial):
             return
         self._organizations, rows = loaded
         self.organization.set_organizations(self._organizations)

@@ -40,9 +40,13 @@ class OrgCombo(QComboBox):
         self.set_organizations([])
 
     def set_organizations(self, organizations: Sequence[Organization]) -> None:
-        """Refill, keeping the current choice when it still exists (no change signal if kept)."""
+        """Refill, keeping the current choice when it still exists (no change signal if kept).
+
+        A caller that blocked the box's signals keeps them blocked: the state is restored, not
+        switched on, or a page filling its bar would hear a change and load a second time.
+        """
         keep = self.current_id()
-        self.blockSignals(True)
+        was_blocked = self.blockSignals(True)
         self.clear()
         if self._any_text is not None:
             self.addItem(self._any_text, None)
@@ -51,7 +55,7 @@ class OrgCombo(QComboBox):
             self.setItemData(self.count() - 1, org.name, Qt.ItemDataRole.ToolTipRole)
         found = self.findData(keep) if keep is not None else -1
         self.setCurrentIndex(found if found >= 0 else 0)
-        self.blockSignals(False)
+        self.blockSignals(was_blocked)
         if self.current_id() != keep:
             self.currentIndexChanged.emit(self.currentIndex())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from khoi_desktop.domain.models import Organization
@@ -58,13 +58,12 @@ class OrgYearBar(QWidget):
 
     def set_organizations(self, organizations: Sequence[Organization], chosen: int | None) -> None:
         """Refill the tree and show ``chosen``; no ``changed`` (the page loaded for it already)."""
-        self.organization.blockSignals(True)
-        if list(organizations) != self._shown:  # refill only when the tree changed
-            self.organization.set_organizations(organizations)
-            self._shown = list(organizations)
-        if chosen is not None:
-            self.organization.select_id(chosen)
-        self.organization.blockSignals(False)
+        with QSignalBlocker(self.organization):  # restores the previous state, whatever it was
+            if list(organizations) != self._shown:  # refill only when the tree changed
+                self.organization.set_organizations(organizations)
+                self._shown = list(organizations)
+            if chosen is not None:
+                self.organization.select_id(chosen)
         self.wanted = None
 
     def org_id(self) -> int | None:

@@ -8,23 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization, OrganizationInput
 from ui.forms import FieldForm
 from ui.prompts import Prompts
+from ui.service_dialog import ServiceDialog
 from ui.tasks import TaskRunner
 
 CHILD_KIND = {
@@ -115,66 +106,7 @@ def child_defaults(parent: Organization | None) -> OrganizationInput:
                              place_name=parent.place_name, superior_name=parent.name)
 
 
-def vietnamese_buttons(save_text: str = "Lưu") -> tuple[QDialogButtonBox, QPushButton]:
-    """A button box with Vietnamese texts (Qt ships no Vietnamese translation)."""
-    box = QDialogButtonBox()
-    save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    box.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-    save.setDefault(True)
-    return box, save
-
-
-def _grow_to_fit(dialog: QDialog) -> None:
-    """Grow a dialog whose wrapped labels just got taller (Qt does not do it by itself)."""
-    layout = dialog.layout()
-    layout.activate()
-    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else 0
-    dialog.resize(dialog.width(), max(dialog.height(), needed, layout.totalSizeHint().height()))
-
-
-class _ServiceDialog(QDialog):
-    """A dialog whose "Lưu" runs a service call on the worker and stays open on errors."""
-
-    def __init__(self, title: str, tasks: TaskRunner, prompts: Prompts, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(640)
-        self._tasks = tasks
-        self._prompts = prompts
-        self.changes: Changes | None = None
-        self.buttons, self.save_button = vietnamese_buttons()
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        self.clear_errors()
-        self.save_button.setEnabled(False)
-        job = self.job()
-        self._tasks.call(job, self._saved, self._failed)
-
-    def _saved(self, changes: Changes) -> None:
-        self.save_button.setEnabled(True)
-        self.changes = changes
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.show_field_error(exc):
-            _grow_to_fit(self)  # make room for the message under the field
-        else:
-            self._prompts.show_error(exc, "lưu")
-
-    def job(self) -> Callable[[], Changes]:
-        raise NotImplementedError
-
-    def show_field_error(self, error: ValidationError) -> bool:
-        raise NotImplementedError
-
-    def clear_errors(self) -> None:
-        raise NotImplementedError
-
-
-class OrganizationDialog(_ServiceDialog):
+class OrganizationDialog(ServiceDialog):
     """Add or edit one organisation; ``save`` is the service call (create or update)."""
 
     def __init__(self, title: str, initial: Organization | OrganizationInput, parent_name: str,
@@ -209,7 +141,7 @@ class OrganizationDialog(_ServiceDialog):
         self.fields.clear_errors()
 
 
-class MoveDialog(_ServiceDialog):
+class MoveDialog(ServiceDialog):
     """Choose a new superior organisation; the service refuses a move into its own subtree."""
 
     def __init__(self, org: Organization, tree: Sequence[tuple[Organization, int]],

@@ -10,13 +10,10 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +21,7 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
 from ui.pages.organization_dialogs import MoveDialog, OrganizationDialog, child_defaults
+from ui.pages.page_frame import button_row, titled_column
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -77,28 +75,15 @@ class OrganizationsPage(QWidget):
     # Layout
 
     def _build_layout(self) -> None:
-        title = QLabel("Tổ chức")
-        title.setObjectName("pageTitle")
-        subtitle = QLabel("Khối, đảng bộ cơ sở và các chi bộ trực thuộc. Enter: sửa tổ chức đang chọn; "
-                          "Ctrl+N: thêm tổ chức trực thuộc; Delete: thôi theo dõi.")
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
         self.add_button = self._button("Thêm tổ chức trực thuộc", self.add_child, QKeySequence.StandardKey.New)
         self.edit_button = self._button("Sửa…", self.edit_selected)
         self.move_button = self._button("Chuyển…", self.move_selected)
         self.retire_button = self._button("Thôi theo dõi", self.retire_selected)
         self.restore_button = self._button("Theo dõi lại", self.restore_selected)
-        bar = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.move_button, self.retire_button,
-                       self.restore_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addLayout(bar)
+        layout = titled_column(self, "Tổ chức", "Khối, đảng bộ cơ sở và các chi bộ trực thuộc. Enter: sửa tổ chức "
+                               "đang chọn; Ctrl+N: thêm tổ chức trực thuộc; Delete: thôi theo dõi.")
+        layout.addLayout(button_row(self.add_button, self.edit_button, self.move_button, self.retire_button,
+                                    self.restore_button))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.show_retired)
 

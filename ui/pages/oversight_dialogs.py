@@ -8,7 +8,6 @@ under the field it names (a mistyped date included), and ``changes`` is left whe
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -34,33 +33,17 @@ from khoi_desktop.domain.oversight import (
     OutreachInput,
     OutreachItem,
 )
-from khoi_desktop.domain.vntext import DateParseError
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
 from ui.pages.org_combo import OrgCombo
-from ui.pages.organization_dialogs import _ServiceDialog
 from ui.pages.person_fields import DateField
 from ui.pages.year_end_sections import NarrativeEdit
 from ui.prompts import Prompts
+from ui.service_dialog import ServiceDialog, fail_later, read_date
 from ui.tasks import TaskRunner
 
 COMMENDATIONS = ("Giấy khen", "Bằng khen", "Biểu dương", "Chiến sĩ thi đua cơ sở", "Huy hiệu Đảng")
 NOT_FROM_LIST = "— Ghi tên, không chọn từ danh sách —"
-
-
-def read_date(widget: DateField, field: str) -> date | None:
-    """The typed date; a malformed one is a ValidationError of ``field`` (shown under it)."""
-    try:
-        return widget.date_value()
-    except DateParseError as error:
-        raise ValidationError(field, str(error)) from error
-
-
-def _raise(error: ValidationError) -> Callable[[], Changes]:
-    def job() -> Changes:
-        raise error
-
-    return job
 
 
 def date_field() -> DateField:
@@ -82,7 +65,7 @@ def org_choice(organizations: Sequence[Organization], chosen: int | None) -> Org
     return combo
 
 
-class RecordDialog(_ServiceDialog):
+class RecordDialog(ServiceDialog):
     """A form whose "Lưu" calls ``save(value())`` on the worker; subclasses build ``form`` and ``value``."""
 
     def __init__(self, title: str, save: Callable[[Any], Changes], tasks: TaskRunner, prompts: Prompts,
@@ -111,7 +94,7 @@ class RecordDialog(_ServiceDialog):
         try:
             data = self.value()
         except ValidationError as error:
-            return _raise(error)  # shown under its field like the service's own errors
+            return fail_later(error)  # shown under its field like the service's own errors
         save = self._save
         return lambda: save(data)
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.enums import InspectionKind, OutreachOutlet
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import Contributor, Exemplar, Inspection, OutreachItem
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
+from ui.pages.filters import choice_combo, choose_code, enum_choices
 from ui.pages.inspection_dialog import InspectionDialog
-from ui.pages.org_year_bar import OrgYearBar, choose_org, subtree
+from ui.pages.org_year_bar import OrgYearBar, subtree
 from ui.pages.oversight_dialogs import ContributorDialog, ExemplarDialog, OutreachDialog
 from ui.pages.oversight_summary import (
     CONTRIBUTOR_COLUMNS,
@@ -33,19 +34,13 @@ from ui.pages.oversight_summary import (
     outreach_summary,
 )
 from ui.pages.record_list import RecordList
+from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
+from ui.style import named_label
 from ui.tasks import TaskRunner
 
 OWN, BELOW, TARGETED = "own", "below", "targeted"
 Fetch = Callable[[Services, int, int], Any]
-
-
-def _combo(first: str, items: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(first, None)
-    for label, value in items:
-        combo.addItem(label, value)
-    return combo
 
 
 class OversightPage(QWidget):
@@ -59,19 +54,14 @@ class OversightPage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self.organizations: list[Organization] = []
-        self._serial = 0
-        self._reload_pending = False
+        self._reloads = Reloads(self.reload)
         self._status = ""
         self.bar = OrgYearBar(services.context.today().year)
-        self.summary = QLabel("")
-        self.summary.setObjectName("pageSubtitle")
-        self.summary.setWordWrap(True)
-        title = QLabel(self.TITLE)
-        title.setObjectName("pageTitle")
+        self.summary = named_label("", "pageSubtitle", wrap=True)
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
-        layout.addWidget(title)
+        layout.addWidget(named_label(self.TITLE, "pageTitle"))
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
         layout.addLayout(self.body, 1)
@@ -126,27 +116,16 @@ class OversightPage(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------------
     def request_reload(self) -> None:
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self.reload)
+        self._reloads.request()
 
     def reload(self) -> None:
-        self._reload_pending = False
-        self._serial += 1
-        serial, preferred, year, services = self._serial, self.bar.preferred(), self.bar.year_value(), \
-            self._services
-        fetch = self.fetcher()
-
-        def job() -> tuple[list[Organization], int | None, Any]:
-            organizations = services.organizations.all(include_retired=False)
-            org_id = choose_org(organizations, *preferred)
-            return organizations, org_id, fetch(services, org_id, year) if org_id is not None else None
-
+        serial, services, fetch = self._reloads.begin(), self._services, self.fetcher()
+        job = org_year_job(services, self.bar, lambda org_id, year: fetch(services, org_id, year))
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
                          lambda exc: self._prompts.show_error(exc, f"tải trang “{self.TITLE}”"))
 
-    def _loaded(self, serial: int, loaded: tuple[list[Organization], int | None, Any]) -> None:
-        if serial != self._serial:
+    def _loaded(self, serial: int, loaded: OrgYearLoaded[Any]) -> None:
+        if not self._reloads.is_current(serial):
             return
         self.organizations, org_id, data = loaded
         self.bar.set_organizations(self.organizations, org_id)
@@ -162,9 +141,9 @@ class InspectionsPage(OversightPage):
     def build(self) -> None:
         self.records = self.make_list("cuộc kiểm tra, giám sát", INSPECTION_COLUMNS,
                                       "Chưa có cuộc kiểm tra, giám sát nào. Bấm “Thêm” để ghi.", sort_column=4)
-        self.who = _combo("Do tổ chức này tiến hành", [("Do các tổ chức trực thuộc tiến hành", BELOW),
+        self.who = choice_combo("Do tổ chức này tiến hành", [("Do các tổ chức trực thuộc tiến hành", BELOW),
                                                          ("Đối tượng là tổ chức này hoặc trực thuộc", TARGETED)])
-        self.kind = _combo("Mọi hình thức", [(kind.label, kind.value) for kind in InspectionKind])
+        self.kind = choice_combo("Mọi hình thức", enum_choices(InspectionKind))
         self.records.add_filter("Phạm vi:", self.who)
         self.records.add_filter("Hình thức:", self.kind)
         self.who.currentIndexChanged.connect(self.request_reload)
@@ -198,8 +177,8 @@ class InspectionsPage(OversightPage):
         self.records.set_predicate(lambda row: kind is None or row.kind.value == kind)
 
     def apply_criteria(self, criteria: dict[str, str]) -> None:
-        self.who.setCurrentIndex(max(0, self.who.findData(BELOW if criteria.get("conducted_by") == BELOW else None)))
-        self.kind.setCurrentIndex(max(0, self.kind.findData(criteria.get("kind"))))
+        choose_code(self.who, BELOW if criteria.get("conducted_by") == BELOW else None)
+        choose_code(self.kind, criteria.get("kind"))
 
     def _editor(self, row: Inspection | None) -> InspectionDialog | None:
         service, org_id = self._services.inspections, self.bar.org_id()
@@ -220,7 +199,7 @@ class OutreachPage(OversightPage):
     def build(self) -> None:
         self.records = self.make_list("tin, bài tuyên truyền", OUTREACH_COLUMNS,
                                       "Chưa có tin, bài tuyên truyền nào trong năm. Bấm “Thêm” để ghi.")
-        self.outlet = _combo("Mọi kênh", [(outlet.label, outlet.value) for outlet in OutreachOutlet])
+        self.outlet = choice_combo("Mọi kênh", enum_choices(OutreachOutlet))
         self.records.add_filter("Kênh:", self.outlet)
         self.outlet.currentIndexChanged.connect(self._narrow)
         self.records.editor = self._item_editor
@@ -254,7 +233,7 @@ class OutreachPage(OversightPage):
 
     def apply_criteria(self, criteria: dict[str, str]) -> None:
         self.tabs.setCurrentWidget(self.network if criteria.get("view") == "contributors" else self.records)
-        self.outlet.setCurrentIndex(max(0, self.outlet.findData(criteria.get("outlet"))))
+        choose_code(self.outlet, criteria.get("outlet"))
 
     def _item_editor(self, row: OutreachItem | None) -> OutreachDialog | None:
         service, org_id = self._services.outreach, self.bar.org_id()
@@ -280,7 +259,7 @@ class ExemplarsPage(OversightPage):
     def build(self) -> None:
         self.records = self.make_list("gương điển hình", EXEMPLAR_COLUMNS,
                                       "Chưa có gương điển hình nào trong năm. Bấm “Thêm” để ghi.")
-        self.which = _combo("Tập thể và cá nhân", [("Tập thể", "1"), ("Cá nhân", "0")])
+        self.which = choice_combo("Tập thể và cá nhân", [("Tập thể", "1"), ("Cá nhân", "0")])
         self.records.add_filter("Loại:", self.which)
         self.which.currentIndexChanged.connect(self._narrow)
         self.records.editor = self._editor
@@ -302,7 +281,7 @@ class ExemplarsPage(OversightPage):
         self.records.set_predicate(lambda row: which is None or row.is_collective == (which == "1"))
 
     def apply_criteria(self, criteria: dict[str, str]) -> None:
-        self.which.setCurrentIndex(max(0, self.which.findData(criteria.get("collective"))))
+        choose_code(self.which, criteria.get("collective"))
 
     def _editor(self, row: Exemplar | None) -> ExemplarDialog | None:
         service, org_id = self._services.exemplars, self.bar.org_id()

@@ -23,7 +23,7 @@ from khoi_desktop.domain.oversight import (
 )
 from khoi_desktop.domain.vntext import collation_key, format_date, format_number
 from khoi_desktop.services.inspections import InspectionSummary
-from ui.models.record_table import Column
+from ui.models.rows_table import Column
 
 
 def _when(row: Inspection) -> str:
@@ -41,15 +41,15 @@ INSPECTION_COLUMNS = (
     Column("Nội dung", lambda r: r.subject, width=300),
     Column("Chủ thể", lambda r: r.body, width=170),
     Column("Đối tượng", lambda r: "; ".join(t.name for t in r.targets), width=200),
-    Column("Thời gian", _when, lambda r: _day_key(r.start_date or r.end_date), width=170),
-    Column("Bước hiện tại", lambda r: r.step.label, lambda r: STEP_ORDER.index(r.step), width=130),
+    Column("Thời gian", _when, sort=lambda r: _day_key(r.start_date or r.end_date), width=170),
+    Column("Bước hiện tại", lambda r: r.step.label, sort=lambda r: STEP_ORDER.index(r.step), width=130),
 )
 OUTREACH_COLUMNS = (
-    Column("Ngày", lambda r: format_date(r.date), lambda r: _day_key(r.date), width=95),
+    Column("Ngày", lambda r: format_date(r.date), sort=lambda r: _day_key(r.date), width=95),
     Column("Kênh", lambda r: r.outlet.label, width=190),
     Column("Thể loại", lambda r: r.kind, width=100),
     Column("Tiêu đề, nội dung", lambda r: r.title, width=300),
-    Column("Số tin, bài", lambda r: format_number(r.count), lambda r: r.count, width=95, right=True),
+    Column("Số tin, bài", lambda r: format_number(r.count), sort=lambda r: r.count, width=95, align="right"),
     Column("Tác giả", lambda r: r.authors, width=160),
     Column("Tổ chức", lambda r: r.organization_name, width=200),
 )
@@ -58,18 +58,18 @@ CONTRIBUTOR_COLUMNS = (
     Column("Vai trò", lambda r: r.role, width=220),
     Column("Kênh", lambda r: r.outlet.label if r.outlet else "", width=200),
     Column("Tổ chức", lambda r: r.organization_name, width=220),
-    Column("Từ ngày", lambda r: format_date(r.since), lambda r: _day_key(r.since), width=100),
+    Column("Từ ngày", lambda r: format_date(r.since), sort=lambda r: _day_key(r.since), width=100),
 )
 EXEMPLAR_COLUMNS = (
     Column("Loại", lambda r: "Tập thể" if r.is_collective else "Cá nhân",
-           lambda r: f"{0 if r.is_collective else 1}{collation_key(r.name)}", width=80),
+           sort=lambda r: f"{0 if r.is_collective else 1}{collation_key(r.name)}", width=80),
     Column("Tên tập thể, họ tên", lambda r: r.name, width=220),
     Column("Tổ chức", lambda r: r.organization_name, width=200),
     Column("Thành tích", lambda r: " ".join(r.achievement.split()), width=220),
     Column("Hình thức khen thưởng", lambda r: r.commendation, width=180),
     Column("Cấp khen", lambda r: r.issued_by, width=180),
     Column("Số quyết định", lambda r: r.decision_number, width=120),
-    Column("Ngày", lambda r: format_date(r.date), lambda r: _day_key(r.date), width=95),
+    Column("Ngày", lambda r: format_date(r.date), sort=lambda r: _day_key(r.date), width=95),
 )
 
 

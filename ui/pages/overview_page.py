@@ -11,19 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter, Overview
-from ui.pages.org_year_bar import OrgYearBar, choose_org
+from ui.pages.org_year_bar import OrgYearBar
 from ui.pages.overview_cards import FigureCard, OpenList
+from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
+from ui.style import named_label
 from ui.tasks import TaskRunner
 
-Loaded = tuple[list[Organization], int | None, Overview | None]
+Loaded = OrgYearLoaded[Overview]
 
 
 class OverviewPage(QWidget):
@@ -38,8 +40,7 @@ class OverviewPage(QWidget):
         self.open_list: OpenList = open_list or (lambda _filter: None)
         self.overview: Overview | None = None
         self.cards: dict[str, FigureCard] = {}
-        self._serial = 0
-        self._reload_pending = False
+        self._reloads = Reloads(self.reload)
         self._stale = False
         self._status = ""
         self._build()
@@ -48,11 +49,7 @@ class OverviewPage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        title = QLabel("Tổng quan")
-        title.setObjectName("pageTitle")
-        self.subtitle = QLabel("")
-        self.subtitle.setObjectName("pageSubtitle")
-        self.subtitle.setWordWrap(True)
+        self.subtitle = named_label("", "pageSubtitle", wrap=True)
         self.bar = OrgYearBar(self._services.context.today().year)
         self.refresh_button = QPushButton("Làm mới")
         self.refresh_button.setToolTip("Tính lại số liệu từ dữ liệu hiện có")
@@ -61,8 +58,7 @@ class OverviewPage(QWidget):
         self.busy.setMaximumWidth(140)
         self.busy.setMaximumHeight(10)
         self.busy.setTextVisible(False)
-        self.busy_label = QLabel("Đang tính số liệu…")
-        self.busy_label.setObjectName("pageSubtitle")
+        self.busy_label = named_label("Đang tính số liệu…", "pageSubtitle")
         row = QHBoxLayout()
         row.addWidget(self.bar)
         row.addWidget(self.refresh_button)
@@ -74,7 +70,7 @@ class OverviewPage(QWidget):
         self.cards_box.setSpacing(14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
-        layout.addWidget(title)
+        layout.addWidget(named_label("Tổng quan", "pageTitle"))
         layout.addLayout(row)
         layout.addWidget(self.subtitle)
         layout.addSpacing(6)
@@ -110,27 +106,17 @@ class OverviewPage(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------
     def request_reload(self) -> None:
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self.reload)
+        self._reloads.request()
 
     def reload(self) -> None:
         """The organisations, then the overview of the chosen one and year, on the worker."""
-        self._reload_pending = False
-        self._serial += 1
-        serial, preferred, year, services = self._serial, self.bar.preferred(), self.bar.year_value(), \
-            self._services
-
-        def job() -> Loaded:
-            organizations = services.organizations.all(include_retired=False)
-            org_id = choose_org(organizations, *preferred)
-            return organizations, org_id, services.overview.overview(org_id, year) if org_id is not None else None
-
+        serial, overview = self._reloads.begin(), self._services.overview
+        job = org_year_job(self._services, self.bar, overview.overview)
         self._set_busy(True)
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded), lambda exc: self._failed(serial, exc))
 
     def _loaded(self, serial: int, loaded: Loaded) -> None:
-        if serial != self._serial:
+        if not self._reloads.is_current(serial):
             return  # a newer choice is being counted
         organizations, org_id, overview = loaded
         self.bar.set_organizations(organizations, org_id)
@@ -138,7 +124,7 @@ class OverviewPage(QWidget):
         self.show_overview(overview)
 
     def _failed(self, serial: int, exc: BaseException) -> None:
-        if serial == self._serial:
+        if self._reloads.is_current(serial):
             self._set_busy(False)
             self._prompts.show_error(exc, "tính số liệu tổng quan")
 

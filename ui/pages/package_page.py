@@ -16,7 +16,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +36,7 @@ from khoi_desktop.services.package_import import PackageImportService, backup_be
 from ui.desktop_shell import DesktopShell, Shell
 from ui.pages.org_combo import OrgCombo
 from ui.pages.package_import_panel import PackageImportPanel
+from ui.pages.page_frame import button_row, titled_column
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -91,30 +91,20 @@ class PackagePage(QWidget):
                    tasks, prompts, shell)
 
     def _build_layout(self) -> None:
-        title = QLabel("Gửi báo cáo lên cấp trên")
-        title.setObjectName("pageTitle")
-        subtitle = QLabel("Xuất một tệp .zip gồm báo cáo tổng kết năm (PDF, DOCX), số liệu thống kê (XLSX), các biên "
-                          "bản đã chọn và dữ liệu để cấp trên tổng hợp; đính kèm tệp này vào email gửi cấp trên.")
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Tổ chức:", self.org_combo)
         form.addRow("Năm báo cáo:", self.year_box)
         form.addRow("Kèm biên bản:", self.minutes_list)
-        buttons = QHBoxLayout()
-        for button in (self.export_button, self.folder_button, self.mail_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         box = QGroupBox("Xuất gói báo cáo của đơn vị")
         inner = QVBoxLayout(box)
         inner.addLayout(form)
-        inner.addLayout(buttons)
+        inner.addLayout(button_row(self.export_button, self.folder_button, self.mail_button))
         inner.addWidget(self.result_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(10)
-        for widget in (title, subtitle, box, self.panel):
-            layout.addWidget(widget)
+        layout = titled_column(self, "Gửi báo cáo lên cấp trên", (
+            "Xuất một tệp .zip gồm báo cáo tổng kết năm (PDF, DOCX), số liệu thống kê (XLSX), các biên bản đã chọn "
+            "và dữ liệu để cấp trên tổng hợp; đính kèm tệp này vào email gửi cấp trên."))
+        layout.addWidget(box)
+        layout.addWidget(self.panel)
         layout.addStretch(1)
 
     # -- loading --------------------------------------------------------------------------------------

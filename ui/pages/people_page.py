@@ -6,9 +6,7 @@ and the filters then work on the rows in memory (see ``ui.models.people_table``)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +26,12 @@ from khoi_desktop.domain.enums import MembershipKind, PersonStatus
 from khoi_desktop.domain.models import Changes, Organization, PeopleFilter, PersonRow
 from khoi_desktop.services.app import Services
 from ui.models.people_table import PeopleCriteria, PeopleTableModel
+from ui.pages.filters import choice_combo, enum_choices
 from ui.pages.import_wizard import ImportWizard
 from ui.pages.org_combo import OrgCombo
 from ui.pages.people_actions import PeopleActions
 from ui.pages.person_dialog import PersonDialog
+from ui.pages.reloads import Reloads
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -50,8 +50,7 @@ class PeoplePage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self._organizations: list[Organization] = []
-        self._load_serial = 0
-        self._reload_pending = False
+        self._reloads = Reloads(self.reload)
         self._scope_serial = 0
         self._scope: frozenset[int] | None = None
         self._select_after_load: int | None = None
@@ -72,8 +71,8 @@ class PeoplePage(QWidget):
         self.search.setPlaceholderText("Tìm theo họ tên (gõ không dấu cũng được) hoặc số thẻ đảng viên — Ctrl+F")
         self.search.setClearButtonEnabled(True)
         self.organization = OrgCombo("Tất cả tổ chức")
-        self.kind = _enum_combo("Mọi tư cách", MembershipKind)
-        self.status = _enum_combo("Mọi trạng thái", PersonStatus)
+        self.kind = choice_combo("Mọi tư cách", enum_choices(MembershipKind))
+        self.status = choice_combo("Mọi trạng thái", enum_choices(PersonStatus))
         self.year = QComboBox()
         self.year.addItem("Năm: hiện nay", None)
         this_year = self._services.context.today().year
@@ -179,16 +178,11 @@ class PeoplePage(QWidget):
             self.request_reload()
 
     def request_reload(self) -> None:
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self.reload)
+        self._reloads.request()
 
     def reload(self) -> None:
         """Load the organisations and every person of the chosen year, off the GUI thread."""
-        self._reload_pending = False
-        self._load_serial += 1
-        serial, year = self._load_serial, self.year.currentData()
-        services = self._services
+        serial, year, services = self._reloads.begin(), self.year.currentData(), self._services
 
         def job() -> tuple[list[Organization], list[PersonRow]]:
             orgs = services.organizations.all(include_retired=False)
@@ -198,7 +192,7 @@ class PeoplePage(QWidget):
                          lambda exc: self._prompts.show_error(exc, "tải danh sách"))
 
     def _loaded(self, serial: int, loaded: tuple[list[Organization], list[PersonRow]]) -> None:
-        if serial != self._load_serial:
+        if not self._reloads.is_current(serial):
             return
         self._organizations, rows = loaded
         self.organization.set_organizations(self._organizations)
@@ -310,12 +304,3 @@ class PeoplePage(QWidget):
 
     def scope_name(self) -> str:
         return self.organization.current_name() if self.organization.current_id() is not None else ""
-
-
-def _enum_combo(any_text: str, enum: Sequence) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(any_text, None)
-    for member in enum:
-        combo.addItem(member.label, member.value)
-    return combo
-

@@ -12,36 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.models import Changes
-from ui.models.record_table import ID_ROLE, SORT_ROLE, Column, RecordTableModel
+from ui.models.rows_table import Column, PredicateProxy, RowsTableModel, rows_view
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
 Predicate = Callable[[Any], bool]
-
-
-class _Proxy(QSortFilterProxyModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.predicate: Predicate = lambda _record: True
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        return isinstance(model, RecordTableModel) and self.predicate(model.row_at(row))
 
 
 class RecordList(QWidget):
@@ -59,11 +39,9 @@ class RecordList(QWidget):
         self.describe: Callable[[Any], str] = lambda _record: noun
         self.dialog: QDialog | None = None
         self.select_after_load: int | None = None
-        self.model = RecordTableModel(columns, self)
-        self.proxy = _Proxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = _table(self.proxy, columns, sort_column)
+        self.model: RowsTableModel[Any] = RowsTableModel(columns, parent=self)
+        self.proxy = PredicateProxy(self.model, parent=self)
+        self.table = rows_view(self.proxy, height=260, sort_by=sort_column)
         self.add_button = _button("Thêm", f"Thêm {noun} (Ctrl+N)")
         self.edit_button = _button("Sửa", f"Sửa {noun} đang chọn (Enter)")
         self.delete_button = _button("Xóa", f"Xóa {noun} đang chọn")
@@ -114,15 +92,13 @@ class RecordList(QWidget):
         self._show_hint()
 
     def set_predicate(self, predicate: Predicate) -> None:
-        self.proxy.predicate = predicate
-        self.proxy.invalidate()
+        self.proxy.set_predicate(predicate)
         self._show_hint()
         self._update_buttons()
 
     def shown(self) -> list[Any]:
         """The records the filters let through, in the order shown."""
-        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-                for row in range(self.proxy.rowCount())]
+        return self.proxy.shown()
 
     def selected(self) -> Any | None:
         index = self.table.currentIndex()
@@ -135,7 +111,7 @@ class RecordList(QWidget):
         return None if record is None else int(record.id)
 
     def select(self, record_id: int) -> bool:
-        row = self.model.row_of(record_id)
+        row = self.model.find(lambda record: record.id == record_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
         if not index.isValid():
             return False
@@ -184,27 +160,6 @@ class RecordList(QWidget):
                          lambda exc: self._prompts.show_error(exc, f"xóa {self.noun}"))
 
 
-def _table(proxy: QSortFilterProxyModel, columns: Sequence[Column], sort_column: int) -> QTableView:
-    table = QTableView()
-    table.setModel(proxy)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setSortingEnabled(True)
-    table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setMinimumHeight(260)
-    header = table.horizontalHeader()
-    for number, column in enumerate(columns):
-        header.resizeSection(number, column.width)
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
-
-
 def _button(text: str, tooltip: str) -> QPushButton:
     button = QPushButton(text)
     button.setToolTip(tooltip)
@@ -212,4 +167,4 @@ def _button(text: str, tooltip: str) -> QPushButton:
     return button
 
 
-__all__ = ["ID_ROLE", "Column", "Predicate", "RecordList"]
+__all__ = ["Column", "Predicate", "RecordList"]

@@ -18,6 +18,7 @@ from khoi_desktop.services.app import Services
 from ui.models.rows_table import INDENT, Column, RowLook, RowsTableModel, fit_rows, rows_view
 from ui.pages.year_scope import YearScopedPage, group_box
 from ui.prompts import Prompts
+from ui.style import named_label
 from ui.tasks import TaskRunner
 
 
@@ -57,13 +58,9 @@ class FigureCard(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countCard")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("countLabel")
-        self.value = QLabel("—")
-        self.value.setObjectName("countValue")
-        self.detail = QLabel("")
-        self.detail.setObjectName("countLabel")
-        self.detail.setWordWrap(True)
+        self.caption = named_label(caption, "countLabel")
+        self.value = named_label("—", "countValue")
+        self.detail = named_label("", "countLabel", wrap=True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 8, 14, 8)
@@ -100,6 +97,7 @@ class StudyPage(YearScopedPage):
         self.empty = QLabel("")
         self.empty.setObjectName("pageSubtitle")
         self.empty.hide()
+        self.wanted_kind: str | None = None  # a membership kind to point out once the figures are read
         self._build()
         self.reload()
 
@@ -137,8 +135,26 @@ class StudyPage(YearScopedPage):
         self.help.setText(f"{data.help_text}\nBuổi học tập gồm các loại: {kinds}. Quy tắc đang áp dụng: "
                           f"{data.rule_label} (theo bộ quy định sinh hoạt có hiệu lực ngày 31/12/{data.year}).")
         fit_rows(self.by_kind, len(data.by_kind))
+        if self.wanted_kind is not None:
+            self.show_kind(self.wanted_kind)
+            self.wanted_kind = None
 
-    def status_text(self) -> str:
+    def narrow(self, criteria: dict[str, str]) -> None:
+        """A figure of one membership kind: its row of "Theo tư cách" is pointed out once loaded."""
+        self.wanted_kind = criteria.get("membership_kind")
+
+    def show_kind(self, kind: str) -> bool:
+        """Select and scroll to the row of membership ``kind`` (a MembershipKind code, '' for unknown)."""
+        row = self.by_kind_model.find(lambda tally: tally.kind == kind)
+        if row is None:
+            self.by_kind.clearSelection()
+            return False
+        self.by_kind.selectRow(row)
+        self.by_kind.scrollTo(self.by_kind_model.index(row, 0))
+        self.by_kind.setFocus()
+        return True
+
+    def summary_text(self) -> str:
         data: Participation | None = self.data
         if data is None:
             return ""

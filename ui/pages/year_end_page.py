@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -27,21 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
 from khoi_desktop.services.year_end import ExportedReport, SectionPreview
 from ui.pages.document_actions import PDF_FILTER, Opener, open_with_system
-from ui.pages.org_year_bar import OrgYearBar, choose_org
-from ui.pages.oversight_dialogs import read_date
+from ui.pages.org_year_bar import OrgYearBar
 from ui.pages.person_fields import DateField
+from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.pages.year_end_sections import Editor, FrameFields, SectionRow, card, numbering
 from ui.prompts import Prompts
+from ui.service_dialog import read_date
 from ui.tasks import TaskRunner
 
 Key = tuple[int, int]  # organisation, year
-Loaded = tuple[list[Organization], int | None, tuple[SectionPreview, ...]]
+Loaded = OrgYearLoaded[tuple[SectionPreview, ...]]
 
 
 class YearEndPage(QWidget):
@@ -60,9 +61,8 @@ class YearEndPage(QWidget):
         self.rows: dict[str, SectionRow] = {}
         self.exported: ExportedReport | None = None
         self.last_dir: Path | None = None
-        self._serial = 0
+        self._reloads = Reloads(self.reload)
         self._saving = 0
-        self._reload_pending = False
         self._status = ""
         self._own_changes: Changes | None = None
         self._build()
@@ -230,30 +230,20 @@ class YearEndPage(QWidget):
         self.save_pending(then=self.request_reload, on_fail=back)
 
     def request_reload(self) -> None:
-        if not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self.reload)
+        self._reloads.request()
 
     def reload(self) -> None:
-        self._reload_pending = False
-        self._serial += 1
-        serial, preferred, year, services = self._serial, self.bar.preferred(), self.bar.year_value(), \
-            self._services
-
-        def job() -> Loaded:
-            organizations = services.organizations.all(include_retired=False)
-            org_id = choose_org(organizations, *preferred)
-            return organizations, org_id, services.year_end.preview(org_id, year) if org_id is not None else ()
-
+        serial, year = self._reloads.begin(), self.bar.year_value()
+        job = org_year_job(self._services, self.bar, self._services.year_end.preview)
         self._tasks.call(job, lambda loaded: self._loaded(serial, year, loaded),
                          lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết"))
 
     def _loaded(self, serial: int, year: int, loaded: Loaded) -> None:
-        if serial != self._serial:
+        if not self._reloads.is_current(serial):
             return
         organizations, org_id, previews = loaded
         self.bar.set_organizations(organizations, org_id)
-        if org_id is None:
+        if org_id is None or previews is None:
             self._set_status("Chưa có tổ chức nào.")
             return
         key = (org_id, year)

@@ -164,7 +164,7 @@ class YearPlanPage(YearScopedPage):
             getattr(self, field).set_text(getattr(plan, field))
         self._set_documents(list(plan.documents))
 
-    def status_text(self) -> str:
+    def summary_text(self) -> str:
         lines = self.below_model.rows()
         if not lines:
             return ""

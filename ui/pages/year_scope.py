@@ -12,13 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import fold
 from khoi_desktop.services.app import Services
-from ui.pages.org_year_bar import OrgYearBar, choose_org
+from khoi_desktop.services.overview import ListFilter
+from ui.pages.org_year_bar import OrgYearBar
+from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
+from ui.style import named_label
 from ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
@@ -63,24 +66,20 @@ class YearScopedPage(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
-        self._serial = 0
-        self._pending = False
+        self._reloads = Reloads(self.reload)
         self._shown: tuple[int | None, int] | None = None
         self.data: Any = None
         self._organizations: dict[int, Organization] = {}
+        self.filter_note = ""  # what an overview figure's list is, while it is on show
         self.bar = OrgYearBar(services.context.today().year)
         self.bar.changed.connect(self._bar_changed)
-        title = QLabel(self.TITLE)
-        title.setObjectName("pageTitle")
-        self.subtitle = QLabel(self.SUBTITLE)
-        self.subtitle.setObjectName("pageSubtitle")
-        self.subtitle.setWordWrap(True)
+        self.subtitle = named_label(self.SUBTITLE, "pageSubtitle", wrap=True)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 12)
         layout.setSpacing(8)
-        layout.addWidget(title)
+        layout.addWidget(named_label(self.TITLE, "pageTitle"))
         layout.addWidget(self.subtitle)
         layout.addWidget(self.bar)
         layout.addLayout(self.body, 1)
@@ -97,11 +96,41 @@ class YearScopedPage(QWidget):
     def reload_on(self, changes: Changes) -> bool:
         return True
 
-    def status_text(self) -> str:
+    def summary_text(self) -> str:
+        """The page's line for the status bar about what it shows."""
         return ""
+
+    def narrow(self, criteria: dict[str, str]) -> None:
+        """Set the page's own filters to a figure's ``criteria`` (see ``ListFilter``); before the reload."""
 
     def has_unsaved_changes(self) -> bool:
         return False
+
+    # -- the page protocol ----------------------------------------------------------------------
+    def status_text(self) -> str:
+        """The summary, after the description of the overview figure whose list is on show."""
+        summary = self.summary_text()
+        if not self.filter_note:
+            return summary
+        return f"{self.filter_note} — {summary}" if summary else self.filter_note
+
+    def apply_filter(self, list_filter: ListFilter) -> None:
+        """Show the organisation, year and rows behind an overview figure, its description in the status.
+
+        The description stays until the clerk picks another organisation, year or filter.
+        """
+        if not self._may_leave():
+            return
+        self.bar.select(list_filter.organization_id, list_filter.year)
+        self.filter_note = list_filter.description
+        self.narrow(dict(list_filter.criteria))
+        self.reload()
+
+    def clear_note(self) -> None:
+        """The clerk narrowed the page otherwise: the figure's description no longer says what is shown."""
+        if self.filter_note:
+            self.filter_note = ""
+            self.status_changed.emit(self.status_text())
 
     # -- loading ------------------------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
@@ -110,24 +139,15 @@ class YearScopedPage(QWidget):
 
     def request_reload(self) -> None:
         """Reload soon; several requests in a row load once."""
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.reload)
+        self._reloads.request()
 
     def reload(self) -> None:
-        self._pending = False
-        self._serial += 1
-        serial, preferred, year, services = self._serial, self.bar.preferred(), self.year(), self._services
-
-        def job() -> tuple[list[Organization], int | None, Any]:
-            organizations = services.organizations.all(include_retired=False)
-            org_id = choose_org(organizations, *preferred)
-            return organizations, org_id, (self.load(org_id, year) if org_id is not None else None)
-
+        serial, year = self._reloads.begin(), self.year()
+        job = org_year_job(self._services, self.bar, self.load)
         self._tasks.call(job, lambda result: self._loaded(serial, year, result), self._failed)
 
-    def _loaded(self, serial: int, year: int, result: tuple[list[Organization], int | None, Any]) -> None:
-        if serial != self._serial:
+    def _loaded(self, serial: int, year: int, result: OrgYearLoaded[Any]) -> None:
+        if not self._reloads.is_current(serial):
             return  # the clerk chose something else meanwhile
         organizations, org_id, data = result
         self._organizations = {org.id: org for org in organizations}
@@ -157,6 +177,7 @@ class YearScopedPage(QWidget):
 
     def _bar_changed(self) -> None:
         if self._may_leave():
+            self.filter_note = ""
             self.reload()
         elif self._shown is not None:
             org_id, year = self._shown

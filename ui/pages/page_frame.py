@@ -1,0 +1,31 @@
+"""The frame of the settings-like pages (Tổ chức, Sao lưu, Gửi báo cáo): a title, a line of help, then the body.
+
+:func:`titled_column` gives such a page its layout with the title and the wrapped help line
+already in it (names ``pageTitle`` / ``pageSubtitle`` for the style sheet); the page adds
+the rest, often a :func:`button_row`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.style import named_label
+
+
+def titled_column(page: QWidget, title: str, subtitle: str) -> QVBoxLayout:
+    """``page``'s layout, holding its title and the wrapped ``subtitle`` under it."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(28, 24, 28, 20)
+    layout.setSpacing(10)
+    layout.addWidget(named_label(title, "pageTitle"))
+    layout.addWidget(named_label(subtitle, "pageSubtitle", wrap=True))
+    return layout
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """The buttons side by side from the left, the free space after them."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
