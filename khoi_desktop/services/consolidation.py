@@ -46,7 +46,7 @@ from khoi_desktop.services.overview import YearFigures
 from khoi_desktop.services.package_figures import figures_from_json, sum_figures
 from khoi_desktop.services.year_end import ExportedReport, ReportFiles
 from khoi_desktop.services.year_end_annex import annex_blocks
-from khoi_desktop.services.year_end_content import UnitFocus, YearEndData, body_blocks
+from khoi_desktop.services.year_end_content import YearEndData, body_blocks, name_units
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import narratives_repo, packages_repo
 from khoi_desktop.storage import organizations_repo as org_repo
@@ -158,7 +158,7 @@ class ConsolidationService:
         return YearEndData(
             organization=bloc, year=year, figures=figures, previous=previous, has_children=True,
             theme=plan.theme, term_theme=plan.term_theme, focus=plan.focus_content, documents=plan.documents,
-            unit_focus=tuple(UnitFocus(u.name, u.focus) for u in units if u.focus),
+            unit_focus=name_units((u.name, u.full_name, u.focus) for u in units),
             inspections=tuple(own_inspections), exemplars=tuple(exemplars),
             narratives=narratives_repo.narratives(self._db, bloc.id, year),
         )

@@ -109,7 +109,7 @@ class PackageExportService:
                      PackedFile(statistics_file_name(year, org.name), ROLE_STATISTICS, report.xlsx)]
             chosen = self._chosen_meetings(org, year, minutes)
             for meeting in chosen:
-                files.append(PackedFile(_minutes_name(meeting), ROLE_MINUTES, self._minutes_pdf(meeting.id)))
+                files.append(PackedFile(_minutes_name(meeting), ROLE_MINUTES, self._minutes_pdf(meeting)))
                 step()
             package = self.package_data(data, created_at=self._now(), files=files, minutes=chosen)
             files.insert(0, PackedFile(DATA_NAME, ROLE_DATA, dump_json(package.to_json())))
@@ -144,10 +144,16 @@ class PackageExportService:
         """The year-end report's three files (issue 6), dated today, unnumbered."""
         return self._year_end.build_files(org_id, year, issued_on=self._ctx.today())
 
-    def _minutes_pdf(self, meeting_id: int) -> bytes:
-        """The minutes as the clerk prints them (numbered from the register if not yet)."""
+    def _minutes_pdf(self, meeting: MeetingRow) -> bytes:
+        """The minutes as the clerk prints them (numbered from the register if not yet).
+
+        A meeting whose minutes cannot be printed yet is named in the refusal, with what to do.
+        """
         with tempfile.TemporaryDirectory(prefix="khoi-goi-") as folder:
-            printed = self._documents.write_minutes(meeting_id, Path(folder) / "bien-ban.pdf")
+            try:
+                printed = self._documents.write_minutes(meeting.id, Path(folder) / "bien-ban.pdf")
+            except ValidationError as error:
+                raise ValidationError("minutes", _unprintable(meeting, error.message)) from error
             return printed.path.read_bytes()
 
     def _chosen_meetings(self, org: Organization, year: int, ids: Sequence[int]) -> list[MeetingRow]:
@@ -187,6 +193,14 @@ class _Steps:
 def _header(package: PackageData) -> PackageManifest:
     return PackageManifest(PACKAGE_FORMAT, package.created_at, package.year, package.source.code, package.source.name,
                            package.app_version, package.schema_version, ())
+
+
+def _unprintable(meeting: MeetingRow, reason: str) -> str:
+    """'Chưa in được biên bản buổi … ngày … của …: <reason>. Hãy …' for the export's error box."""
+    reason = reason[:1].lower() + reason[1:]
+    return (f"Chưa in được biên bản buổi {meeting.kind.label.lower()} ngày {format_date(meeting.date)} "
+            f"của {meeting.organization_name}: {reason} Hãy mở buổi này ở trang Sinh hoạt, hội nghị để bổ sung, "
+            "hoặc bỏ dấu buổi này ở ô Kèm biên bản, rồi xuất lại gói báo cáo.")
 
 
 def _minutes_name(meeting: MeetingRow) -> str:

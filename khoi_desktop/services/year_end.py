@@ -43,6 +43,7 @@ from khoi_desktop.services.year_end_content import (
     YearEndData,
     body_blocks,
     computed,
+    name_units,
     section_title,
 )
 from khoi_desktop.services.year_plans import YearPlanService
@@ -198,9 +199,9 @@ class YearEndService:
 
     def _unit_focus(self, org: Organization, year: int) -> tuple[UnitFocus, ...]:
         """Each directly subordinate unit's focus content ('Viện Kiểm sát nhân dân tỉnh với nội dung …')."""
-        return tuple(UnitFocus(child.agency_name or child.name, plan.focus_content)
-                     for child, plan in self._plans.plans_below(org.id, year)
-                     if child.parent_id == org.id and child.retired_on is None and plan.focus_content)
+        return name_units((child.agency_name, child.name, plan.focus_content)
+                          for child, plan in self._plans.plans_below(org.id, year)
+                          if child.parent_id == org.id and child.retired_on is None)
 
     def _signature(self, data: YearEndData, issuer: PartyIssuer, day: date) -> Signature:
         name = data.narrative("signer_name") or assessments_repo.party_post_holder(self._db, data.organization.id,

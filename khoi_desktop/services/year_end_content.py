@@ -8,7 +8,8 @@ left out (its heading too), and nothing is ever written in the clerk's place.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from khoi_desktop.domain.enums import InspectionKind, MeetingKind, OrgKind, OutreachOutlet, RatingLevel
@@ -85,6 +86,18 @@ _INSPECTION_PHRASES = {
 class UnitFocus:
     name: str  # the unit as the report names it ('Viện Kiểm sát nhân dân tỉnh')
     focus: str
+
+
+def name_units(units: Iterable[tuple[str, str, str]]) -> tuple[UnitFocus, ...]:
+    """(usual name, own name, focus) → the listed units, each named distinctly, no repeats.
+
+    A unit is named by its usual name (its agency: 'Sở Nông nghiệp và PTNT') unless another
+    listed unit has that name too; then by its own ('Chi bộ Văn phòng Sở').
+    """
+    listed = [(usual or own, own or usual, focus) for usual, own, focus in units if focus]
+    shared = Counter(fold(usual) for usual, _, _ in listed)
+    named = (UnitFocus(own if shared[fold(usual)] > 1 else usual, focus) for usual, own, focus in listed)
+    return tuple(dict.fromkeys(named))
 
 
 @dataclass(frozen=True)
@@ -231,7 +244,7 @@ def _focus(data: YearEndData) -> list[str]:
         lines.append(f"Nội dung trọng tâm năm {data.year} của {data.organization.name}: “{data.focus}”.")
     units = [u for u in data.unit_focus if u.focus]
     if units:
-        named = _join([f"{u.name} với nội dung “{u.focus}”" for u in units])
+        named = _join(list(dict.fromkeys(f"{u.name} với nội dung “{u.focus}”" for u in units)))
         lines.append(f"Các tổ chức đảng trực thuộc đã xác định nội dung trọng tâm của đơn vị. Cụ thể như: {named}.")
     return lines
 

@@ -101,6 +101,20 @@ def test_minutes_of_another_unit_are_refused_and_nothing_is_written(services: Se
     assert not list(out.iterdir()) and db_digest(services.db) == before
 
 
+def test_unprintable_minutes_name_the_meeting_and_what_to_do(services: Services, world: Bloc, out: Path) -> None:
+    """One ticked meeting without chair and secretary: the refusal names its date, kind, unit and the remedy."""
+    printable = _printable_meeting(services, world)
+    unfinished = new_meeting(Kit.over(services), world.treasury, kind=MeetingKind.THEMATIC, day=date(YEAR, 7, 9))
+    before = db_digest(services.db)
+    with pytest.raises(ValidationError) as caught:
+        exporter(services).export(world.treasury, YEAR, out / "goi.zip", minutes=[printable, unfinished])
+    message = caught.value.message
+    assert message.startswith("Chưa in được biên bản buổi sinh hoạt chuyên đề ngày 09/07/2018 "
+                              "của Chi bộ Kho bạc Nhà nước tỉnh: hãy ghi người chủ trì và thư ký")
+    assert "Hãy mở buổi này ở trang Sinh hoạt, hội nghị" in message and "bỏ dấu buổi này" in message
+    assert not list(out.iterdir()) and db_digest(services.db) == before
+
+
 def test_a_failed_export_leaves_an_existing_file_alone(services: Services, world: Bloc, out: Path) -> None:
     """Bad targets are refused before any work; a wrong year changes nothing either."""
     target = out / "goi.zip"

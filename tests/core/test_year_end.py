@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.domain.study import YearPlanInput
 from khoi_desktop.reports.report_model import (
     BarChart,
     Heading,
@@ -17,6 +19,9 @@ from khoi_desktop.reports.report_model import (
 )
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.year_end import YearEndService
+from khoi_desktop.services.year_end_content import UnitFocus, name_units
+from khoi_desktop.services.year_plans import YearPlanService
+from tests.core.meetings_support import add_org
 from tests.core.year_end_support import BASE_FOCUS, THEME, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
 
 DAY = date(2018, 12, 20)
@@ -58,6 +63,23 @@ def test_each_units_focus_content_is_listed(services: Services, world: Bloc) -> 
     text = _text(_report(services, world.bloc))
     assert (f"Cụ thể như: Kho bạc Nhà nước tỉnh với nội dung “{TREASURY_FOCUS}”; "
             f"Viện Kiểm sát nhân dân tỉnh với nội dung “{BASE_FOCUS}”.") in text
+
+
+def test_units_sharing_an_agency_are_named_by_their_own_name(services: Services, world: Bloc) -> None:
+    """Two chi bộ of one agency are listed by their own names, a repeated name and content only once."""
+    agency = "Sở Nông nghiệp và PTNT"
+    office = add_org(services, "Chi bộ Văn phòng Sở", OrgKind.BASE_BRANCH, world.bloc, agency_name=agency)
+    inspectors = add_org(services, "Chi bộ Thanh tra Sở", OrgKind.BASE_BRANCH, world.bloc, agency_name=agency)
+    plans = YearPlanService(services.context)
+    for org in (office, inspectors):
+        plans.save(YearPlanInput(org, YEAR, focus_content="Cải cách hành chính"))
+    text = _text(_report(services, world.bloc))
+    assert f"{agency} với nội dung" not in text
+    assert "Chi bộ Văn phòng Sở với nội dung “Cải cách hành chính”" in text
+    assert "Chi bộ Thanh tra Sở với nội dung “Cải cách hành chính”" in text
+    assert f"Kho bạc Nhà nước tỉnh với nội dung “{TREASURY_FOCUS}”" in text
+    twice = name_units([(agency, "Chi bộ Văn phòng Sở", "A"), (agency, "Chi bộ Văn phòng Sở", "A"), ("", "Chi bộ B", "")])
+    assert twice == (UnitFocus("Chi bộ Văn phòng Sở", "A"),)
 
 
 def test_empty_narrative_sections_are_left_out(services: Services, world: Bloc) -> None:

@@ -12,13 +12,14 @@ from khoi_desktop.domain.assessments import AssessmentInput
 from khoi_desktop.domain.enums import PersonStatus, RatingLevel
 from khoi_desktop.domain.models import StatusChange
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.overview import ListFilter
 from tests.core.meetings_support import add_member, probationary
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
 from tests.ui.pages_support import no_printing, scoped_page
 from ui.pages.assessment_editor import AssessmentDialog
-from ui.pages.assessments_page import COLLECTIVES, AssessmentsPage
+from ui.pages.assessments_page import COLLECTIVES, MEMBERS, NOT_RATED, AssessmentsPage
 from ui.pages.document_actions import SAVE_AS
 from ui.tasks import TaskRunner
 
@@ -86,6 +87,33 @@ def test_the_not_rated_are_listed_apart_with_their_reason(page: AssessmentsPage,
     assert reasons == {"Trịnh Văn Phúc": "Kết nạp ngày 01/08/2026, chưa đủ 6 tháng đến cuối năm",
                        "Lý Văn Quang": "Đình chỉ sinh hoạt", "Ngô Thị Giang": "Miễn sinh hoạt (tuổi cao)"}
     assert not page.members.not_rated_box.isHidden()
+
+
+def test_apply_filter_narrows_to_a_level(page: AssessmentsPage, services: Services, world: StudyBloc,
+                                         tasks: TaskRunner) -> None:
+    """('level', 'excellent') leaves the members decided 'xuất sắc'; the not rated are hidden meanwhile."""
+    _rate(services, world, "Bình", EXCELLENT, 95)
+    page.tabs.setCurrentIndex(COLLECTIVES)
+    description = "Đảng viên xếp loại “Hoàn thành xuất sắc nhiệm vụ” năm 2026 của Chi bộ Phòng Ngân sách"
+    page.apply_filter(ListFilter("assessments", world.a, YEAR, description, (("level", EXCELLENT.value),)))
+    settle(tasks)
+    assert page.bar.org_id() == world.a and page.tabs.currentIndex() == MEMBERS
+    assert [row.name for row in page.members.model.rows()] == ["Trần Thị Bình"]
+    assert page.members.not_rated_box.isHidden()
+    assert page.level.currentText() == EXCELLENT.label
+    assert page.status_text().startswith(f"{description} — Xếp loại đảng viên năm 2026: ")
+
+
+def test_apply_filter_shows_the_not_rated(page: AssessmentsPage, world: StudyBloc, tasks: TaskRunner) -> None:
+    """('level', 'not_rated') empties the rated table and keeps the list of the not rated, with reasons."""
+    page.apply_filter(ListFilter("assessments", world.bloc, YEAR, "Đảng viên không xếp loại", (("level", NOT_RATED),)))
+    settle(tasks)
+    assert page.members.model.rowCount() == 0
+    names = [row.name for row in page.members.not_rated_model.rows()]
+    assert sorted(names) == sorted(["Trịnh Văn Phúc", "Lý Văn Quang", "Ngô Thị Giang"])
+    assert not page.members.not_rated_box.isHidden()
+    page.level.setCurrentIndex(0)  # "Mọi mức xếp loại": everyone again, the description gone
+    assert page.members.model.rowCount() > 0 and not page.status_text().startswith("Đảng viên không")
 
 
 def test_the_quota_warning_appears_in_amber(page: AssessmentsPage, services: Services, world: StudyBloc,

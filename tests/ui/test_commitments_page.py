@@ -11,12 +11,13 @@ from openpyxl import load_workbook
 from khoi_desktop.domain.commitments import CommitmentInput, CommitmentItem
 from khoi_desktop.domain.enums import CommitmentResult
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.overview import ListFilter
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
 from tests.ui.pages_support import no_printing, scoped_page
 from ui.pages.commitment_editor import CommitmentDialog
-from ui.pages.commitment_rows import FILTERS, UNREGISTERED
+from ui.pages.commitment_rows import ALL, COLLECTIVES, FILTERS, PERSONS, UNREGISTERED
 from ui.pages.commitments_page import CommitmentsPage
 from ui.pages.document_actions import SAVE_AS
 from ui.tasks import TaskRunner
@@ -78,6 +79,23 @@ def test_counts_are_the_services(page: CommitmentsPage, services: Services, worl
     assert "Tập thể chi bộ đã đăng ký: 1/3 chi bộ, đạt 33,33%" in text
     assert "Chi bộ đã xác nhận: 1/1" in text and "Chưa tự đánh giá: 2" in text
     assert page.status_text() == "Đăng ký học tập và làm theo năm 2026: 1/7 người, đạt 14,29%"
+
+
+def test_apply_filter_shows_individual_or_collective_registrations(page: CommitmentsPage, world: StudyBloc,
+                                                                   tasks: TaskRunner) -> None:
+    """('collective', '1') shows the chi bộ of the scope, ('collective', '0') the members, through "Hiện"."""
+    description = "Bản đăng ký tập thể năm 2026 của Đảng bộ Sở Tài chính và các tổ chức trực thuộc"
+    page.apply_filter(ListFilter("registrations", world.base, YEAR, description, (("collective", "1"),)))
+    settle(tasks)
+    assert page.bar.org_id() == world.base and page.filter.currentText() == FILTERS[COLLECTIVES]
+    assert [entry.name for entry in page.model.rows()] == ["Chi bộ Phòng Ngân sách", "Chi bộ Văn phòng Sở"]
+    assert page.status_text().startswith(f"{description} — Đăng ký học tập và làm theo năm 2026: ")
+    page.apply_filter(ListFilter("registrations", world.bloc, YEAR, "Bản đăng ký cá nhân", (("collective", "0"),)))
+    settle(tasks)
+    assert page.filter.currentIndex() == PERSONS
+    assert sorted(entry.name for entry in page.model.rows()) == sorted(EXPECTED)
+    page.filter.setCurrentIndex(ALL)  # the clerk's own choice: the description goes
+    assert page.model.rowCount() == 3 + len(EXPECTED) and not page.status_text().startswith("Bản đăng ký")
 
 
 def test_a_new_registration_is_saved_to_the_database(page: CommitmentsPage, services: Services, world: StudyBloc,

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from khoi_desktop.domain.models import PersonInput
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.people_import import RowChoice
 from tests.conftest import add_branch_with_people
 from tests.ui.fakes import FakePrompts
-from ui.models.import_preview import CHOICE
+from ui.models.import_preview import BLOCKED_TEXT, CHOICE
 from ui.pages.import_wizard import FILE, MAPPING, PREVIEW, RESULT, ImportWizard
 from ui.tasks import TaskRunner
 
@@ -163,6 +164,22 @@ def test_duplicate_rows_within_the_file_can_be_skipped(wizard: ImportWizard, tas
     before = len(step.preview.blocked_rows(step.choices()))
     assert step.set_choice(9, RowChoice.SKIP)
     assert len(step.preview.blocked_rows(step.choices())) == before - 2
+
+
+def test_rows_with_errors_say_they_will_not_be_imported(wizard: ImportWizard, tasks: TaskRunner,
+                                                        prompts: FakePrompts) -> None:
+    """A blocked row reads "Không nhập (có lỗi)" and is read-only; a repeated card may still be skipped."""
+    go_to_preview(wizard, tasks, prompts, "people_bad_values.xlsx")
+    model = wizard.preview_step.rows_model
+    cell = {model.row_at(i).row_number: model.index(i, CHOICE) for i in range(model.rowCount())}
+    editable = Qt.ItemFlag.ItemIsEditable
+    assert cell[2].data() == BLOCKED_TEXT and not model.flags(cell[2]) & editable
+    assert not model.setData(cell[2], "Nhập mới") and model.choices()[2] is RowChoice.IMPORT
+    assert cell[4].data() == "Nhập mới" and model.flags(cell[4]) & editable
+    assert cell[9].data() == BLOCKED_TEXT and model.flags(cell[9]) & editable
+    assert cell[9].data(Qt.ItemDataRole.UserRole) == ["Bỏ qua"]
+    assert model.setData(cell[9], "Bỏ qua")
+    assert cell[9].data() == "Bỏ qua" and cell[7].data() == "Nhập mới"
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import MeetingInput, MeetingTemplate
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.overview import ListFilter
 from tests.core.meetings_support import Branch, Kit, mark_by_hand
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle, type_text
@@ -66,6 +67,56 @@ def test_list_by_organisation_with_children_and_year(page: MeetingsPage, service
     settle(tasks)
     assert [row[1] for row in _shown(page)] == ["Sinh hoạt chuyên đề"]
     assert "1 buổi" in page.status_text()
+
+
+def _add_meeting(services: Services, org_id: int, kind: MeetingKind, day: date) -> None:
+    services.meetings.create(MeetingInput(organization_id=org_id, kind=kind, date=day))
+
+
+def test_kind_box_narrows_the_list(page: MeetingsPage, services: Services, tasks: TaskRunner,
+                                   ready: tuple[Branch, int]) -> None:
+    """"Loại" shows one kind of meeting; a kind held nowhere says so; "Mọi loại" shows them all again."""
+    _add_meeting(services, ready[0].branch_id, MeetingKind.STUDY, date(2026, 6, 2))
+    page.request_reload()
+    settle(tasks)
+    assert [row[0] for row in _shown(page)] == ["05/11/2026", "02/06/2026"]
+    page.kind.setCurrentIndex(page.kind.findData(MeetingKind.STUDY.value))
+    assert [row[0] for row in _shown(page)] == ["02/06/2026"] and "1 buổi" in page.status_text()
+    page.kind.setCurrentIndex(page.kind.findData(MeetingKind.REVIEW.value))
+    assert _shown(page) == [] and page.empty_hint.isVisibleTo(page)
+    assert "thuộc loại đã chọn" in page.empty_hint.text()
+    page.kind.setCurrentIndex(0)
+    assert len(_shown(page)) == 2 and not page.empty_hint.isVisibleTo(page)
+
+
+def test_apply_filter_shows_the_list_behind_a_figure(page: MeetingsPage, services: Services, tasks: TaskRunner,
+                                                    ready: tuple[Branch, int]) -> None:
+    """A figure's filter chooses its organisation, year and kind, and its description leads the status line."""
+    branch = ready[0]
+    _add_meeting(services, branch.branch_id, MeetingKind.THEMATIC, date(2025, 3, 10))
+    _add_meeting(services, branch.branch_id, MeetingKind.REGULAR, date(2025, 4, 8))
+    description = "Các buổi sinh hoạt chuyên đề năm 2025 của Đảng bộ Sở Tài chính và các tổ chức trực thuộc"
+    page.apply_filter(ListFilter("meetings", branch.base_id, 2025, description, (("kind", "thematic"),)))
+    settle(tasks)
+    assert (page.organization.current_id(), page.year.currentData()) == (branch.base_id, 2025)
+    assert page.kind.currentText() == "Sinh hoạt chuyên đề"
+    assert [row[:2] for row in _shown(page)] == [("10/03/2025", "Sinh hoạt chuyên đề")]
+    assert page.status_text() == f"{description} — 1 buổi sinh hoạt, hội nghị"
+    page.kind.setCurrentIndex(0)  # the clerk widens the list: the description no longer holds
+    assert len(_shown(page)) == 2 and page.status_text() == "2 buổi sinh hoạt, hội nghị"
+
+
+def test_apply_filter_before_the_first_load(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts,
+                                            ready: tuple[Branch, int], tmp_path: Path) -> None:
+    """A page opened by a figure chooses the organisation once the list of organisations arrives."""
+    branch = ready[0]
+    fresh = on_screen(qtbot, MeetingsPage(services, tasks, prompts, **no_printing(tmp_path)), 1200, 760)
+    fresh.apply_filter(ListFilter("meetings", branch.branch_id, 2026, "Các buổi sinh hoạt thường kỳ",
+                                  (("kind", "regular"),)))
+    settle(tasks)
+    assert fresh.organization.current_id() == branch.branch_id
+    assert [row[2] for row in _shown(fresh)] == ["Chi bộ Phòng Ngân sách"]
+    assert fresh.status_text().startswith("Các buổi sinh hoạt thường kỳ — 1 buổi")
 
 
 def test_new_meeting_starts_from_the_chosen_template(page: MeetingsPage, services: Services,

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
+from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter, Overview
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
-from tests.ui.pages_support import bar_page
+from tests.ui.pages_support import bar_page, on_screen
+from ui.app import build_window
+from ui.models.meetings_table import KIND
+from ui.pages.meetings_page import MeetingsPage
 from ui.pages.overview_cards import NOT_CHARTED, shown_figures
 from ui.pages.overview_page import OverviewPage, figure_opener
 from ui.tasks import TaskRunner
@@ -81,6 +85,31 @@ def test_click_on_a_figure_opens_its_list(page: OverviewPage, opened: list[ListF
     assert opened[-1].page == "inspections" and dict(opened[-1].criteria) == {"conducted_by": "below"}
     page.cards["outreach"].rows["outreach.contributors"].click()
     assert dict(opened[-1].criteria) == {"view": "contributors"}
+
+
+def test_a_figure_opens_its_list_in_the_window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
+                                              prompts: FakePrompts, world: Bloc) -> None:
+    """In the main window a click on "Học tập, quán triệt" shows the meetings page filtered to study meetings."""
+    window = on_screen(qtbot, build_window(services, settings, tasks, prompts), 1280, 860)
+    try:
+        settle(tasks)
+        overview = window.page("overview")
+        assert isinstance(overview, OverviewPage)
+        overview.apply_filter(ListFilter("overview", world.bloc, YEAR, ""))
+        settle(tasks)
+        figure = next(f for f in overview.cards["meetings"].group.figures if f.key == "meetings.study")
+        overview.cards["meetings"].rows["meetings.study"].click()
+        settle(tasks)
+        meetings = window.current_page()
+        assert isinstance(meetings, MeetingsPage) and window.page("meetings") is meetings
+        assert (meetings.organization.current_id(), meetings.year.currentData()) == (world.bloc, YEAR)
+        assert meetings.kind.currentData() == MeetingKind.STUDY.value
+        kinds = {meetings.proxy.index(row, KIND).data() for row in range(meetings.proxy.rowCount())}
+        assert kinds == {MeetingKind.STUDY.label} and meetings.proxy.rowCount() == figure.value
+        assert window.status_label.text().startswith(figure.list_filter.description)
+    finally:
+        settle(tasks)
+        window.controller.shutdown()  # type: ignore[attr-defined]
 
 
 def test_keyboard_opens_a_figure_too(page: OverviewPage, opened: list[ListFilter]) -> None:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import PackageExportService
 from khoi_desktop.services.package_import import PackageImportService, backup_before_import
+from tests.core.meetings_support import Kit, new_meeting
 from tests.core.package_support import export_units, not_a_zip, open_services
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
@@ -100,6 +103,26 @@ def test_export_then_open_the_folder_and_send_by_email(page: PackagePage, unit: 
     page.folder_button.click()
     page.mail_button.click()
     assert shell.revealed == [target] and shell.mailed == [target]
+
+
+def test_ticked_minutes_stay_ticked_after_an_export(page: PackagePage, unit: Bloc, services: Services,
+                                                    tasks: TaskRunner, prompts: FakePrompts, tmp_path: Path) -> None:
+    """The reload that follows a successful export (the window's change notice) keeps the ticks."""
+    kit, dung, em = Kit.over(services), unit.people["Dũng"], unit.people["Em"]
+    meeting_id = new_meeting(kit, unit.treasury, dung, em, MeetingKind.REGULAR, date(YEAR, 6, 5))
+    for person in (dung, em):
+        kit.attendance.mark(meeting_id, person, AttendanceStatus.PRESENT)
+    page.changed.connect(page.on_changed)  # as the main window does: every page hears the change
+    _choose(page, unit.treasury)
+    tasks.wait_idle()
+    row = next(r for r in range(page.minutes_list.count()) if "05/06/2018" in page.minutes_list.item(r).text())
+    page.minutes_list.item(row).setCheckState(Qt.CheckState.Checked)
+    assert page.chosen_minutes() == [meeting_id]
+    prompts.save_paths.append(tmp_path / "goi.zip")
+    page.export_button.click()
+    tasks.wait_idle()
+    assert prompts.errors == [] and page.exported is not None
+    assert page.minutes_list.count() == 3 and page.chosen_minutes() == [meeting_id]
 
 
 def test_without_a_mail_client_it_says_so_and_opens_the_folder(page: PackagePage, unit: Bloc, tasks: TaskRunner,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -120,6 +121,20 @@ def test_editing_fills_every_field_and_updates(qtbot, services: Services, tasks:
     assert services.people.get(person_id).job_title == "Phó Bí thư chi bộ"
     history = services.people.history(person_id)
     assert history[0].details["job_title"] == {"before": "Bí thư chi bộ", "after": "Phó Bí thư chi bộ"}
+
+
+def test_history_shows_each_changed_field_in_the_view(qtbot, services: Services, tasks: TaskRunner,
+                                                       prompts: FakePrompts, seed: Seed) -> None:
+    """The detail column lists "Trường: cũ → mới" with the form's labels and organisation names."""
+    person_id = seed.people["Nguyễn Văn An"]
+    person = services.people.get(person_id)
+    services.people.update(person_id, replace(person.to_input(), job_title="Phó Bí thư chi bộ",
+                                              organization_id=seed.treasury))
+    dialog = open_dialog(qtbot, services, tasks, prompts, seed, person_id)
+    detail = dialog.history.detail_at(0)
+    assert "Chức vụ: Bí thư chi bộ → Phó Bí thư chi bộ" in detail.splitlines()
+    assert "Tổ chức: Chi bộ Văn phòng Sở → Chi bộ Kho bạc Nhà nước tỉnh" in detail.splitlines()
+    assert dialog.history.horizontalHeaderItem(3).text() == "Chi tiết (trường: cũ → mới)"
 
 
 def test_membership_rows_are_edited_and_checked(qtbot, services: Services, tasks: TaskRunner,

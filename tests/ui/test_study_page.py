@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from khoi_desktop.domain.enums import AttendanceStatus
+from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.overview import ListFilter
 from tests.core.meetings_support import Kit
 from tests.core.study_support import StudyBloc, hold_study_year, study_bloc
 from tests.ui.fakes import FakePrompts
@@ -91,3 +92,19 @@ def test_attendance_changes_reload_the_figures(page: StudyPage, services: Servic
     page.on_changed(Changes(attendance=True))
     settle(tasks)
     assert page.persons.detail.text() == "7/9 người, đạt 77,78%"
+
+
+def test_apply_filter_points_out_the_kind_of_a_figure(page: StudyPage, world: StudyBloc, tasks: TaskRunner) -> None:
+    """A figure of one membership kind shows its organisation and year with that kind's row selected."""
+    description = "Đảng viên dự bị tham gia học tập năm 2026 của Chi bộ Phòng Ngân sách"
+    page.apply_filter(ListFilter("participation", world.a, YEAR, description,
+                                 (("membership_kind", MembershipKind.PARTY_PROBATIONARY.value),)))
+    settle(tasks)
+    assert (page.bar.org_id(), page.year()) == (world.a, YEAR)
+    chosen = page.by_kind.selectionModel().selectedRows()
+    assert [page.by_kind_model.text(index.row(), 0) for index in chosen] == ["Đảng viên dự bị"]
+    assert page.status_text() == f"{description} — Tham gia học tập năm 2026: 3/5 người, đạt 60%; " \
+        f"{page.attendances.detail.text()}"
+    page.bar.year.setCurrentIndex(page.bar.year.findData(YEAR - 1))  # the clerk looks elsewhere
+    settle(tasks)
+    assert not page.status_text().startswith(description)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from khoi_desktop.domain.vntext import format_date
-from khoi_desktop.interchange.people_import import RowProblem, Severity
+from khoi_desktop.interchange.people_import import ProblemKind, RowProblem, Severity
 from khoi_desktop.services.people_import import (
     ImportPreview,
     PreviewRow,
@@ -22,6 +22,7 @@ from khoi_desktop.services.people_import import (
 ROW_HEADERS = ("Dòng", "Họ và tên", "Ngày sinh", "Số thẻ đảng viên", "Tình trạng", "Xử lý")
 NUMBER, NAME, BIRTH, CARD, STATE, CHOICE = range(len(ROW_HEADERS))
 PROBLEM_HEADERS = ("Dòng", "Cột", "Mức độ", "Lỗi")
+BLOCKED_TEXT = "Không nhập (có lỗi)"  # the "Xử lý" of a row whose errors keep it out
 _ERROR = QColor("#b00020")
 _WARNING = QColor("#8a6100")
 _SKIPPED = QColor("#8a8a8a")
@@ -29,7 +30,12 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class PreviewRowsModel(QAbstractTableModel):
-    """Every parsed row; the "Xử lý" column is editable (Nhập mới / Bỏ qua / Cập nhật)."""
+    """Every parsed row; the "Xử lý" column is editable (Nhập mới / Bỏ qua / Cập nhật).
+
+    A row whose errors keep it out reads "Không nhập (có lỗi)" and cannot be changed, except to
+    "Bỏ qua" when that means something: one of its errors repeats another row (skipping either
+    of the two settles both), or the clerk chose "Cập nhật" for a known person (back to skipping).
+    """
 
     choices_changed = Signal()
 
@@ -40,13 +46,15 @@ class PreviewRowsModel(QAbstractTableModel):
         self._rows: list[PreviewRow] = []
         self._choices: dict[int, RowChoice] = {}
         self._skipped: frozenset[int] = frozenset()
+        self._blocked: frozenset[int] = frozenset()
+        self._skippable: frozenset[int] = frozenset()
         self._only_problems = False
 
     def set_preview(self, preview: ImportPreview) -> None:
         self._preview = preview
         self._all = list(preview.rows)
         self._choices = preview.choices_with()
-        self._skipped = skipped_rows(self._choices)
+        self._update_blocked()
         self._refill()
 
     def set_only_problems(self, only: bool) -> None:
@@ -61,13 +69,27 @@ class PreviewRowsModel(QAbstractTableModel):
         if row is None or choice not in row.choices:
             return False
         self._choices[row_number] = choice
-        self._skipped = skipped_rows(self._choices)
+        self._update_blocked()
         self.dataChanged.emit(self.index(0, 0), self.index(max(len(self._rows) - 1, 0), len(ROW_HEADERS) - 1))
         self.choices_changed.emit()
         return True
 
     def row_at(self, row: int) -> PreviewRow:
         return self._rows[row]
+
+    def is_blocked(self, row_number: int) -> bool:
+        """Whether the row would be imported but cannot be (its errors keep it out)."""
+        return row_number in self._blocked
+
+    def _update_blocked(self) -> None:
+        self._skipped = skipped_rows(self._choices)
+        blocked = self._preview.blocked_rows(self._choices) if self._preview is not None else []
+        self._blocked = frozenset(row.row_number for row in blocked)
+        self._skippable = frozenset(row.row_number for row in blocked if row.match is not None or any(
+            p.kind is ProblemKind.DUPLICATE and p.severity is Severity.ERROR for p in self._problems(row)))
+
+    def _editable(self, row: PreviewRow) -> bool:
+        return row.row_number not in self._blocked or row.row_number in self._skippable
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self._rows)
@@ -77,7 +99,9 @@ class PreviewRowsModel(QAbstractTableModel):
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() == CHOICE else flags
+        if index.isValid() and index.column() == CHOICE and self._editable(self._rows[index.row()]):
+            return flags | Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -90,13 +114,16 @@ class PreviewRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(row)
         if role == Qt.ItemDataRole.UserRole and index.column() == CHOICE:
-            return [choice.label for choice in row.choices]
+            return [choice.label for choice in row.choices
+                    if row.row_number not in self._blocked or choice is RowChoice.SKIP]
         return None
 
     def setData(self, index: _AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != CHOICE:
             return False
         row = self._rows[index.row()]
+        if not self._editable(row):
+            return False
         choice = next((c for c in row.choices if value in (c, c.label, c.value)), None)
         return choice is not None and self.set_choice(row.row_number, choice)
 
@@ -121,7 +148,7 @@ class PreviewRowsModel(QAbstractTableModel):
             return record.party_card_number
         if column == STATE:
             return state_text(self._problems(row), row)
-        return self._choices[record.row_number].label
+        return BLOCKED_TEXT if record.row_number in self._blocked else self._choices[record.row_number].label
 
     def _color(self, row: PreviewRow) -> QBrush | None:
         if self._choices[row.row_number] is RowChoice.SKIP:

@@ -18,24 +18,16 @@ from khoi_desktop.domain.assessments import RatingRow, Ratings
 from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
-from khoi_desktop.services.app import Services
 from khoi_desktop.services.assessments import AssessmentSaved
 from khoi_desktop.services.study_documents import StudyDocumentWritten
 from ui.pages.assessment_editor import Assessee, AssessmentDialog
 from ui.pages.document_actions import (
-    DocumentActions,
     DocumentButtons,
     DocumentJob,
-    Opener,
-    Printer,
-    open_with_system,
-    print_with_system,
 )
 from ui.pages.filters import choice_combo, choose_code, enum_choices
 from ui.pages.ratings_panel import RatingsPanel
-from ui.pages.year_scope import SearchField, YearScopedPage
-from ui.prompts import Prompts
-from ui.tasks import TaskRunner
+from ui.pages.year_scope import DocumentsPage, SearchField
 
 MEMBERS, COLLECTIVES = range(2)
 NOT_RATED = "not_rated"  # the level filter's code for the people not rated (as in the overview)
@@ -56,7 +48,7 @@ class RatingLists:
     collectives: Ratings
 
 
-class AssessmentsPage(YearScopedPage):
+class AssessmentsPage(DocumentsPage):
     """The page registered under "Kiểm điểm, xếp loại"."""
 
     TITLE = "Kiểm điểm, đánh giá, xếp loại"
@@ -64,10 +56,7 @@ class AssessmentsPage(YearScopedPage):
                 "đề xuất và quyết định xếp loại của từng đảng viên và từng tổ chức đảng.")
     DOING = "tải danh sách xếp loại"
 
-    def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
-                 preview_dir: Path | None = None) -> None:
-        super().__init__(services, tasks, prompts)
+    def build(self) -> None:
         self.dialog: AssessmentDialog | None = None
         self.members = RatingsPanel(collective=False)
         self.collectives = RatingsPanel(collective=True)
@@ -79,19 +68,16 @@ class AssessmentsPage(YearScopedPage):
         self.tabs.addTab(self.collectives, "Tập thể")
         self.open_button = QPushButton("Mở…")
         self.open_button.setToolTip("Bản tự kiểm điểm và xếp loại của dòng đang chọn (Enter, bấm đúp)")
-        self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,
-                                       parent=self)
         self.review_buttons = DocumentButtons("Bản tự kiểm điểm của người đang chọn:", self.actions,
                                               self.self_review_job)
         self.list_buttons = DocumentButtons("Danh sách xếp loại:", self.actions, self.ratings_job)
         self.with_xlsx = QCheckBox("Khi lưu, kèm bảng tổng hợp Excel (.xlsx)")
         self.with_xlsx.setToolTip("Bảng tổng hợp đăng ký học tập và làm theo, tự đánh giá và xếp loại của từng "
                                   "đảng viên, lưu cạnh tệp PDF")
-        self._build()
+        self._lay_out()
         self._connect()
-        self.reload()
 
-    def _build(self) -> None:
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
         row.addWidget(self.search)
         row.addWidget(QLabel("Xếp loại:"))
@@ -119,7 +105,6 @@ class AssessmentsPage(YearScopedPage):
         self.search.changed.connect(self._filter)
         self.level.currentIndexChanged.connect(self._level_chosen)
         self.open_button.clicked.connect(self.open_selected)
-        self.actions.status.connect(self.status_changed)
         self.actions.written.connect(self._written)
 
     # -- loading -------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 from khoi_desktop.domain.commitments import RegistrationCounts
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
-from khoi_desktop.services.app import Services
 from khoi_desktop.services.commitments import CommitmentSaved, TemplateApplied
 from khoi_desktop.services.study_documents import StudyDocumentWritten
 from ui.models.rows_table import RowsTableModel, rows_view
@@ -27,17 +26,10 @@ from ui.pages import commitment_rows as lines
 from ui.pages.commitment_editor import CommitmentDialog, Registrant
 from ui.pages.commitment_rows import Entry
 from ui.pages.document_actions import (
-    DocumentActions,
     DocumentButtons,
     DocumentJob,
-    Opener,
-    Printer,
-    open_with_system,
-    print_with_system,
 )
-from ui.pages.year_scope import SearchField, YearScopedPage, group_box
-from ui.prompts import Prompts
-from ui.tasks import TaskRunner
+from ui.pages.year_scope import DocumentsPage, SearchField, group_box
 
 XLSX_FILTER = "Tệp Excel (*.xlsx)"
 
@@ -48,7 +40,7 @@ class Registrations:
     counts: RegistrationCounts
 
 
-class CommitmentsPage(YearScopedPage):
+class CommitmentsPage(DocumentsPage):
     """The page registered under "Bản đăng ký"."""
 
     TITLE = "Bản đăng ký học tập và làm theo"
@@ -56,10 +48,7 @@ class CommitmentsPage(YearScopedPage):
                 "chi bộ xác nhận và cuối năm tự đánh giá kết quả từng nội dung.")
     DOING = "tải danh sách bản đăng ký"
 
-    def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
-                 preview_dir: Path | None = None) -> None:
-        super().__init__(services, tasks, prompts)
+    def build(self) -> None:
         self._entries: list[Entry] = []
         self.dialog: CommitmentDialog | None = None
         self.counts = QLabel("")
@@ -76,14 +65,11 @@ class CommitmentsPage(YearScopedPage):
         self.delete_button = QPushButton("Xóa")
         self.template_button = QPushButton("Áp dụng mẫu tập thể cho mọi người chưa đăng ký…")
         self.export_button = QPushButton("Xuất tổng hợp Excel…")
-        self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,
-                                       parent=self)
         self.print_buttons = DocumentButtons("In bản đăng ký đang chọn:", self.actions, self.document_job)
-        self._build()
+        self._lay_out()
         self._connect()
-        self.reload()
 
-    def _build(self) -> None:
+    def _lay_out(self) -> None:
         self.open_button.setToolTip("Sửa bản đăng ký đang chọn, hoặc lập bản đăng ký cho người chưa đăng ký (Enter)")
         self.copy_button.setToolTip("Lập bản đăng ký năm này từ bản đăng ký năm trước của người đang chọn")
         self.export_button.setToolTip("Bảng tổng hợp đăng ký, tự đánh giá và xếp loại của mọi đảng viên (.xlsx)")
@@ -118,7 +104,6 @@ class CommitmentsPage(YearScopedPage):
         self.delete_button.clicked.connect(self.delete_selected)
         self.template_button.clicked.connect(self.apply_template)
         self.export_button.clicked.connect(self.export_summary)
-        self.actions.status.connect(self.status_changed)
 
     # -- loading -------------------------------------------------------------------------------------
     def load(self, org_id: int, year: int) -> Registrations:

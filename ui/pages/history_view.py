@@ -1,4 +1,8 @@
-"""The change history of one record, read from the audit log: when, who, what."""
+"""The change history of one record, read from the audit log: when, who, what, and the detail.
+
+The detail column lists one line per changed field, "Trường: cũ → mới", with the labels the
+record's form uses; values that are ids (an organisation) are shown by name when known.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ from khoi_desktop.domain.enums import Gender, MembershipKind, PersonStatus
 from khoi_desktop.domain.models import AuditEntry
 from khoi_desktop.domain.vntext import format_date
 
-HEADERS = ("Thời điểm", "Người thực hiện", "Nội dung")
+HEADERS = ("Thời điểm", "Người thực hiện", "Nội dung", "Chi tiết (trường: cũ → mới)")
+DETAIL = 3
+ValueNames = Mapping[str, Mapping[Any, str]]  # field → stored value → what the clerk reads
 
 
 def when_text(stamp: str) -> str:
@@ -24,16 +30,20 @@ def when_text(stamp: str) -> str:
         return stamp
 
 
-def details_text(details: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+def details_text(details: Mapping[str, Any], labels: Mapping[str, str], names: ValueNames | None = None) -> str:
     """One line per changed field: 'Họ và tên: Nguyễn Văn A → Nguyễn Văn An'."""
     lines = []
     for key, value in details.items():
-        label = labels.get(key, key)
+        label, known = labels.get(key, key), (names or {}).get(key, {})
         if isinstance(value, Mapping) and set(value) == {"before", "after"}:
-            lines.append(f"{label}: {_plain(value['before'])} → {_plain(value['after'])}")
+            lines.append(f"{label}: {_named(value['before'], known)} → {_named(value['after'], known)}")
         elif value not in ("", None, [], {}):
-            lines.append(f"{label}: {_plain(value)}")
+            lines.append(f"{label}: {_named(value, known)}")
     return "\n".join(lines)
+
+
+def _named(value: Any, known: Mapping[Any, str]) -> str:
+    return known[value] if isinstance(value, int | str) and value in known else _plain(value)
 
 
 _CODES = {member.value: member.label for enum in (Gender, MembershipKind, PersonStatus) for member in enum}
@@ -55,11 +65,12 @@ def _plain(value: Any) -> str:
 
 
 class HistoryView(QTableWidget):
-    """Newest first; the full details of a line are in its tooltip."""
+    """Newest first; each line shows its details in the last column (and in its tooltip)."""
 
     def __init__(self, labels: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self._labels = labels
+        self._names: ValueNames = {}
         self.setHorizontalHeaderLabels(list(HEADERS))
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,7 +79,16 @@ class HistoryView(QTableWidget):
         header = self.horizontalHeader()
         header.resizeSection(0, 130)
         header.resizeSection(1, 150)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 260)
+        header.setSectionResizeMode(DETAIL, QHeaderView.ResizeMode.Stretch)
+
+    def set_value_names(self, names: ValueNames) -> None:
+        """How stored values of some fields read, e.g. {"organization_id": {3: "Chi bộ Văn phòng Sở"}}."""
+        self._names = names
+
+    def detail_at(self, row: int) -> str:
+        item = self.item(row, DETAIL)
+        return item.text() if item is not None else ""
 
     def set_entries(self, entries: Sequence[AuditEntry]) -> None:
         self.clearSpans()
@@ -81,9 +101,10 @@ class HistoryView(QTableWidget):
         for entry in entries:
             row = self.rowCount()
             self.insertRow(row)
-            detail = details_text(entry.details, self._labels)
-            for column, text in enumerate((when_text(entry.at), entry.operator, entry.summary)):
+            detail = details_text(entry.details, self._labels, self._names)
+            for column, text in enumerate((when_text(entry.at), entry.operator, entry.summary, detail)):
                 item = QTableWidgetItem(text)
                 if detail:
                     item.setToolTip(detail)
                 self.setItem(row, column, item)
+        self.resizeRowsToContents()

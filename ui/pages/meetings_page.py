@@ -2,17 +2,17 @@
 
 "Thêm" creates a meeting from a template of the chosen kind; "Mở" (Enter, double-click)
 shows it in the editor in place of the list; "Xóa" deletes it unless a numbered document
-was printed from it (the service refuses, and says why).
+was printed from it (the service refuses, and says why). "Loại" narrows the list to one kind
+of meeting; a click on an overview figure opens the list through :meth:`MeetingsPage.apply_filter`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import MeetingRow
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.meetings import MeetingSaved
+from khoi_desktop.services.overview import ListFilter
 from ui.models.meetings_table import COLUMNS, ID_ROLE, SORT_ROLE, MeetingsTableModel
+from ui.models.rows_table import PredicateProxy, rows_view
+from ui.pages.filters import choice_combo, choose_code, enum_choices
 from ui.pages.meeting_editor import MeetingEditor
 from ui.pages.meeting_new import NewMeetingDialog
 from ui.pages.meeting_print import Opener, Printer, open_with_system, print_with_system
@@ -40,6 +44,8 @@ from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
 COLUMN_WIDTHS = (95, 190, 250, 420)
+TITLE_COLUMN = 3  # fills the width left
+EMPTY_TEXT = "Chưa có buổi sinh hoạt nào trong năm đã chọn. Bấm “Thêm” để bắt đầu."
 YEARS_BACK = 10
 LIST, EDITOR = range(2)
 
@@ -58,12 +64,12 @@ class MeetingsPage(QWidget):
         self._organizations: list[Organization] = []
         self._reloads = Reloads(self.reload)
         self._select_after_load: int | None = None
+        self._wanted_org: int | None = None  # asked for before the organisations were loaded
+        self.filter_note = ""  # what an overview figure's list is, while it is on show
         self.dialog: NewMeetingDialog | None = None
         self.templates_dialog: TemplatesDialog | None = None
         self.model = MeetingsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy = PredicateProxy(self.model, SORT_ROLE, self)
         self.editor = MeetingEditor(services, tasks, prompts, opener=opener, printer=printer,
                                     preview_dir=preview_dir)
         self.stack = QStackedWidget()
@@ -81,16 +87,17 @@ class MeetingsPage(QWidget):
         for year in range(this_year, this_year - YEARS_BACK, -1):
             self.year.addItem(f"Năm {year}", year)
         self.year.addItem("Mọi năm", None)
+        self.kind = choice_combo("Mọi loại", enum_choices(MeetingKind))
         self.new_button = _button("Thêm", "Thêm buổi sinh hoạt, hội nghị từ mẫu chương trình (Ctrl+N)")
         self.open_button = _button("Mở", "Mở buổi đang chọn (Enter)")
         self.delete_button = _button("Xóa", "Xóa buổi đang chọn (không xóa được khi đã in văn bản có số)")
         self.templates_button = _button("Mẫu chương trình…",
                                         "Sửa các mẫu chương trình mà buổi sinh hoạt mới bắt đầu từ đó")
-        self.empty_hint = QLabel("Chưa có buổi sinh hoạt nào trong năm đã chọn. Bấm “Thêm” để bắt đầu.")
+        self.empty_hint = QLabel(EMPTY_TEXT)
         self.empty_hint.setObjectName("pageSubtitle")
         self.table = self._build_table()
         row = QHBoxLayout()
-        for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year)):
+        for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year), ("Loại:", self.kind)):
             row.addWidget(QLabel(caption))
             row.addWidget(widget)
         row.addStretch(1)
@@ -112,28 +119,18 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.stack)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
+        table = rows_view(self.proxy, TITLE_COLUMN, sort_by=0, descending=True)
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(len(COLUMNS) - 1, 110)
         return table
 
     def _connect(self) -> None:
-        self.organization.currentIndexChanged.connect(self.request_reload)
-        self.year.currentIndexChanged.connect(self.request_reload)
+        self.organization.currentIndexChanged.connect(self._choice_changed)
+        self.year.currentIndexChanged.connect(self._choice_changed)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.new_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -154,7 +151,8 @@ class MeetingsPage(QWidget):
     def status_text(self) -> str:
         if self.stack.currentIndex() == EDITOR:
             return ""
-        return f"{format_number(self.model.rowCount())} buổi sinh hoạt, hội nghị"
+        count = f"{format_number(self.proxy.rowCount())} buổi sinh hoạt, hội nghị"
+        return f"{self.filter_note} — {count}" if self.filter_note else count
 
     def has_unsaved_changes(self) -> bool:
         """True while an open meeting has edits not yet stored with "Lưu"."""
@@ -175,8 +173,8 @@ class MeetingsPage(QWidget):
 
     def reload(self) -> None:
         """The organisations, then the meetings of the chosen one (and those under it) in the year."""
-        serial = self._reloads.begin()
-        org_id, year, services = self.organization.current_id(), self.year.currentData(), self._services
+        serial, year, services = self._reloads.begin(), self.year.currentData(), self._services
+        org_id = self._wanted_org if self._wanted_org is not None else self.organization.current_id()
 
         def job() -> tuple[list[Organization], list[MeetingRow]]:
             organizations = services.organizations.all(include_retired=False)
@@ -190,15 +188,67 @@ class MeetingsPage(QWidget):
         if not self._reloads.is_current(serial):
             return
         self._organizations, rows = loaded
-        self.organization.set_organizations(self._organizations)
+        self._fill_organizations()
         keep = self.selected_id() if self._select_after_load is None else self._select_after_load
         self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows)
+        self._show_hint()
         if keep is not None:
             self.select_meeting(keep)
         self._select_after_load = None
         if self.stack.currentIndex() == LIST:
             self.status_changed.emit(self.status_text())
+
+    def _fill_organizations(self) -> None:
+        """Refill the box; an organisation asked for before it was listed is chosen now, quietly."""
+        wanted, self._wanted_org = self._wanted_org, None
+        if wanted is None:
+            self.organization.set_organizations(self._organizations)
+            return
+        with QSignalBlocker(self.organization):  # the rows were read for it already
+            self.organization.set_organizations(self._organizations)
+            found = self.organization.select_id(wanted)
+        if not found:
+            self.request_reload()  # no longer followed: show what the box shows
+
+    # -- filters ----------------------------------------------------------------------------------------
+    def apply_filter(self, list_filter: ListFilter) -> None:
+        """The meetings behind an overview figure: its organisation (with those under it), year and kind."""
+        if self.stack.currentIndex() == EDITOR:
+            self.editor.request_close()
+            if self.stack.currentIndex() == EDITOR:
+                return  # the clerk stays with the unsaved meeting
+        with QSignalBlocker(self.organization), QSignalBlocker(self.year):  # one reload, below
+            if not self.organization.select_id(list_filter.organization_id):
+                self._wanted_org = list_filter.organization_id  # not listed yet: chosen once loaded
+            if self.year.findData(list_filter.year) < 0:
+                self.year.insertItem(self.year.count() - 1, f"Năm {list_filter.year}", list_filter.year)
+            self.year.setCurrentIndex(self.year.findData(list_filter.year))
+        choose_code(self.kind, dict(list_filter.criteria).get("kind"), quietly=True)
+        self.filter_note = list_filter.description
+        self._narrow()
+        self.request_reload()
+
+    def _choice_changed(self) -> None:
+        self.filter_note = ""
+        self.request_reload()
+
+    def _kind_chosen(self) -> None:
+        self.filter_note = ""
+        self._narrow()
+
+    def _narrow(self) -> None:
+        kind = self.kind.currentData()
+        self.proxy.set_predicate(lambda row: kind is None or row.kind.value == kind)
+        self._show_hint()
+        if self.stack.currentIndex() == LIST:
+            self.status_changed.emit(self.status_text())
+
+    def _show_hint(self) -> None:
+        if self.model.rowCount() and not self.proxy.rowCount():
+            self.empty_hint.setText("Không có buổi nào thuộc loại đã chọn. Chọn “Mọi loại” để xem tất cả.")
+        else:
+            self.empty_hint.setText(EMPTY_TEXT)
+        self.empty_hint.setVisible(not self.proxy.rowCount())
 
     # -- selection --------------------------------------------------------------------------------------
     def selected_id(self) -> int | None:
@@ -212,6 +262,8 @@ class MeetingsPage(QWidget):
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False  # not of the kind shown
         self.table.selectRow(index.row())
         self.table.scrollTo(index)
         return True

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from khoi_desktop.domain.enums import MembershipKind
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Membership
 from khoi_desktop.domain.vntext import DateParseError
+from ui.pages.page_frame import button_row
 from ui.pages.person_fields import DateField, ErrorLabel
 
 KIND, START, END = range(3)
@@ -53,15 +53,11 @@ class MembershipEditor(QWidget):
                       "Để trống “Đến ngày” nếu tư cách còn hiệu lực.")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
 
     def set_memberships(self, memberships: tuple[Membership, ...]) -> None:
         self.table.setRowCount(0)

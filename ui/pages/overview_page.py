@@ -173,9 +173,9 @@ PAGE_OF_LIST = {"participation": "study", "registrations": "commitments"}
 def figure_opener(show_page: Callable[[str], QWidget]) -> OpenList:
     """The ``open_list`` the main window gives the page: show the page behind a figure, then narrow it.
 
-    A page with ``apply_filter(list_filter)`` takes the whole filter; one with only
-    ``choose(org_id, year)`` (the study pages) shows the organisation and year; a page not
-    registered is skipped.
+    A page with ``apply_filter(list_filter)`` takes the whole filter (organisation, year,
+    criteria, description); one with only ``choose(org_id, year)`` shows the organisation and
+    year; a page not registered is skipped.
     """
 
     def open_list(list_filter: ListFilter) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -32,6 +31,7 @@ from khoi_desktop.services.package_import import (
     PackageStatus,
 )
 from khoi_desktop.services.year_end import ExportedReport
+from ui.pages.page_frame import button_row
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -100,20 +100,12 @@ class PackageImportPanel(QGroupBox):
         hint = QLabel("Chọn hoặc kéo thả các tệp .zip vào trang này. Mỗi gói được kiểm tra đầy đủ trước; gói bị từ "
                       "chối không làm thay đổi dữ liệu. Dữ liệu nhận được lưu riêng theo từng đơn vị.")
         hint.setWordWrap(True)
-        bar = QHBoxLayout()
-        for widget in (self.choose_button, self.clear_button, self.force_box):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.import_button)
-        actions.addWidget(self.report_button)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addLayout(bar)
+        layout.addLayout(button_row(self.choose_button, self.clear_button, self.force_box))
         layout.addWidget(self.table)
         layout.addWidget(self.details)
-        layout.addLayout(actions)
+        layout.addLayout(button_row(self.import_button, self.report_button))
 
     # -- choosing and checking --------------------------------------------------------------------
     def choose_files(self) -> None:

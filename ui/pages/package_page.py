@@ -129,12 +129,14 @@ class PackagePage(QWidget):
                          self._failed("đọc danh sách buổi sinh hoạt"))
 
     def _meetings(self, meetings: list[MeetingRow]) -> None:
+        """Refill the list; meetings ticked before stay ticked (a reload after an export keeps them)."""
+        ticked = set(self.chosen_minutes())
         self.minutes_list.clear()
         for meeting in meetings:
             item = QListWidgetItem(f"{format_date(meeting.date)} — {meeting.kind.label} — {meeting.organization_name}")
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if meeting.id in ticked else Qt.CheckState.Unchecked)
             self.minutes_list.addItem(item)
         self._update_buttons()
 

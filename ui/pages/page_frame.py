@@ -1,8 +1,8 @@
-"""The frame of the settings-like pages (Tổ chức, Sao lưu, Gửi báo cáo): a title, a line of help, then the body.
+"""Page frames: the settings-like pages' title over a line of help (Tổ chức, Sao lưu, Gửi báo cáo), rows of buttons.
 
 :func:`titled_column` gives such a page its layout with the title and the wrapped help line
 already in it (names ``pageTitle`` / ``pageSubtitle`` for the style sheet); the page adds
-the rest, often a :func:`button_row`.
+the rest, often a :func:`button_row` (which any panel may use).
 """
 
 from __future__ import annotations

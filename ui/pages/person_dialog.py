@@ -33,7 +33,14 @@ from khoi_desktop.services.people import PersonSaved
 from ui.pages.history_view import HistoryView
 from ui.pages.membership_editor import MembershipEditor
 from ui.pages.org_combo import OrgCombo
-from ui.pages.person_fields import PERSON_FIELD_LABELS, DateField, ErrorLabel, FieldBox, NoticeLabel
+from ui.pages.person_fields import (
+    PERSON_FIELD_LABELS,
+    PERSON_HISTORY_LABELS,
+    DateField,
+    ErrorLabel,
+    FieldBox,
+    NoticeLabel,
+)
 from ui.pages.status_panel import StatusPanel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -71,7 +78,8 @@ class PersonDialog(QDialog):
         self._build_fields(organizations, default_org_id)
         self.memberships = MembershipEditor()
         self.statuses = StatusPanel(services, tasks, prompts)
-        self.history = HistoryView(PERSON_FIELD_LABELS)
+        self.history = HistoryView(PERSON_HISTORY_LABELS)
+        self.history.set_value_names({"organization_id": {org.id: org.name for org in organizations}})
         self.notice = NoticeLabel()
         self.general_error = ErrorLabel()
         self.tabs = QTabWidget()

@@ -26,6 +26,11 @@ PERSON_FIELD_LABELS = {
     "party_record_number": "Số lý lịch", "admission_date": "Ngày vào Đảng",
     "official_date": "Ngày chính thức", "note": "Ghi chú", "memberships": "Tư cách",
 }
+# The change history also shows what the Trạng thái tab and "Thôi theo dõi" record.
+PERSON_HISTORY_LABELS = {
+    **PERSON_FIELD_LABELS, "status": "Trạng thái", "start_date": "Từ ngày",
+    "other_party": "Tổ chức đảng nơi đi/đến", "decision": "Quyết định", "reason": "Lý do",
+}
 
 
 class DateField(QLineEdit):

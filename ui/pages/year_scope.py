@@ -4,11 +4,15 @@ on the task runner, a diacritic-free search field.
 A :class:`YearScopedPage` reads the organisations and the page's figures for the chosen
 organisation and year in one background job (:meth:`YearScopedPage.load`), ignores answers
 that arrive after the clerk chose something else, and reloads when another page reports a
-change it shows (:meth:`YearScopedPage.reload_on`).
+change it shows (:meth:`YearScopedPage.reload_on`). A click on an overview figure opens the
+page through :meth:`YearScopedPage.apply_filter`: the figure's organisation and year, the
+page's own filters set by :meth:`YearScopedPage.narrow`, the figure's description leading the
+status line. A :class:`DocumentsPage` also prints (Xem / In / Lưu thành…).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -18,6 +22,7 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import fold
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
+from ui.pages.document_actions import DocumentActions, Opener, Printer, open_with_system, print_with_system
 from ui.pages.org_year_bar import OrgYearBar
 from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
@@ -208,3 +213,25 @@ def group_box(title: str, *widgets: QWidget) -> QGroupBox:
     for widget in widgets:
         column.addWidget(widget)
     return box
+
+
+class DocumentsPage(YearScopedPage):
+    """A year-scoped page that writes documents: ``actions`` shows, prints and saves them.
+
+    The constructor makes ``actions`` (its messages go to the status line), calls
+    :meth:`build` for the page's own widgets, then loads.
+    """
+
+    def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
+                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 preview_dir: Path | None = None) -> None:
+        super().__init__(services, tasks, prompts)
+        self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,
+                                       parent=self)
+        self.actions.status.connect(self.status_changed)
+        self.build()
+        self.reload()
+
+    def build(self) -> None:
+        """The page's widgets, laid out and connected."""
+        raise NotImplementedError
