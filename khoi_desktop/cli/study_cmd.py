@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -10,10 +12,16 @@ from khoi_desktop.cli.common import db_option, handles_errors, open_existing, sa
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
 
+FC = TypeVar("FC", bound=Callable[..., object])
+
 _PERSON_HELP = "PERSON: mã số người trong ứng dụng hoặc số thẻ đảng viên (ghi id:12 hoặc the:012345 nếu trùng)."
 _OUT = click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
                     help="Tệp PDF sẽ ghi (ghi đè nếu đã có; không ghi gì khi có lỗi).")
-_YEAR = click.option("--year", type=int, required=True, help="Năm đăng ký, đánh giá (ví dụ 2025).")
+
+
+def _year(what: str) -> Callable[[FC], FC]:
+    """The --year option, its help naming what the year is of ('Năm đăng ký (ví dụ 2025).')."""
+    return click.option("--year", type=int, required=True, help=f"{what} (ví dụ 2025).")
 
 
 def _report(written: StudyDocumentWritten) -> None:
@@ -28,7 +36,7 @@ def _report(written: StudyDocumentWritten) -> None:
 
 @click.command("registration", help=f"In bản đăng ký học tập và làm theo của một đảng viên. {_PERSON_HELP}")
 @click.argument("person")
-@_YEAR
+@_year("Năm đăng ký học tập và làm theo")
 @_OUT
 @db_option
 @handles_errors
@@ -44,7 +52,7 @@ def registration_command(person: str, year: int, out: Path, db_path: Path | None
 
 @click.command("self-review", help=f"In bản tự kiểm điểm của một đảng viên cho một năm. {_PERSON_HELP}")
 @click.argument("person")
-@_YEAR
+@_year("Năm kiểm điểm")
 @_OUT
 @db_option
 @handles_errors
@@ -60,7 +68,7 @@ def self_review_command(person: str, year: int, out: Path, db_path: Path | None)
 
 @click.command("ratings")
 @click.option("--org", required=True, help="Tổ chức: mã số, ký hiệu hoặc tên (gồm cả các tổ chức trực thuộc).")
-@_YEAR
+@_year("Năm đánh giá, xếp loại")
 @_OUT
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Ghi thêm bảng tổng hợp đăng ký và xếp loại ra tệp .xlsx.")
@@ -82,7 +90,7 @@ def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collectiv
 
 @click.command("participation")
 @click.option("--org", required=True, help="Tổ chức: mã số, ký hiệu hoặc tên (gồm cả các tổ chức trực thuộc).")
-@_YEAR
+@_year("Năm tính số liệu tham gia học tập, quán triệt")
 @db_option
 @handles_errors
 def participation_command(org: str, year: int, db_path: Path | None) -> None:

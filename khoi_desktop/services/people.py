@@ -1,4 +1,4 @@
-"""Use cases for people: add, edit, memberships, dated status changes, retire, list, history."""
+"""Use cases for people: add, edit, memberships, dated status changes, moves, retire, list, history."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from khoi_desktop.domain.enums import PersonStatus
+from khoi_desktop.domain.enums import OrgKind, PersonStatus
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import (
     AuditEntry,
     Changes,
+    Organization,
     PeopleFilter,
     Person,
     PersonInput,
@@ -99,6 +100,48 @@ class PeopleService:
                              "decision": change.decision})
         return Changes(people=True, ids=(person_id,))
 
+    def move(self, person_id: int, organization_id: int, on: date, decision: str = "", note: str = "") -> Changes:
+        """Chuyển sinh hoạt sang chi bộ khác từ ngày ``on`` (same đảng bộ or elsewhere in the database).
+
+        A status-history row from ``on`` keeps the status in force (đang sinh hoạt, chuyển đến,
+        miễn sinh hoạt, sinh hoạt tạm thời) but places the person in the new organisation, so
+        rolls and participation (``domain.attendance.place_on``) put them in the old branch
+        before ``on`` and in the new one from it; ``people.organization_id`` follows.
+        """
+        if on > self._ctx.today():
+            raise ValidationError("on", f"Ngày {format_date(on)} ở tương lai.")
+        with self._db.atomic():
+            person = self.get(person_id)
+            current = _checked_move(person, on)
+            old_id = current.organization_id if current and current.organization_id else person.organization_id
+            target, old = self._move_target(organization_id, old_id), self._org_name(old_id)
+            if current is None:  # no history yet: write where they were, or they vanish before ``on``
+                repo.set_status(self._db, person_id, StatusChange(person.status, _since(person, on), old_id))
+            repo.set_status(self._db, person_id, StatusChange(
+                current.status if current else person.status, on, target.id, other_party=old,
+                decision=clean(decision), note=clean(note)))
+            repo.set_organization(self._db, person_id, target.id)
+            self._ctx.audit("move", "person", person_id, f"“{person.full_name}”: chuyển sinh hoạt từ {old or '(chưa xếp)'}"
+                            f" sang {target.name} từ {format_date(on)}",
+                            {"organization_id": {"before": old_id, "after": target.id}, "start_date": on.isoformat(),
+                             "decision": clean(decision), "note": clean(note)})
+        return Changes(people=True, ids=(person_id,))
+
+    def _move_target(self, organization_id: int, old_id: int | None) -> Organization:
+        target = org_repo.get_organization(self._db, organization_id)
+        if target is None or target.retired_on is not None:
+            raise ValidationError("organization_id", "Tổ chức đã chọn không còn hoạt động; hãy chọn tổ chức khác.")
+        if target.kind is OrgKind.BLOC:
+            raise ValidationError("organization_id", f"“{target.name}” là đảng bộ cấp trên cơ sở; hãy chọn chi bộ "
+                                  "nơi đồng chí sẽ sinh hoạt.")
+        if target.id == old_id:
+            raise ValidationError("organization_id", f"Đồng chí đang sinh hoạt ở {target.name}; hãy chọn tổ chức khác.")
+        return target
+
+    def _org_name(self, org_id: int | None) -> str:
+        org = org_repo.get_organization(self._db, org_id) if org_id is not None else None
+        return org.name if org else ""
+
     def retire(self, person_id: int, reason: str = "") -> Changes:
         """Take a person off the lists; nothing is deleted and restore brings them back."""
         with self._db.atomic():
@@ -136,6 +179,29 @@ class PeopleService:
                        entity_id=r["entity_id"], summary=r["summary"], details=json.loads(r["details_json"]))
             for r in audit_repo.entries(self._db, "person", person_id)
         ]
+
+
+_MOVABLE = (PersonStatus.ACTIVE, PersonStatus.TRANSFERRED_IN, PersonStatus.EXEMPT, PersonStatus.TEMPORARY)
+
+
+def _checked_move(person: Person, on: date) -> StatusChange | None:
+    """The status in force (the last one), after refusing a move dated before it or from a closed status."""
+    if not person.statuses:
+        return None
+    last = person.statuses[-1]
+    if on < last.start_date:
+        raise ValidationError("on", f"Ngày {format_date(on)} trước lần thay đổi trạng thái gần nhất "
+                              f"({last.status.label} từ {format_date(last.start_date)}); hãy chọn ngày từ "
+                              f"{format_date(last.start_date)} trở đi.")
+    if last.status not in _MOVABLE:
+        raise ValidationError("organization_id", f"“{person.full_name}” đang ở trạng thái “{last.status.label}” từ "
+                              f"{format_date(last.start_date)}, nên không chuyển sinh hoạt được.")
+    return last
+
+
+def _since(person: Person, on: date) -> date:
+    """Where the first status row of a person without history starts (as the people service writes it)."""
+    return min(filter(None, (_first_date(person.to_input()), person.admission_date, on)))
 
 
 def _first_date(data: PersonInput) -> date | None:

@@ -73,6 +73,11 @@ def set_status(db: Database, person_id: int, change: StatusChange) -> int:
     return change_id
 
 
+def set_organization(db: Database, person_id: int, organization_id: int) -> None:
+    """Where the person belongs now (a move also writes a status row: see ``set_status``)."""
+    update(db, "people", person_id, {"organization_id": organization_id, "updated_at": now_text()})
+
+
 def set_retired(db: Database, person_id: int, retired_on: date | None) -> None:
     update(db, "people", person_id, {"retired_on": iso(retired_on), "updated_at": now_text()})
 

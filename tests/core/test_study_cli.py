@@ -97,3 +97,15 @@ def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
     missing = tmp_path / "khong-co.sqlite"
     result = _run("ratings", "--org", "1", "--year", "2026", "--out", str(tmp_path / "x.pdf"), "--db", str(missing))
     assert result.exit_code == 1 and "Không tìm thấy cơ sở dữ liệu" in result.stderr and not missing.exists()
+
+
+@pytest.mark.parametrize(("command", "help_text"), [
+    ("participation", "Năm tính số liệu tham gia học tập, quán triệt (ví dụ 2025)."),
+    ("registration", "Năm đăng ký học tập và làm theo (ví dụ 2025)."),
+    ("self-review", "Năm kiểm điểm (ví dụ 2025)."),
+    ("ratings", "Năm đánh giá, xếp loại (ví dụ 2025)."),
+])
+def test_year_help_says_what_the_year_is_of(command: str, help_text: str) -> None:
+    """--year's help fits each command: participation's no longer speaks of registration and rating."""
+    year = next(param for param in CLI.commands[command].params if param.name == "year")
+    assert getattr(year, "help", "") == help_text

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.services.app import Services
@@ -122,3 +123,9 @@ def test_damaged_file_is_refused_before_asking(page: BackupsPage, tasks: TaskRun
     tasks.wait_idle()
     assert requested == [] and prompts.errors
     assert not any(kind == "confirm" for kind, _ in prompts.asked)
+
+
+def test_page_lists_every_automatic_backup(page: BackupsPage) -> None:
+    """The page's text names the backup taken before receiving report packages, as docs/backups.md does."""
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "trước khi phục hồi và trước khi nhận gói báo cáo" in texts

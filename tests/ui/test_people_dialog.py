@@ -180,6 +180,52 @@ def test_status_change_is_recorded_with_its_date(qtbot, services: Services, task
     assert changed and changed[0].people
 
 
+def test_move_to_another_branch_is_dated_and_shown(qtbot, services: Services, tasks: TaskRunner,
+                                                   prompts: FakePrompts, seed: Seed) -> None:
+    """"Chuyển sinh hoạt sang chi bộ khác…": tree chooser, date, decision; stored, listed, Tổ chức follows."""
+    person_id = seed.people["Nguyễn Văn An"]
+    dialog = open_dialog(qtbot, services, tasks, prompts, seed, person_id)
+    panel = dialog.statuses
+    assert panel.move_button.text() == "Chuyển sinh hoạt sang chi bộ khác…" and panel.move_button.isEnabled()
+    panel.move_button.click()
+    move = panel.move_dialog
+    assert move is not None and move.isVisible()
+    move.save()
+    tasks.wait_idle()
+    assert move.form.error_text("organization_id") == "Hãy chọn chi bộ chuyển đến."
+    move.organization.select_id(seed.treasury)
+    move.start.setText("15/06/2026")
+    move.decision.setText("Quyết định số 15-QĐ/ĐU")
+    move.save()
+    tasks.wait_idle()
+    person = services.people.get(person_id)
+    assert person.organization_id == seed.treasury and person.statuses[-1].start_date == date(2026, 6, 15)
+    last = panel.table.rowCount() - 1
+    assert [panel.table.item(last, c).text() for c in (1, 3, 4, 5)] == [
+        "15/06/2026", "Chi bộ Kho bạc Nhà nước tỉnh", "Chi bộ Văn phòng Sở", "Quyết định số 15-QĐ/ĐU"]
+    assert dialog.organization.current_id() == seed.treasury and not dialog._dirty
+    assert "Tổ chức: Chi bộ Văn phòng Sở → Chi bộ Kho bạc Nhà nước tỉnh" in dialog.history.detail_at(0)
+
+
+def test_move_refusals_appear_beside_the_field(qtbot, services: Services, tasks: TaskRunner,
+                                               prompts: FakePrompts, seed: Seed) -> None:
+    """The same chi bộ or a date before the last status change: the service's words under the field."""
+    dialog = open_dialog(qtbot, services, tasks, prompts, seed, seed.people["Nguyễn Văn An"])
+    dialog.statuses.open_move()
+    move = dialog.statuses.move_dialog
+    assert move is not None
+    move.organization.select_id(seed.office)
+    move.start.setText("15/06/2026")
+    move.save()
+    tasks.wait_idle()
+    assert "đang sinh hoạt ở Chi bộ Văn phòng Sở" in move.form.error_text("organization_id")
+    move.organization.select_id(seed.treasury)
+    move.start.setText("01/01/2010")
+    move.save()
+    tasks.wait_idle()
+    assert "trước lần thay đổi trạng thái gần nhất" in move.form.error_text("on") and move.isVisible()
+
+
 def test_status_change_in_the_future_is_refused_beside_the_date(qtbot, services: Services, tasks: TaskRunner,
                                                                 prompts: FakePrompts, seed: Seed) -> None:
     """A start date after today shows the service's message under 'Từ ngày'."""

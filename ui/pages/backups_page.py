@@ -64,7 +64,8 @@ class BackupsPage(QWidget):
     def _build_layout(self) -> None:
         layout = titled_column(self, "Sao lưu và phục hồi", (
             "Khối Desktop tự sao lưu khi mở ứng dụng (nếu bản gần nhất đã quá một ngày), 30 phút "
-            f"một lần khi có thay đổi, khi đóng ứng dụng và trước khi phục hồi. {describe(self._backups.rule)}\n"
+            "một lần khi có thay đổi, khi đóng ứng dụng, trước khi phục hồi và trước khi nhận gói báo cáo. "
+            f"{describe(self._backups.rule)}\n"
             f"Thư mục sao lưu: {self._backups.folder}"))
         layout.addLayout(button_row(self.backup_button, self.to_folder_button, self.restore_button,
                                     self.restore_file_button))

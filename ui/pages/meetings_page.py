@@ -218,8 +218,8 @@ class MeetingsPage(QWidget):
             if self.stack.currentIndex() == EDITOR:
                 return  # the clerk stays with the unsaved meeting
         with QSignalBlocker(self.organization), QSignalBlocker(self.year):  # one reload, below
-            if not self.organization.select_id(list_filter.organization_id):
-                self._wanted_org = list_filter.organization_id  # not listed yet: chosen once loaded
+            listed = self.organization.select_id(list_filter.organization_id)
+            self._wanted_org = None if listed else list_filter.organization_id  # else chosen once loaded
             if self.year.findData(list_filter.year) < 0:
                 self.year.insertItem(self.year.count() - 1, f"Năm {list_filter.year}", list_filter.year)
             self.year.setCurrentIndex(self.year.findData(list_filter.year))

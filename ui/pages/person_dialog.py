@@ -78,6 +78,7 @@ class PersonDialog(QDialog):
         self._build_fields(organizations, default_org_id)
         self.memberships = MembershipEditor()
         self.statuses = StatusPanel(services, tasks, prompts)
+        self.statuses.set_organizations(organizations)
         self.history = HistoryView(PERSON_HISTORY_LABELS)
         self.history.set_value_names({"organization_id": {org.id: org.name for org in organizations}})
         self.notice = NoticeLabel()
@@ -164,6 +165,8 @@ class PersonDialog(QDialog):
             combo.currentIndexChanged.connect(self._combo_changed)
         self.memberships.edited.connect(self._combo_changed)
         self.statuses.changed.connect(self.changed)
+        self.statuses.moved.connect(self._moved)
+        self.statuses.changed.connect(lambda _changes: self._reload_history())
 
     # -- loading ------------------------------------------------------------------
     def _load_job(self) -> tuple[Person, list[AuditEntry]]:
@@ -189,6 +192,19 @@ class PersonDialog(QDialog):
         self.save_button.setEnabled(True)
         self._dirty = False
         self.schedule_check()
+
+    def _reload_history(self) -> None:
+        """A status change or a move is stored at once: show its line in "Lịch sử thay đổi" too."""
+        person_id, people = self.person_id, self._services.people
+        if person_id is not None:
+            self._tasks.call(lambda: people.history(person_id), self.history.set_entries,
+                             lambda exc: log.warning("Không đọc lại được lịch sử thay đổi", exc_info=exc))
+
+    def _moved(self, org_id: int) -> None:
+        """After a move the "Tổ chức" field shows the new chi bộ (it is stored already: not an edit)."""
+        was_blocked = self.organization.blockSignals(True)
+        self.organization.select_id(org_id)
+        self.organization.blockSignals(was_blocked)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._prompts.show_error(exc, "mở thông tin người này")

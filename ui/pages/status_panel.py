@@ -1,7 +1,9 @@
 """Dated status changes of one person: the list so far and a form to record a new one.
 
 A change (chuyển đi, chuyển đến, miễn sinh hoạt, …) is recorded at once through
-``PeopleService.change_status``; it has its own line in the change history.
+``PeopleService.change_status``; it has its own line in the change history. A move to another
+chi bộ of the database has its own dated form (:mod:`ui.pages.move_dialog`,
+``PeopleService.move``), so rolls place the person in the old branch before the day.
 """
 
 from __future__ import annotations
@@ -28,14 +30,15 @@ from PySide6.QtWidgets import (
 
 from khoi_desktop.domain.enums import PersonStatus
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.domain.models import Changes, StatusChange
+from khoi_desktop.domain.models import Changes, Organization, StatusChange
 from khoi_desktop.domain.vntext import DateParseError, format_date
 from khoi_desktop.services.app import Services
+from ui.pages.move_dialog import MoveDialog
 from ui.pages.person_fields import DateField, FieldBox
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
-HEADERS = ("Trạng thái", "Từ ngày", "Đến ngày", "Tổ chức đảng nơi đi/đến", "Quyết định", "Ghi chú")
+HEADERS = ("Trạng thái", "Từ ngày", "Đến ngày", "Sinh hoạt tại", "Tổ chức đảng nơi đi/đến", "Quyết định", "Ghi chú")
 # The changes a clerk records most often come first.
 CHOICES = (PersonStatus.TRANSFERRED_OUT, PersonStatus.TRANSFERRED_IN, PersonStatus.EXEMPT,
            PersonStatus.TEMPORARY, PersonStatus.SUSPENDED, PersonStatus.DECEASED, PersonStatus.ACTIVE)
@@ -45,12 +48,16 @@ class StatusPanel(QWidget):
     """Shows ``person.statuses`` and records new changes for an existing person."""
 
     changed = Signal(object)  # Changes, after a change was stored
+    moved = Signal(int)  # the organisation moved to, after a move was stored
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self._person_id: int | None = None
+        self._organizations: list[Organization] = []
+        self._statuses: list[StatusChange] = []
+        self.move_dialog: MoveDialog | None = None
         self.table = _history_table()
         self.status = QComboBox()
         for status in CHOICES:
@@ -65,6 +72,10 @@ class StatusPanel(QWidget):
         self.record_button = QPushButton("Ghi nhận thay đổi")
         self.record_button.setAutoDefault(False)
         self.record_button.clicked.connect(self.record)
+        self.move_button = QPushButton("Chuyển sinh hoạt sang chi bộ khác…")
+        self.move_button.setAutoDefault(False)
+        self.move_button.setToolTip("Chuyển sang một chi bộ khác có trong dữ liệu này, từ một ngày")
+        self.move_button.clicked.connect(self.open_move)
         self.start.checked.connect(self.start_box.set_error)
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
@@ -74,6 +85,10 @@ class StatusPanel(QWidget):
             field.installEventFilter(self._enter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        moves = QHBoxLayout()
+        moves.addStretch(1)
+        moves.addWidget(self.move_button)
+        layout.addLayout(moves)
         layout.addWidget(self._form())
         layout.addWidget(self.hint)
         self.set_person(None, ())
@@ -92,14 +107,20 @@ class StatusPanel(QWidget):
         form.addRow(row)
         return box
 
+    def set_organizations(self, organizations: Sequence[Organization]) -> None:
+        """The tree the move form offers, and the names of the "Sinh hoạt tại" column."""
+        self._organizations = list(organizations)
+
     def set_person(self, person_id: int | None, statuses: Sequence[StatusChange]) -> None:
-        self._person_id = person_id
+        self._person_id, self._statuses = person_id, list(statuses)
+        names: dict[int | None, str] = {org.id: org.name for org in self._organizations}
         self.table.setRowCount(0)
         for index, change in enumerate(statuses):
             following = statuses[index + 1].start_date if index + 1 < len(statuses) else None
-            _append_row(self.table, change, following)
+            _append_row(self.table, change, following, names.get(change.organization_id, ""))
         enabled = person_id is not None
-        for widget in (self.status, self.start, self.other_party, self.decision, self.note, self.record_button):
+        for widget in (self.status, self.start, self.other_party, self.decision, self.note, self.record_button,
+                       self.move_button):
             widget.setEnabled(enabled)
         self.hint.setText("" if enabled else "Hãy lưu thông tin người này trước, rồi ghi nhận thay đổi trạng thái.")
         self.hint.setVisible(not enabled)
@@ -134,6 +155,30 @@ class StatusPanel(QWidget):
         self.set_person(self._person_id, statuses)
         self.changed.emit(changes)
 
+    def open_move(self) -> None:
+        """The dated move form (window-modal); the list reloads once the move is stored."""
+        if self._person_id is None:
+            return
+        current = self._statuses[-1].organization_id if self._statuses else None
+        dialog = MoveDialog(self._services, self._tasks, self._prompts, self._person_id, self._organizations,
+                            current, self)
+        dialog.accepted.connect(lambda: self._moved(dialog))
+        self.move_dialog = dialog
+        dialog.open()
+
+    def _moved(self, dialog: MoveDialog) -> None:
+        person_id, changes, target = self._person_id, dialog.changes, dialog.moved_to
+        if person_id is None or changes is None or target is None:
+            return
+        self._tasks.call(lambda: list(self._services.people.get(person_id).statuses),
+                         lambda statuses: self._after_move(changes, target, statuses),
+                         lambda exc: self._prompts.show_error(exc, "đọc lại quá trình sinh hoạt"))
+
+    def _after_move(self, changes: Changes, target: int, statuses: list[StatusChange]) -> None:
+        self.set_person(self._person_id, statuses)
+        self.moved.emit(target)
+        self.changed.emit(changes)
+
     def _failed(self, exc: BaseException) -> None:
         self.record_button.setEnabled(True)
         if isinstance(exc, ValidationError) and exc.field == "start_date":
@@ -154,11 +199,11 @@ def _history_table() -> QTableWidget:
     return table
 
 
-def _append_row(table: QTableWidget, change: StatusChange, following: object) -> None:
+def _append_row(table: QTableWidget, change: StatusChange, following: object, organization: str) -> None:
     row = table.rowCount()
     table.insertRow(row)
-    texts = (change.status.label, format_date(change.start_date),
-             format_date(following) if following else "", change.other_party, change.decision, change.note)
+    texts = (change.status.label, format_date(change.start_date), format_date(following) if following else "",
+             organization, change.other_party, change.decision, change.note)
     for column, text in enumerate(texts):
         table.setItem(row, column, QTableWidgetItem(text))
 
