@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
 
+from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import Services, app_schema_version, restore_database, validate_backup
 from ui.main_window import MainWindow
@@ -81,6 +83,7 @@ class DatabaseController(QObject):
         self._opener = opener
         self._services: Services | None = None
         self._locks: dict[Path, DatabaseLock] = {}
+        window.action_new.triggered.connect(lambda: self.ask_new())
         window.action_open.triggered.connect(self.ask_open)
         window.action_backup.triggered.connect(self.ask_backup)
         window.action_restore.triggered.connect(self.ask_restore)
@@ -146,6 +149,30 @@ class DatabaseController(QObject):
             self._release_locks(keep=self._services.path if self._services else None)
             return
         self.adopt(services)
+
+    def ask_new(self, ask_new_unit: Callable[[QWidget], OrganizationInput | None] | None = None) -> None:
+        """Tạo cơ sở dữ liệu mới: a new file, the new-unit wizard, then open it in this window."""
+        if not self._window.may_leave_pages():
+            return
+        path = self._prompts.ask_save_path("Tạo cơ sở dữ liệu mới", "khoi-don-vi-moi.sqlite", DATABASE_FILTER)
+        if path is None:
+            return
+        if path.exists():
+            self._prompts.warn("Tạo cơ sở dữ liệu mới",
+                               f"Tệp “{path.name}” đã có. Hãy chọn tên khác: dữ liệu có sẵn không bị ghi đè.")
+            return
+        if ask_new_unit is None:
+            from ui.first_start import NewUnitWizard  # the wizard is needed only here and at first start
+
+            ask_new_unit = NewUnitWizard.ask
+        data = ask_new_unit(self._window)
+        if data is None or not self.lock(path):
+            return
+        from ui.first_start import create_unit_job  # same job as the welcome's "Tạo đơn vị mới"
+
+        self._tasks.run(create_unit_job(path, data, self._opener), self._opened,
+                        lambda exc: self._prompts.show_error(exc, "tạo cơ sở dữ liệu mới"),
+                        progress_title="Đang tạo cơ sở dữ liệu…", parent=self._window)
 
     def ask_open(self) -> None:
         path = self._prompts.ask_open_path("Mở cơ sở dữ liệu khác", DATABASE_FILTER)

@@ -101,6 +101,28 @@ class NewUnitWizard(QWizard):
         return wizard.organization() if accepted else None
 
 
+def create_unit_job(target: Path, data: OrganizationInput,
+                    opener: Opener) -> Callable[[TaskControl], Services]:
+    """A worker job creating the database at ``target`` with ``data`` as its root organisation.
+
+    On failure a file it created is removed again, so nothing half-made is left behind.
+    """
+    def job(_control: TaskControl) -> Services:
+        existed = target.exists()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        services = opener(target)
+        try:
+            services.organizations.create(data)
+        except BaseException:
+            services.close()
+            if not existed:
+                _remove_database(target)
+            raise
+        return services
+
+    return job
+
+
 class WelcomeDialog(QDialog):
     """Shown when the user data folder holds no database."""
 
@@ -155,22 +177,8 @@ class WelcomeDialog(QDialog):
 
     def create_unit(self, data: OrganizationInput) -> None:
         """Create the database at the default place with this organisation as its root."""
-        target, opener = self._target, self._opener
-
-        def job(_control: TaskControl) -> Services:
-            existed = target.exists()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            services = opener(target)
-            try:
-                services.organizations.create(data)
-            except BaseException:
-                services.close()
-                if not existed:
-                    _remove_database(target)
-                raise
-            return services
-
-        self._start(job, "Đang tạo cơ sở dữ liệu…", "tạo đơn vị mới", cancellable=False)
+        self._start(create_unit_job(self._target, data, self._opener), "Đang tạo cơ sở dữ liệu…",
+                    "tạo đơn vị mới", cancellable=False)
 
     def open_demo(self) -> None:
         """Generate the unit-scale demo at the default place, then open it."""

@@ -84,7 +84,7 @@ class OrganizationService:
                     raise ValidationError("term_start", f"Nhiệm kỳ mới trùng thời gian với “{term['name']}”.")
             term_id = repo.insert_term(self._db, org_id, name, start, end)
             self._ctx.audit("create", "term", term_id, f"Thêm “{name}” cho “{org.name}”")
-        return Changes(organizations=True, ids=(term_id,))
+        return Changes(organizations=True, ids=(org_id,))  # ids name organisations, as the flag says
 
     def terms(self, org_id: int) -> list[dict]:
         return repo.terms_of(self._db, org_id)

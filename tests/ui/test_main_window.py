@@ -84,7 +84,8 @@ def test_menus_are_vietnamese(window: MainWindow) -> None:
     assert menus == ["Tệp", "Trợ giúp"]
     file_actions = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
-    assert file_actions == ["Mở cơ sở dữ liệu khác…", "Sao lưu…", "Phục hồi…", "Thoát"]
+    assert file_actions == ["Tạo cơ sở dữ liệu mới (đơn vị mới)…", "Mở cơ sở dữ liệu khác…", "Sao lưu…", "Phục hồi…",
+                            "Thoát"]
 
 
 def test_page_status_reaches_status_bar(window: MainWindow, tasks: TaskRunner) -> None:
@@ -217,3 +218,27 @@ def test_unsaved_edits_keep_the_window_open_when_the_clerk_says_so(window: MainW
     prompts.confirm_answers.append(True)
     window.close()
     assert not window.isVisible()
+
+
+def test_new_database_from_the_file_menu(window: MainWindow, prompts: FakePrompts, tasks: TaskRunner,
+                                         tmp_path: Path) -> None:
+    """Tệp → Tạo cơ sở dữ liệu mới creates a file with the wizard's unit and opens it here."""
+    target = tmp_path / "don-vi-moi.sqlite"
+    prompts.save_paths = [target]
+    unit = OrganizationInput(name="Chi bộ Sở Tư pháp", kind=OrgKind.BASE_BRANCH, doc_code="CB")
+    window.controller.ask_new(lambda _parent: unit)
+    tasks.wait_idle()
+    opened = window.controller.services
+    assert opened.path == target
+    assert [o.name for o in opened.organizations.all()] == ["Chi bộ Sở Tư pháp"]
+    assert window.windowTitle() == "Khối Desktop — don-vi-moi.sqlite"
+
+
+def test_new_database_never_overwrites_a_file(window: MainWindow, services: Services, prompts: FakePrompts,
+                                              tmp_path: Path) -> None:
+    """Choosing an existing file name is refused with a message; the open database stays."""
+    existing = make_database(tmp_path / "co-san.sqlite", "Chi bộ Có sẵn")
+    prompts.save_paths = [existing]
+    window.controller.ask_new(lambda _parent: pytest.fail("the wizard must not open"))
+    assert "đã có" in prompts.asked[-1][1]
+    assert window.controller.services is services

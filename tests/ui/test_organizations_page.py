@@ -13,6 +13,7 @@ from tests.conftest import add_branch_with_people
 from tests.ui.fakes import FakePrompts
 from ui.pages.organization_dialogs import MoveDialog, OrganizationDialog
 from ui.pages.organizations_page import RETIRED_COLOR, OrganizationsPage
+from ui.pages.term_dialog import TermDialog
 from ui.tasks import TaskRunner
 
 
@@ -207,3 +208,26 @@ def test_retire_with_active_children_shows_error(page: OrganizationsPage, servic
     _retire(page, prompts, tasks, bloc, answer=True)
     assert isinstance(prompts.errors[0], ValidationError)
     assert services.organizations.get(bloc).retired_on is None
+
+
+def test_terms_are_listed_and_added(qtbot, page: OrganizationsPage, services: Services, tasks: TaskRunner,
+                                    tree) -> None:
+    """Nhiệm kỳ… lists the terms and adds one; a missing start date is shown beside its field."""
+    _bloc, branch = tree
+    page.select(branch)
+    page.edit_terms()
+    tasks.wait_idle()
+    dialog = page.active_dialog
+    assert isinstance(dialog, TermDialog)
+    assert "Chưa ghi nhiệm kỳ nào" in dialog.existing.text()
+    dialog.name.setText("Nhiệm kỳ 2025–2030")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_idle()
+    assert dialog.form.error_text("term_start") == "Hãy ghi ngày bắt đầu nhiệm kỳ."
+    dialog.start.setText("01/08/2025")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_idle()
+    assert [t["name"] for t in services.organizations.terms(branch)] == ["Nhiệm kỳ 2025–2030"]
+    page.edit_terms()
+    tasks.wait_idle()
+    assert "Nhiệm kỳ 2025–2030: 01/08/2025 – nay" in page.active_dialog.existing.text()

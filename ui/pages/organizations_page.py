@@ -22,6 +22,7 @@ from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
 from ui.pages.organization_dialogs import MoveDialog, OrganizationDialog, child_defaults
 from ui.pages.page_frame import button_row, titled_column
+from ui.pages.term_dialog import TermDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -80,10 +81,11 @@ class OrganizationsPage(QWidget):
         self.move_button = self._button("Chuyển…", self.move_selected)
         self.retire_button = self._button("Thôi theo dõi", self.retire_selected)
         self.restore_button = self._button("Theo dõi lại", self.restore_selected)
+        self.terms_button = self._button("Nhiệm kỳ…", self.edit_terms)
         layout = titled_column(self, "Tổ chức", "Khối, đảng bộ cơ sở và các chi bộ trực thuộc. Enter: sửa tổ chức "
                                "đang chọn; Ctrl+N: thêm tổ chức trực thuộc; Delete: thôi theo dõi.")
         layout.addLayout(button_row(self.add_button, self.edit_button, self.move_button, self.retire_button,
-                                    self.restore_button))
+                                    self.restore_button, self.terms_button))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.show_retired)
 
@@ -179,6 +181,7 @@ class OrganizationsPage(QWidget):
         self.move_button.setEnabled(active)
         self.retire_button.setEnabled(active)
         self.restore_button.setEnabled(org is not None and not active)
+        self.terms_button.setEnabled(active)
 
     # Actions
 
@@ -226,6 +229,19 @@ class OrganizationsPage(QWidget):
         if org is None or org.retired_on is None:
             return
         self._run(lambda: self._services.organizations.restore(org.id), "theo dõi lại tổ chức")
+
+    def edit_terms(self) -> None:
+        """Load the selected organisation's terms on the worker, then show them with an add form."""
+        org = self.selected_org()
+        if org is None or org.retired_on is not None:
+            return
+        organizations = self._services.organizations
+
+        def show(terms: list[dict]) -> None:
+            self._open(TermDialog(org, terms, organizations.add_term, self._tasks, self._prompts, self))
+
+        self._tasks.call(lambda: organizations.terms(org.id), show,
+                         lambda exc: self._prompts.show_error(exc, "đọc nhiệm kỳ"))
 
     def _run(self, job: Callable[[], Changes], doing: str) -> None:
         self._tasks.call(job, self._after_change, lambda exc: self._prompts.show_error(exc, doing))
