@@ -79,10 +79,27 @@ class PeopleService:
         cleaned, warnings = self.check(data)
         with self._db.atomic():
             before = self.get(person_id)
+            if cleaned.organization_id != before.organization_id:
+                self._correct_organization(before, cleaned.organization_id)
             repo.update_person(self._db, person_id, cleaned)
             diff = _diff(_plain(before.to_input()), _plain(cleaned))
             self._ctx.audit("update", "person", person_id, f"Sửa thông tin “{cleaned.full_name}”", diff)
         return PersonSaved(person_id, Changes(people=True, ids=(person_id,)), tuple(warnings))
+
+    def _correct_organization(self, before: Person, organization_id: int | None) -> None:
+        """The Tổ chức field corrects a mistyped organisation; a real move goes through :meth:`move`.
+
+        Meeting rolls read the organisation from the status history, so a correction rewrites it
+        there too — allowed only while the history knows no other organisation (no move yet).
+        """
+        places = {change.organization_id for change in before.statuses} - {None}
+        if places - {before.organization_id}:
+            raise ValidationError(
+                "organization_id",
+                "Người này đã có quá trình chuyển sinh hoạt. Để đổi nơi sinh hoạt, hãy dùng "
+                "“Chuyển sinh hoạt sang chi bộ khác…” ở thẻ Trạng thái (có ngày chuyển).",
+            )
+        repo.set_status_organization(self._db, before.id, organization_id)
 
     def change_status(self, person_id: int, change: StatusChange) -> Changes:
         """Record chuyển đi, chuyển đến, miễn sinh hoạt, … from a date."""

@@ -78,6 +78,11 @@ def set_organization(db: Database, person_id: int, organization_id: int) -> None
     update(db, "people", person_id, {"organization_id": organization_id, "updated_at": now_text()})
 
 
+def set_status_organization(db: Database, person_id: int, organization_id: int | None) -> None:
+    """Correct the organisation on every status row of a person (a data-entry fix, not a move)."""
+    db.execute("UPDATE status_history SET organization_id = ? WHERE person_id = ?", [organization_id, person_id])
+
+
 def set_retired(db: Database, person_id: int, retired_on: date | None) -> None:
     update(db, "people", person_id, {"retired_on": iso(retired_on), "updated_at": now_text()})
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from khoi_desktop.domain.enums import MembershipKind, PersonStatus
+from khoi_desktop.domain.enums import MembershipKind, OrgKind, PersonStatus
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
-from khoi_desktop.domain.models import Membership, PeopleFilter, PersonInput, StatusChange
+from khoi_desktop.domain.models import Membership, OrganizationInput, PeopleFilter, PersonInput, StatusChange
 from khoi_desktop.services.app import Services
 from tests.conftest import add_branch_with_people
 
@@ -122,3 +123,20 @@ def test_unknown_person_is_a_clear_error(services: Services) -> None:
     """Asking for a missing id raises NotFoundError in Vietnamese."""
     with pytest.raises(NotFoundError, match="Không có người"):
         services.people.get(999)
+
+
+def test_organisation_field_corrects_history_until_a_move(services: Services) -> None:
+    """Changing Tổ chức fixes a mistyped branch everywhere; after a dated move it is refused."""
+    branch, (person_id,) = add_branch_with_people(services, ["Võ Thị Sen"])
+    other = services.organizations.create(OrganizationInput(
+        name="Chi bộ Sở Tài chính", kind=OrgKind.BASE_BRANCH,
+        parent_id=services.organizations.get(branch).parent_id)).ids[0]
+    person = services.people.get(person_id)
+    services.people.update(person_id, replace(person.to_input(), organization_id=other))
+    assert {s.organization_id for s in services.people.get(person_id).statuses} == {other}
+    services.people.move(person_id, branch, date(2026, 6, 15))
+    moved = services.people.get(person_id)
+    with pytest.raises(ValidationError) as caught:
+        services.people.update(person_id, replace(moved.to_input(), organization_id=other))
+    assert caught.value.field == "organization_id"
+    assert services.people.get(person_id).organization_id == branch
