@@ -62,7 +62,7 @@ class Ratio:
     name: str
     numerator: str
     denominator: str
-    target: float  # the ratio must stay below this
+    target: float | None  # the ratio must stay below this; None: shown for information
 
 
 CASES: dict[str, Case] = {}
@@ -83,7 +83,7 @@ def case(name: str, *, targets: dict[str, float], scales: tuple[str, ...] = SCAL
     return register
 
 
-def ratio(name: str, numerator: str, denominator: str, *, target: float) -> None:
+def ratio(name: str, numerator: str, denominator: str, *, target: float | None = None) -> None:
     """Print ``numerator / denominator`` as its own row whenever both cases ran at a scale."""
     if name in RATIOS:
         raise ValueError(f"Benchmark ratio “{name}” is registered twice.")

@@ -195,8 +195,8 @@ def ratio_lines(results: list[Result]) -> list[tuple[str, ...]]:
             top, bottom = done.get((spec.numerator, scale)), done.get((spec.denominator, scale))
             if top is not None and bottom:
                 value = top / bottom
-                lines.append((spec.name, scale, f"{value:.1f}×", "—",
-                              f"< {spec.target:g}×{verdict(value, spec.target)}"))
+                shown = "—" if spec.target is None else f"< {spec.target:g}×{verdict(value, spec.target)}"
+                lines.append((spec.name, scale, f"{value:.1f}×", "—", shown))
     return lines
 
 
