@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.domain.validation import MAX_ID
 from khoi_desktop.services.meeting_documents import MeetingDocumentService, PrintedDocument
 
 Writer = Callable[[MeetingDocumentService, int, Path], PrintedDocument]
@@ -17,7 +18,7 @@ def _print_document(name: str, help_text: str, write: Writer) -> click.Command:
     """A subcommand ``NAME MEETING_ID --out FILE.pdf [--db PATH]`` that writes one document."""
 
     @click.command(name, help=help_text)
-    @click.argument("meeting_id", type=int)
+    @click.argument("meeting_id", type=click.IntRange(1, MAX_ID))
     @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
                   help="Tệp PDF sẽ ghi (ghi đè nếu đã có; không ghi gì khi có lỗi).")
     @db_option

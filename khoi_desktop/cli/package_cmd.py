@@ -12,6 +12,7 @@ import click
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
 from khoi_desktop.cli.report_cmd import _issued_on, report_group
 from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import PackageExportService
@@ -100,10 +101,10 @@ def consolidated_command(year: int, pdf: Path, docx: Path | None, xlsx: Path | N
 
 
 def _ids(text: str) -> tuple[int, ...]:
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not all(part.isdigit() for part in parts):
+    ids = [parse_id(part) for part in text.split(",") if part.strip()]
+    if None in ids:
         raise ValidationError("minutes", f"“{text}” không phải danh sách mã số buổi sinh hoạt (ví dụ: 12,15).")
-    return tuple(int(part) for part in parts)
+    return tuple(i for i in ids if i is not None)
 
 
 PACKAGE_COMMANDS = (export_package_command, import_package_command)

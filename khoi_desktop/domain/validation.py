@@ -12,8 +12,17 @@ from khoi_desktop.domain.models import Membership, OrganizationInput, PersonInpu
 from khoi_desktop.domain.vntext import clean, format_date
 
 PROBATION_MONTHS = 12
+MAX_ID = 2**63 - 1  # the largest integer SQLite stores: a longer number typed as an id names nothing
 CARD_NUMBER = re.compile(r"^[0-9]{1,12}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def parse_id(text: str) -> int | None:
+    """A record id typed by the user ('12'), or None when the text cannot be one (letters, '²', 25 digits)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        return None
+    return int(text)
 
 
 def clean_organization(data: OrganizationInput) -> OrganizationInput:

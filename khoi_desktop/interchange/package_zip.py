@@ -18,10 +18,10 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from khoi_desktop.domain.package import (
     DATA_NAME,
@@ -47,6 +47,7 @@ _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _LINK_MODE, _TYPE_MASK = 0o120000, 0o170000
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_Parsed = TypeVar("_Parsed")
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,12 @@ def read_package(path: Path, *, known_schemas: Collection[str],
         with archive:
             infos = _checked_entries(archive, file, limits)
             _test_zip(archive, file)
-            manifest = parse_manifest(_read_small(archive, infos, MANIFEST_NAME, file), file)
+            manifest = _parsed(parse_manifest, _read_small(archive, infos, MANIFEST_NAME, file), file, MANIFEST_NAME)
             _check_listing(infos, manifest, file)
             for entry in manifest.files:
                 _check_hash(archive, infos[entry.name], entry, file)
             raw = _read_small(archive, infos, DATA_NAME, file)
-    data = parse_data(raw, file)
+    data = _parsed(parse_data, raw, file, DATA_NAME)
     _check_versions(data, manifest, file, known_schemas)
     return PackageContents(path, digest, manifest, data, raw.decode("utf-8"))
 
@@ -166,9 +167,10 @@ def _checked_entries(archive: zipfile.ZipFile, file: str, limits: PackageLimits)
     if len(infos) > limits.max_entries:
         raise PackageRejected(file, f"có {format_number(len(infos))} mục, vượt giới hạn "
                               f"{format_number(limits.max_entries)} mục.")
-    twice = [name for name, count in Counter(i.filename for i in infos).items() if count > 1]
+    # Windows sees 'A.pdf' and 'a.pdf' as one file: names are compared without case.
+    twice = [name for name, count in Counter(i.filename.lower() for i in infos).items() if count > 1]
     if twice:
-        raise PackageRejected(file, "tên mục bị trùng lặp.", twice[0])
+        raise PackageRejected(file, "tên mục bị trùng lặp (kể cả khác nhau chữ hoa, chữ thường).", twice[0])
     total = 0
     for info in infos:
         _check_entry(info, file, limits)
@@ -194,6 +196,10 @@ def _check_entry(info: zipfile.ZipInfo, file: str, limits: PackageLimits) -> Non
         raise PackageRejected(file, "mục được mã hóa bằng mật khẩu.", name)
     if info.compress_type not in _METHODS:
         raise PackageRejected(file, "kiểu nén không được hỗ trợ.", name)
+    if not safe_entry_name(name):
+        raise PackageRejected(file, "tên mục không hợp lệ (chỉ dùng chữ không dấu, số, “_”, “-”, “.”).", name)
+    if info.file_size == 0:
+        raise PackageRejected(file, "tệp rỗng (0 byte); hãy đề nghị đơn vị xuất lại gói.", name)
     if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
         raise PackageRejected(file, f"tỷ lệ nén bất thường (hơn {limits.max_ratio}:1), có thể là “bom nén”.", name)
 
@@ -214,6 +220,14 @@ def _read_small(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], nam
     if info.file_size > MAX_JSON_BYTES:
         raise PackageRejected(file, f"tệp quá lớn ({_megabytes(info.file_size)}).", name)
     return archive.read(info)
+
+
+def _parsed(parse: Callable[[bytes, str], _Parsed], raw: bytes, file: str, name: str) -> _Parsed:
+    """``parse(raw)``; JSON nested too deeply for the parser is refused like any other bad JSON."""
+    try:
+        return parse(raw, file)
+    except RecursionError:
+        raise PackageRejected(file, "nội dung JSON lồng nhau quá sâu, không đọc được.", name) from None
 
 
 def _check_listing(infos: dict[str, zipfile.ZipInfo], manifest: PackageManifest, file: str) -> None:

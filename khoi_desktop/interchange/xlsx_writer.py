@@ -6,8 +6,10 @@ always written as text, so a value like "=HYPERLINK(…)" can never become a for
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -28,6 +30,8 @@ TEXT_FORMAT = "@"
 A4 = "9"
 _LANDSCAPE_ABOVE = 100  # total column width (characters) beyond which a page is turned
 _WIDTH_SAMPLE = 1000  # rows looked at to size the columns
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 class SheetWriteError(Exception):
@@ -148,7 +152,7 @@ def write_table(
     rows = list(rows)
     widths = [column.width or _fit_width(column, index, rows) for index, column in enumerate(columns)]
     book = Workbook(write_only=True)
-    if created is not None:  # fixed document dates make repeated exports identical in content
+    if created is not None:  # fixed document dates make repeated exports identical
         book.properties.created = book.properties.modified = created
     sheet = book.create_sheet(safe_sheet_title(sheet_title))
     header_row = len(title_lines) + 2 if title_lines else 1  # one blank row under the title block
@@ -158,16 +162,33 @@ def write_table(
         _write_title(painter, title_lines, len(columns))
         sheet.append([painter.cell(column.title, _HEADER_LOOK) for column in columns])
         for values in rows:
-            sheet.append(
-                [
-                    painter.cell(value, _data_look(column, value))
-                    for column, value in zip(columns, values, strict=True)
-                ]
-            )
+            sheet.append([painter.cell(value, _data_look(column, value))
+                          for column, value in zip(columns, values, strict=True)])
         for line in closing_lines:
             sheet.append([painter.cell(line, _CLOSING_LOOK)])
-        book.save(target)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        target.write(_stable_zip(buffer.getvalue(), created))
     return len(rows)
+
+
+def _stable_zip(data: bytes, created: datetime | None) -> bytes:
+    """The saved workbook with fixed entry times, and 'modified' set back to ``created``.
+
+    openpyxl stamps the save time into both, so without this the same export gives
+    different bytes every second. Without ``created`` only the entry times are fixed.
+    """
+    stamp = f"{created.isoformat(timespec='seconds')}Z".encode() if created is not None else None
+    target = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if stamp is not None and entry.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
+            out.writestr(info, content)
+    return target.getvalue()
 
 
 def _open_target(path: str | os.PathLike[str]) -> BinaryIO:

@@ -14,14 +14,15 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from khoi_desktop.domain import vntext
+from khoi_desktop.domain.errors import UserFacingError
 from khoi_desktop.reports import fonts
 from khoi_desktop.reports.layout import LayoutSpec
 
 CREATOR = "Khối Desktop"
 
 
-class ReportTooLargeError(ValueError):
-    """A piece of text that must sit in one table cell does not fit on a page; Vietnamese message."""
+class ReportTooLargeError(UserFacingError, ValueError):
+    """A piece of text that must sit in one table cell does not fit on a page; shown to the clerk as is."""
 
 
 @dataclass(frozen=True)

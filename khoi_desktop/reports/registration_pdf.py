@@ -81,7 +81,7 @@ def _items(data: RegistrationDoc, layout: LayoutSpec) -> Flowable:
     rows: list[list[str] | str] = []
     for roman, group in zip(_ROMAN, data.groups, strict=False):
         rows.append(markup.bold(f"{roman}. {markup.inline(group.category)}"))
-        rows.extend([str(number), markup.inline(line.content), markup.inline(line.product),
+        rows.extend([str(number), "<br/>".join(markup.lines(line.content)), markup.inline(line.product),
                      markup.inline(line.deadline)] for number, line in enumerate(group.lines, 1))
     return grid_table(COLUMNS, rows, SHARES, layout, centred=(0, 3), plain=(0,))
 

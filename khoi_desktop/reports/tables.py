@@ -40,7 +40,9 @@ def grid_table(header: Sequence[str], rows: Sequence[Row], shares: Sequence[floa
         grid.append([family.printable(vntext.clean(cell)) if index in plain else
                      Paragraph(cell, styles.table_cell_centred if index in centred else styles.table_cell)
                      for index, cell in enumerate(row)])
-    table = LongTable(grid, colWidths=[layout.frame_width * share for share in shares], repeatRows=1)
+    # A row may break across pages (at least two lines each side): a long note or item still prints.
+    table = LongTable(grid, colWidths=[layout.frame_width * share for share in shares], repeatRows=1,
+                      splitByRow=0, splitInRow=2 * layout.table_size * layout.line_spacing)
     table.setStyle(table_style(
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

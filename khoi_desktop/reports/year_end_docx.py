@@ -10,7 +10,6 @@ Entry times and document properties are fixed, so the same report gives the same
 from __future__ import annotations
 
 import io
-import math
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from reportlab.graphics import renderPM
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from khoi_desktop.domain import vntext
@@ -144,10 +144,11 @@ def _rule_under(paragraph: DocxParagraph, rule_width: float, available: float) -
 
 
 def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
-    """How many lines ``text`` takes in a cell of ``width`` points (Times metrics)."""
+    """How many lines ``text`` takes in a cell of ``width`` points, inside Word's cell margins, wrapped at words."""
     family = fonts.register_fonts()
     font = family.bold if bold else family.regular
-    return sum(max(1, math.ceil(stringWidth(line, font, size) / max(width, 1))) for line in text.split("\n") if line)
+    inner = max(width - 2 * _CELL_MARGIN, 1)
+    return sum(max(1, len(simpleSplit(line, font, size, inner))) for line in text.split("\n") if line)
 
 
 def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
@@ -163,9 +164,9 @@ def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     superior = vntext.clean_multiline(issuer.superior).upper()
     name = vntext.clean_multiline(issuer.name).upper()
     first = True
-    for text, bold in ((superior, False), (name, True)):
+    for text, size, bold in ((superior, layout.superior_size, False), (name, layout.issuer_size, True)):
         for line in (part for part in text.split("\n") if part):
-            _paragraph(left, line, layout.issuer_size, bold=bold, reuse=first)
+            _paragraph(left, line, size, bold=bold, reuse=first)
             first = False
     _paragraph(left, "*", layout.number_size, reuse=first)
     left_lines = (_lines(superior, layout.superior_size, left_width) + _lines(name, layout.issuer_size, left_width, True)

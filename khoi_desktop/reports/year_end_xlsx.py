@@ -16,6 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -73,23 +74,30 @@ def _text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", vntext.clean(value))
 
 
+def _put(sheet: Worksheet, row: int, column: int, text: str) -> SheetCell:
+    """Write ``text`` as text: a title, header or note starting with '=' must not become a formula."""
+    cell = sheet.cell(row, column, _text(text))
+    cell.data_type = "s"
+    return cell
+
+
 def _sheet(sheet: Worksheet, table: Table, report: ReportDocument) -> None:
     width = len(table.columns)
     titles = (report.issuer.name.upper(), table.title, f"({vntext.clean(report.summary)})")
     for row, (text, size, bold) in enumerate(zip(titles, (12, 14, 12), (True, True, False), strict=True), start=1):
-        cell = sheet.cell(row, 1, _text(text))
+        cell = _put(sheet, row, 1, text)
         cell.font, cell.alignment = Font(name=FONT, size=size, bold=bold, italic=row == 3), _CENTRE
         if width > 1:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
     header_row = len(titles) + 2
     for column_index, column in enumerate(table.columns, start=1):
-        _style(sheet.cell(header_row, column_index, _text(column.title)), bold=True, centred=True, fill=True)
+        _style(_put(sheet, header_row, column_index, column.title), bold=True, centred=True, fill=True)
     for offset, values in enumerate(table.rows, start=1):
         bold = table.total_row and offset == len(table.rows)
         for column_index, (value, column) in enumerate(zip(values, table.columns, strict=True), start=1):
             _value(sheet.cell(header_row + offset, column_index), value, bold, column.centred)
     if table.note:
-        note = sheet.cell(header_row + len(table.rows) + 2, 1, _text(table.note))
+        note = _put(sheet, header_row + len(table.rows) + 2, 1, table.note)
         note.font = Font(name=FONT, size=12, italic=True)
     _page(sheet, table, header_row)
 
@@ -133,5 +141,5 @@ def _page(sheet: Worksheet, table: Table, header_row: int) -> None:
 
 
 def _empty(sheet: Worksheet, report: ReportDocument) -> None:
-    sheet.cell(1, 1, _text(report.title)).font = Font(name=FONT, size=14, bold=True)
+    _put(sheet, 1, 1, report.title).font = Font(name=FONT, size=14, bold=True)
     sheet.cell(3, 1, "Chưa có số liệu thống kê cho năm này.").font = Font(name=FONT, size=12, italic=True)

@@ -108,11 +108,12 @@ class AssessmentService:
 
     def delete(self, assessment_id: int) -> Changes:
         with self._db.atomic():
-            row = self._db.execute("SELECT id FROM assessments WHERE id = ?", [assessment_id]).fetchone()
-            if row is None:
+            record = repo.get(self._db, assessment_id)
+            if record is None:
                 raise NotFoundError(f"Không có bản đánh giá mã số {assessment_id}.")
             repo.delete(self._db, assessment_id)
-            self._ctx.audit("delete", "assessment", assessment_id, "Xóa bản đánh giá, xếp loại")
+            self._ctx.audit("delete", "assessment", assessment_id, "Xóa bản đánh giá, xếp loại",
+                            asdict(record))  # the self-review text lives on in the log
         return _changes(assessment_id)
 
     # -- lists ---------------------------------------------------------------------------

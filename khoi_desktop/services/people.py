@@ -83,6 +83,7 @@ class PeopleService:
                 self._correct_organization(before, cleaned.organization_id)
             repo.update_person(self._db, person_id, cleaned)
             diff = _diff(_plain(before.to_input()), _plain(cleaned))
+            diff.update(self._extend_history(before, cleaned))
             self._ctx.audit("update", "person", person_id, f"Sửa thông tin “{cleaned.full_name}”", diff)
         return PersonSaved(person_id, Changes(people=True, ids=(person_id,)), tuple(warnings))
 
@@ -101,6 +102,20 @@ class PeopleService:
             )
         repo.set_status_organization(self._db, before.id, organization_id)
 
+    def _extend_history(self, before: Person, cleaned: PersonInput) -> dict[str, Any]:
+        """Memberships now starting before the history: its first row (written from them) starts then.
+
+        A corrected admission date, or memberships added after the person was entered, would
+        otherwise leave them off the rolls between the new first date and the old one.
+        """
+        first, start = (before.statuses[0] if before.statuses else None), _first_date(cleaned)
+        if first is None or first.id is None or start is None or start >= first.start_date:
+            return {}
+        if first.status is not PersonStatus.ACTIVE:
+            return {}
+        repo.set_status_start(self._db, first.id, start)
+        return {"status_since": {"before": first.start_date.isoformat(), "after": start.isoformat()}}
+
     def change_status(self, person_id: int, change: StatusChange) -> Changes:
         """Record chuyển đi, chuyển đến, miễn sinh hoạt, … from a date."""
         change = replace(change, other_party=clean(change.other_party), decision=clean(change.decision),
@@ -109,7 +124,7 @@ class PeopleService:
             raise ValidationError("start_date", f"Ngày {format_date(change.start_date)} ở tương lai.")
         with self._db.atomic():
             person = self.get(person_id)
-            org_id = change.organization_id or person.organization_id
+            org_id = change.organization_id or _organization_on(person, change.start_date)
             repo.set_status(self._db, person_id, replace(change, organization_id=org_id))
             self._ctx.audit("status", "person", person_id,
                             f"“{person.full_name}”: {change.status.label} từ {format_date(change.start_date)}",
@@ -214,6 +229,14 @@ def _checked_move(person: Person, on: date) -> StatusChange | None:
         raise ValidationError("organization_id", f"“{person.full_name}” đang ở trạng thái “{last.status.label}” từ "
                               f"{format_date(last.start_date)}, nên không chuyển sinh hoạt được.")
     return last
+
+
+def _organization_on(person: Person, day: date) -> int | None:
+    """Where the history places the person on ``day`` (a change entered late keeps that place)."""
+    placed = [row.organization_id for row in person.statuses if row.organization_id is not None]
+    before = [row.organization_id for row in person.statuses
+              if row.organization_id is not None and row.start_date <= day]
+    return before[-1] if before else placed[0] if placed else person.organization_id
 
 
 def _since(person: Person, on: date) -> date:

@@ -33,6 +33,7 @@ from khoi_desktop.interchange.people_import import (
 from khoi_desktop.interchange.sheet_reader import SheetGrid, SheetReadError, read_sheet
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.people import PeopleService
+from khoi_desktop.services.people_export import sheet_errors
 from khoi_desktop.services.people_import_rows import ExistingIndex, ExistingMatch, merge_person, to_person
 from khoi_desktop.storage import people_repo
 
@@ -216,7 +217,8 @@ class PeopleImportService:
         if blocked and error_report is not None:
             skipped = skipped_rows(chosen)
             problems = [p for row in blocked for p in live_problems(row, skipped)]
-            write_error_report(error_report, problems, source_name=preview.file_name)
+            with sheet_errors(error_report):
+                write_error_report(error_report, problems, source_name=preview.file_name)
             report = error_report
         try:
             created, updated = self._store(preview, todo, chosen, progress, cancelled)
@@ -238,7 +240,7 @@ class PeopleImportService:
                     raise ImportCancelled("Đã hủy nhập; không có thay đổi nào được lưu.")
                 assert row.person is not None
                 if chosen[row.row_number] is RowChoice.UPDATE and row.match is not None:
-                    updated.append(self._update(row.match.person_id, row.person))
+                    updated.append(self._update(row.row_number, row.match.person_id, row.person))
                 else:
                     created.append(self._people._insert(row.person, None))  # noqa: SLF001 - made for imports
                 if progress is not None and (done % CHUNK == 0 or done == len(todo)):
@@ -250,9 +252,14 @@ class PeopleImportService:
                              "created": len(created), "updated": len(updated)})
         return created, updated
 
-    def _update(self, person_id: int, incoming: PersonInput) -> int:
+    def _update(self, row_number: int, person_id: int, incoming: PersonInput) -> int:
+        """Merge the row into the stored person; a merge the rules refuse names the row and the person."""
         current = self._people.get(person_id).to_input()
-        self._people.update(person_id, merge_person(current, incoming))
+        try:
+            self._people.update(person_id, merge_person(current, incoming))
+        except ValidationError as error:
+            raise ValidationError(error.field, f"Dòng {row_number}: không cập nhật được “{current.full_name}” "
+                                  f"theo tệp — {error.message} Không có dòng nào được nhập.") from None
         return person_id
 
 

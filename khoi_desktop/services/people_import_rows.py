@@ -109,9 +109,15 @@ def _party_kind_from_dates(record: ImportRecord, today: date) -> MembershipKind 
 
 
 def merge_person(current: PersonInput, incoming: PersonInput) -> PersonInput:
-    """'Cập nhật': the file's non-empty values over the stored ones; memberships are added, not replaced."""
+    """'Cập nhật': the file's non-empty values over the stored ones; memberships are added, not replaced.
+
+    The person stays in their own organisation (the import's target is taken only by someone
+    not placed yet): changing chi bộ is a dated move, and rewriting it here would take them
+    off the rolls of every meeting their old chi bộ held.
+    """
+    kept = ("memberships", "organization_id") if current.organization_id is not None else ("memberships",)
     values = {name: getattr(incoming, name) for name in current.__dataclass_fields__
-              if name != "memberships" and getattr(incoming, name) not in (None, "")}
+              if name not in kept and getattr(incoming, name) not in (None, "")}
     have = {m.kind for m in current.memberships}
     extra = tuple(m for m in incoming.memberships if m.kind not in have)
     merged = replace(current, **values, memberships=current.memberships + extra)

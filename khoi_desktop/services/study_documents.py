@@ -24,6 +24,7 @@ from khoi_desktop.domain.enums import CommitmentResult, RatingLevel
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.study import check_year
+from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import clean, format_number
 from khoi_desktop.interchange.xlsx_writer import Column, ColumnKind, write_table
 from khoi_desktop.reports import study_docs as docs
@@ -34,6 +35,7 @@ from khoi_desktop.services.assessments import AssessmentService
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.commitments import CommitmentService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService, _checked_target, _replace_file
+from khoi_desktop.services.people_export import sheet_errors
 from khoi_desktop.services.study import organization
 from khoi_desktop.storage import (
     assessments_repo,
@@ -75,8 +77,8 @@ class StudyDocumentService:
         """A person named by their id or their party card number ('id:12' or 'the:012345' to be explicit)."""
         wanted = clean(text).lower()
         kind, _, value = wanted.partition(":") if ":" in wanted else ("", "", wanted)
-        by_id = {int(value)} if kind in ("", "id") and value.isdigit() and study_repo.person_exists(
-            self._db, int(value)) else set()
+        person_id = parse_id(value) if kind in ("", "id") else None
+        by_id = {person_id} if person_id is not None and study_repo.person_exists(self._db, person_id) else set()
         by_card = set(study_repo.person_ids_by_card(self._db, value)) if kind in ("", "the") and value else set()
         found = by_id | by_card
         if not value or kind not in ("", "id", "the"):
@@ -185,10 +187,11 @@ class StudyDocumentService:
         target = _checked_target(Path(target))
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            write_table(temporary, title_lines=_summary_titles(ratings), columns=SUMMARY_COLUMNS, rows=rows,
-                        sheet_title=f"Tổng hợp năm {year}", closing_lines=_summary_closing(ratings, counts.total),
-                        created=datetime(year, 12, 31))
-            os.replace(temporary, target)
+            with sheet_errors(target):
+                write_table(temporary, title_lines=_summary_titles(ratings), columns=SUMMARY_COLUMNS, rows=rows,
+                            sheet_title=f"Tổng hợp năm {year}", closing_lines=_summary_closing(ratings, counts.total),
+                            created=datetime(year, 12, 31))
+                os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
         return len(rows)

@@ -84,6 +84,11 @@ def sections_of(db: Database, assessment_ids: Sequence[int]) -> dict[int, dict[s
     return found
 
 
+def get(db: Database, assessment_id: int) -> AssessmentRecord | None:
+    found = _records(db, "id = ?", [assessment_id])
+    return found[0] if found else None
+
+
 def of_person(db: Database, person_id: int, year: int) -> AssessmentRecord | None:
     found = _records(db, "person_id = ? AND year = ?", [person_id, year])
     return found[0] if found else None

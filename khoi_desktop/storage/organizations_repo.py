@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import Organization, OrganizationInput
+from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import search_key
 from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
 
@@ -77,13 +78,14 @@ def descendant_ids(db: Database, org_id: int) -> list[int]:
 def find_organizations(db: Database, text: str) -> list[Organization]:
     """By id, by document code, or by a diacritic-free part of the name."""
     if text.isdigit():
-        org = get_organization(db, int(text))
+        org_id = parse_id(text)
+        org = get_organization(db, org_id) if org_id is not None else None
         return [org] if org else []
     rows = query(
         db,
-        f"SELECT {_COLUMNS} FROM organizations WHERE doc_code = ? COLLATE NOCASE OR name_search LIKE ?"
+        f"SELECT {_COLUMNS} FROM organizations WHERE doc_code = ? COLLATE NOCASE OR instr(name_search, ?) > 0"
         " ORDER BY (doc_code = ? COLLATE NOCASE) DESC, name COLLATE VI",
-        [text, f"%{search_key(text)}%", text],
+        [text, search_key(text), text],
     )
     return [_to_org(row) for row in rows]
 

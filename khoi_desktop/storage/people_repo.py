@@ -55,14 +55,22 @@ def replace_memberships(db: Database, person_id: int, memberships: tuple[Members
 
 
 def set_status(db: Database, person_id: int, change: StatusChange) -> int:
-    """Record a dated status change; the person's current status is the latest one."""
+    """Record a dated status change; the person's current status is the latest one.
+
+    A change entered late (dated before rows already recorded) ends where the next row starts,
+    and the row it interrupts ends on its day: the end dates always follow the start dates.
+    """
+    day = iso(change.start_date)
+    following = db.execute("SELECT min(start_date) FROM status_history WHERE person_id = ? AND start_date > ?",
+                           [person_id, day]).fetchone()[0]
     db.execute(
-        "UPDATE status_history SET end_date = ? WHERE person_id = ? AND end_date IS NULL AND start_date <= ?",
-        [iso(change.start_date), person_id, iso(change.start_date)],
+        "UPDATE status_history SET end_date = ? WHERE person_id = ? AND start_date <= ?"
+        " AND (end_date IS NULL OR end_date > ?)",
+        [day, person_id, day, day],
     )
     change_id = insert(db, "status_history", {
         "person_id": person_id, "organization_id": change.organization_id, "status": change.status.value,
-        "start_date": iso(change.start_date), "other_party": change.other_party,
+        "start_date": day, "end_date": following, "other_party": change.other_party,
         "decision": change.decision, "note": change.note,
     })
     latest = db.execute(
@@ -76,6 +84,11 @@ def set_status(db: Database, person_id: int, change: StatusChange) -> int:
 def set_organization(db: Database, person_id: int, organization_id: int) -> None:
     """Where the person belongs now (a move also writes a status row: see ``set_status``)."""
     update(db, "people", person_id, {"organization_id": organization_id, "updated_at": now_text()})
+
+
+def set_status_start(db: Database, status_id: int, start: date) -> None:
+    """Move the start of one status-history row (the first one, when the memberships start earlier)."""
+    db.execute("UPDATE status_history SET start_date = ? WHERE id = ?", [iso(start), status_id])
 
 
 def set_status_organization(db: Database, person_id: int, organization_id: int | None) -> None:
@@ -131,8 +144,10 @@ def _filter_sql(flt: PeopleFilter, on: date) -> tuple[str, list[Any]]:
     if not flt.include_retired:
         clauses.append("p.retired_on IS NULL")
     if flt.text:
-        clauses.append("(p.name_search LIKE ? OR p.party_card_number LIKE ?)")
-        params += [f"%{search_key(flt.text)}%", f"{flt.text.strip()}%"]
+        # instr/substr, not LIKE: a typed '%' or '_' is a character, not a wildcard.
+        card = flt.text.strip()
+        clauses.append("(instr(p.name_search, ?) > 0 OR substr(p.party_card_number, 1, ?) = ?)")
+        params += [search_key(flt.text), len(card), card]
     if flt.organization_ids is not None:
         clauses.append(f"p.organization_id IN ({', '.join('?' for _ in flt.organization_ids) or 'NULL'})")
         params += list(flt.organization_ids)

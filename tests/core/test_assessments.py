@@ -198,3 +198,14 @@ def test_collectives_are_rated_with_the_same_quota(assessments: AssessmentServic
     assert ratings.collective and ratings.quota.exceeded
     assert [row.organization_id for row in assessments.collective_ratings(world.c, 2026).rows] == [world.c]
     assert assessments.input_for_collective(world.a, 2026).decided_level is EXCELLENT
+
+
+def test_a_deleted_assessment_lives_on_in_the_audit_log(services: Services, assessments: AssessmentService,
+                                                       world: StudyBloc) -> None:
+    """Deleting keeps the levels and the self-review text in the delete's audit line."""
+    saved = assessments.save(AssessmentInput(2026, person_id=world.people["An"], decided_level=GOOD,
+                                             sections=(("ethics", "Giản dị, trung thực."),)))
+    assessments.delete(saved.assessment_id)
+    details = services.db.execute("SELECT details_json FROM audit_log WHERE entity = 'assessment'"
+                                  " AND action = 'delete'").fetchone()[0]
+    assert "Giản dị, trung thực." in details and '"decided_level": "good"' in details

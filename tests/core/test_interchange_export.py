@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import time
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,15 @@ def test_export_content_is_deterministic(tmp_path: Path) -> None:
         with zipfile.ZipFile(tmp_path / name) as archive:
             parts.append((archive.read("xl/worksheets/sheet1.xml"), archive.read("docProps/core.xml")))
     assert parts[0] == parts[1]
+
+
+def test_export_bytes_are_identical_a_second_later(tmp_path: Path) -> None:
+    """The same export made in another second gives the same bytes (no save time in the file)."""
+    export_people(tmp_path / "a.xlsx", PEOPLE, organization_name="X", exported_on=EXPORTED_ON)
+    time.sleep(1.1)  # openpyxl stamps the save time to the second
+    export_people(tmp_path / "b.xlsx", PEOPLE, organization_name="X", exported_on=EXPORTED_ON)
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    assert load_workbook(tmp_path / "a.xlsx").properties.modified == datetime(2026, 11, 26)
 
 
 def test_generic_table_orientation_title_and_control_characters(tmp_path: Path) -> None:

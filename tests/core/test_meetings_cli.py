@@ -91,3 +91,11 @@ def test_every_command_has_vietnamese_help(name: str) -> None:
     result = _run(name, "--help")
     assert result.exit_code == 0 and "--out" in result.output and "--db" in result.output
     assert "buổi sinh hoạt" in result.output
+
+
+def test_a_meeting_id_too_long_for_the_database_is_a_usage_error(ready: int, db_path: Path, tmp_path: Path) -> None:
+    """A 20-digit id is refused as out of range, not as an OverflowError from SQLite."""
+    out = tmp_path / "khong-co.pdf"
+    result = _run("minutes", "99999999999999999999", "--out", str(out), "--db", str(db_path))
+    assert result.exit_code != 0 and "MEETING_ID" in result.output
+    assert "Overflow" not in result.output and not out.exists()

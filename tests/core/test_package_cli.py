@@ -97,3 +97,11 @@ def test_report_consolidated(unit: Bloc, db_path: Path, bloc_db: Path, tmp_path:
     assert (tmp_path / "tong-hop.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "tong-hop.xlsx").exists()
     with sqlite3.connect(bloc_db) as connection:
         assert connection.execute("SELECT count(*) FROM package_imports").fetchone() == (1,)
+
+
+def test_export_package_minutes_id_too_long_for_the_database(unit: Bloc, db_path: Path, tmp_path: Path) -> None:
+    """A 20-digit meeting id is refused in Vietnamese, not as an OverflowError."""
+    result = _run("export-package", "--org", "Viện Kiểm sát", "--year", YEAR, "--out", tmp_path / "goi.zip",
+                  "--minutes", "99999999999999999999", "--db", db_path)
+    assert result.exit_code == 1 and "không phải danh sách mã số" in result.stderr
+    assert "Overflow" not in result.output and not (tmp_path / "goi.zip").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from khoi_desktop.interchange.package_zip import (
 from khoi_desktop.storage.migrations import KNOWN
 from tests.core.package_support import (
     BAD_PACKAGES,
+    PDF,
     UNIT,
     Builder,
     bad_package,
@@ -126,3 +128,33 @@ def test_manifest_and_data_must_name_the_same_sender(tmp_path: Path) -> None:
     with pytest.raises(PackageRejected, match="không khớp với danh mục"):
         _read(repack(tmp_path / "goi.zip", list(items.items())))
     assert DATA_NAME in items
+
+
+def _listed(items: dict[str, bytes], extra: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The package's entries plus ``extra`` files, each listed in the manifest with its true hash and size."""
+    manifest = json.loads(items[MANIFEST_NAME])
+    manifest["files"] += [{"name": name, "role": "report_pdf", "sha256": hashlib.sha256(content).hexdigest(),
+                           "size": len(content)} for name, content in extra]
+    return [(MANIFEST_NAME, json.dumps(manifest).encode()),
+            *((n, c) for n, c in items.items() if n != MANIFEST_NAME), *extra]
+
+
+@pytest.mark.parametrize(("extra", "words"), [
+    ([("A.pdf", PDF), ("a.pdf", PDF)], "trùng lặp"),
+    ([("Báo cáo.pdf", PDF)], "tên mục không hợp lệ"),
+    ([("x.pdf:luong_an", PDF)], "tên mục không hợp lệ"),
+    ([("rong.pdf", b"")], "tệp rỗng"),
+], ids=["case-duplicate", "non-ascii", "stream-name", "empty"])
+def test_listed_files_with_unsafe_names_or_no_content_are_rejected(tmp_path: Path, extra: list, words: str) -> None:
+    """Names Windows would merge or mangle, and empty files, are refused even when the manifest lists them."""
+    items = entries(write_plain(tmp_path / "tot.zip"))
+    with pytest.raises(PackageRejected, match=words):
+        _read(repack(tmp_path / "goi.zip", _listed(items, extra)))
+
+
+def test_a_deeply_nested_manifest_is_rejected_not_a_crash(tmp_path: Path) -> None:
+    """JSON nested beyond the parser's depth is a PackageRejected, not a RecursionError."""
+    items = entries(write_plain(tmp_path / "tot.zip"))
+    items[MANIFEST_NAME] = b"[" * 200_000 + b"]" * 200_000
+    with pytest.raises(PackageRejected, match="lồng nhau quá sâu"):
+        _read(repack(tmp_path / "goi.zip", list(items.items())))

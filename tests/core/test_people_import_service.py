@@ -9,8 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from khoi_desktop.domain.enums import Gender, MembershipKind
-from khoi_desktop.domain.models import Membership, PeopleFilter, PersonInput
+from khoi_desktop.domain.enums import Gender, MembershipKind, OrgKind
+from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.domain.models import Membership, OrganizationInput, PeopleFilter, PersonInput
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.people_import import (
     ImportBlocked,
@@ -196,3 +197,43 @@ def test_a_year_of_people_is_listed_by_their_memberships(services: Services, imp
     importer.run(preview_of(importer, "people_clean.xlsx", branch))
     in_2010 = {row.full_name: row.memberships for row in services.people.list(PeopleFilter(year=2010))}
     assert in_2010["Trần Thị Hương"] == (MembershipKind.PARTY_PROBATIONARY,)
+
+
+def _sheet(tmp_path: Path, *rows: list[str]) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "ds.xlsx")
+    return tmp_path / "ds.xlsx"
+
+
+def test_update_keeps_the_person_in_their_own_branch(services: Services, importer: PeopleImportService,
+                                                     branch: int, tmp_path: Path) -> None:
+    """'Cập nhật' from another branch's list changes the details, never the chi bộ or its history."""
+    other = services.organizations.create(OrganizationInput(
+        name="Chi bộ Sở Tài chính", kind=OrgKind.BASE_BRANCH,
+        parent_id=services.organizations.get(branch).parent_id)).ids[0]
+    existing = services.people.create(PersonInput(full_name="Nguyễn Văn An", organization_id=other,
+                                                  party_card_number="012345", memberships=(
+        Membership(MembershipKind.PARTY_OFFICIAL, date(2015, 3, 1)),))).person_id
+    grid, mapping = importer.read(_sheet(tmp_path, ["Họ và tên", "Số thẻ đảng viên", "Chức vụ"],
+                                         ["Nguyễn Văn An", "012345", "Kế toán"]))
+    preview = importer.preview(grid, mapping, branch)
+    importer.run(preview, choices={preview.rows[0].row_number: RowChoice.UPDATE})
+    person = services.people.get(existing)
+    assert person.job_title == "Kế toán" and person.organization_id == other
+    assert {s.organization_id for s in person.statuses} == {other}
+
+
+def test_an_update_the_rules_refuse_names_the_row(services: Services, importer: PeopleImportService,
+                                                  branch: int, tmp_path: Path) -> None:
+    """A file's admission date before the stored birth date: the message names the row and the person."""
+    services.people.create(PersonInput(full_name="Nguyễn Văn An", organization_id=branch, party_card_number="012345",
+                                       birth_date=date(1985, 1, 1)))
+    grid, mapping = importer.read(_sheet(tmp_path, ["Họ và tên", "Số thẻ đảng viên", "Ngày vào Đảng"],
+                                         ["Nguyễn Văn An", "012345", "01/02/1980"]))
+    preview = importer.preview(grid, mapping, branch)
+    before = db_digest(services)
+    with pytest.raises(ValidationError, match="Dòng 2: không cập nhật được “Nguyễn Văn An”"):
+        importer.run(preview, choices={preview.rows[0].row_number: RowChoice.UPDATE})
+    assert db_digest(services) == before

@@ -103,3 +103,14 @@ def test_a_member_who_left_cannot_be_moved(services: Services, two: Two) -> None
     services.people.change_status(two.person, StatusChange(PersonStatus.TRANSFERRED_OUT, date(2026, 3, 1)))
     with pytest.raises(ValidationError, match="Chuyển đi"):
         services.people.move(two.person, two.new, MOVED_ON)
+
+
+def test_a_status_entered_late_keeps_the_branch_of_its_day(services: Services, two: Two) -> None:
+    """Miễn sinh hoạt from 01/03 entered after the 15/06 move: exempt at the old branch in April, not the new."""
+    services.people.move(two.person, two.new, MOVED_ON)
+    services.people.change_status(two.person, StatusChange(PersonStatus.EXEMPT, date(2026, 3, 1)))
+    kit = Kit.over(services)
+    old_roll = kit.attendance.roll(new_meeting(kit, two.old, day=date(2026, 4, 10)))
+    new_roll = kit.attendance.roll(new_meeting(kit, two.new, day=date(2026, 4, 10)))
+    assert [entry.person_id for entry in old_roll.exempt] == [two.person]
+    assert not new_roll.exempt and not new_roll.entries

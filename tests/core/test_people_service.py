@@ -140,3 +140,35 @@ def test_organisation_field_corrects_history_until_a_move(services: Services) ->
         services.people.update(person_id, replace(moved.to_input(), organization_id=other))
     assert caught.value.field == "organization_id"
     assert services.people.get(person_id).organization_id == branch
+
+
+def test_a_status_entered_late_ends_where_the_next_one_starts(services: Services) -> None:
+    """Active again from 01/06, then miễn sinh hoạt from 01/03 entered: the exemption ends 01/06."""
+    _, (person_id,) = add_branch_with_people(services, ["Lê Thị Thu"])
+    services.people.change_status(person_id, StatusChange(PersonStatus.ACTIVE, date(2026, 6, 1)))
+    services.people.change_status(person_id, StatusChange(PersonStatus.EXEMPT, date(2026, 3, 1)))
+    rows = services.db.execute("SELECT status, start_date, end_date FROM status_history WHERE person_id = ?"
+                               " ORDER BY start_date", [person_id]).fetchall()
+    assert rows == [("active", "2015-03-01", "2026-03-01"), ("exempt", "2026-03-01", "2026-06-01"),
+                    ("active", "2026-06-01", None)]
+    assert services.people.get(person_id).status is PersonStatus.ACTIVE
+
+
+def test_an_earlier_admission_date_puts_the_member_on_earlier_rolls(services: Services) -> None:
+    """Admission corrected from 10/01/2026 to 10/01/2025: the status history starts then too."""
+    branch, _ = add_branch_with_people(services, [])
+    typed = PersonInput(full_name="Đỗ Văn Hùng", organization_id=branch, admission_date=date(2026, 1, 10),
+                        memberships=(Membership(MembershipKind.PARTY_PROBATIONARY, date(2026, 1, 10)),))
+    person_id = services.people.create(typed).person_id
+    services.people.update(person_id, replace(typed, admission_date=date(2025, 1, 10), memberships=(
+        Membership(MembershipKind.PARTY_PROBATIONARY, date(2025, 1, 10)),)))
+    assert [s.start_date for s in services.people.get(person_id).statuses] == [date(2025, 1, 10)]
+    assert services.people.history(person_id)[0].details["status_since"] == {"before": "2026-01-10",
+                                                                              "after": "2025-01-10"}
+
+
+def test_search_treats_percent_and_underscore_as_text(services: Services) -> None:
+    """A typed '%' or '_' finds nobody instead of matching everyone like a SQL wildcard."""
+    add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
+    assert services.people.list(PeopleFilter(text="%")) == []
+    assert services.people.list(PeopleFilter(text="_")) == []

@@ -80,6 +80,8 @@ def test_participation_prints_the_figures(world: StudyBloc, db_path: Path) -> No
     (("registration", "{An}", "--year", "2026"), "chưa có bản đăng ký năm 2026"),
     (("self-review", "{An}", "--year", "1990"), "Năm 1990 không hợp lệ"),
     (("ratings", "--org", "Không có tổ chức này", "--year", "2026"), "Không tìm thấy tổ chức"),
+    (("registration", "99999999999999999999", "--year", "2026"), "Không tìm thấy người có mã số"),
+    (("ratings", "--org", "99999999999999999999", "--year", "2026"), "Không tìm thấy tổ chức"),
 ])
 def test_bad_input_fails_in_vietnamese_without_a_file(world: StudyBloc, db_path: Path, tmp_path: Path,
                                                       args: tuple[str, ...], message: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from tests.ui.meetings_ui_support import settle
@@ -49,3 +50,12 @@ def no_printing(preview_dir: Path, opened: list[Path] | None = None) -> dict[str
     """The document keywords of a page under test: files handed to ``opened`` (if given), none printed."""
     opener = opened.append if opened is not None else (lambda _path: None)
     return {"opener": opener, "printer": lambda _path: False, "preview_dir": preview_dir}
+
+
+def tab_after(widget: QWidget) -> QWidget:
+    """The next widget Tab would visit (the focus chain also holds viewports, labels and hidden fields)."""
+    following = widget.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+               and following.isVisibleTo(widget.window()) and following.isEnabled()):
+        following = following.nextInFocusChain()
+    return following

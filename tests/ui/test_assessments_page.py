@@ -17,7 +17,7 @@ from tests.core.meetings_support import add_member, probationary
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
-from tests.ui.pages_support import no_printing, scoped_page
+from tests.ui.pages_support import no_printing, scoped_page, tab_after
 from ui.pages.assessment_editor import AssessmentDialog
 from ui.pages.assessments_page import COLLECTIVES, MEMBERS, NOT_RATED, AssessmentsPage
 from ui.pages.document_actions import SAVE_AS
@@ -248,3 +248,14 @@ def test_searching_filters_both_lists(page: AssessmentsPage, qtbot) -> None:
     qtbot.waitUntil(lambda: page.members.model.rowCount() == 0, timeout=2000)
     assert [row.name for row in page.members.not_rated_model.rows()] == ["Lý Văn Quang"]
     assert page.members.totals.text() == totals
+
+
+def test_tab_goes_from_the_tab_bar_through_the_sections(page: AssessmentsPage, tasks: TaskRunner) -> None:
+    """The self-review's sections, made once loaded, come before "Lưu" in the Tab order, top to bottom."""
+    dialog = _open(page, tasks, "Bùi Thị Hà")
+    boxes = list(dialog.sections.values())
+    assert tab_after(dialog.tabs.tabBar()) is boxes[0]
+    assert all(tab_after(box) is following for box, following in zip(boxes, boxes[1:], strict=False))
+    assert tab_after(boxes[-1]) is dialog.save_button
+    assert dialog.focusWidget() is boxes[0]  # typing starts in the first section, not on the tab bar
+    dialog.reject()

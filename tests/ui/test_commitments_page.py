@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QApplication
 
 from khoi_desktop.domain.commitments import CommitmentInput, CommitmentItem
 from khoi_desktop.domain.enums import CommitmentResult
@@ -15,7 +16,7 @@ from khoi_desktop.services.overview import ListFilter
 from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
-from tests.ui.pages_support import no_printing, scoped_page
+from tests.ui.pages_support import no_printing, scoped_page, tab_after
 from ui.pages.commitment_editor import CommitmentDialog
 from ui.pages.commitment_rows import ALL, COLLECTIVES, FILTERS, PERSONS, UNREGISTERED
 from ui.pages.commitments_page import CommitmentsPage
@@ -234,3 +235,18 @@ def test_searching_ignores_diacritics(page: CommitmentsPage, tasks: TaskRunner, 
     page.search.setText("dang van")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.model.text(0, 0) == "Đặng Văn Khoa" and page.search.text() == "dang van"
+
+
+def test_tab_goes_from_the_signing_day_through_the_items(page: CommitmentsPage, world: StudyBloc,
+                                                         tasks: TaskRunner) -> None:
+    """Tab: 'Ngày ký', each item's fields, 'Thêm nội dung' of the group, …, then 'Chi bộ xác nhận ngày'."""
+    dialog = _open(page, tasks, world.people["An"])
+    first = dialog.items.rows()[0]
+    assert tab_after(dialog.signed_on) is first.content
+    assert tab_after(first.content) is first.product
+    dialog.items.sections[0].add_button.click()  # a row added later takes its place too
+    QApplication.processEvents()  # the new row is shown from the event loop
+    rows = dialog.items.sections[0].rows
+    assert tab_after(rows[-2].remove_button) is rows[-1].content
+    assert tab_after(dialog.items.tab_widgets()[-1]) is dialog.confirmed_on
+    dialog.reject()

@@ -242,3 +242,23 @@ def test_keyboard_attendance_then_minutes_saved_as_pdf(qtbot, page: MeetingsPage
     settle(tasks)
     assert page.stack.currentIndex() == LIST
     assert _shown(page)[0][-1] == "5/8"
+
+
+def test_the_list_fits_beside_the_navigation(page: MeetingsPage) -> None:
+    """In the 1200 px window of a 1366 × 768 screen the list needs at most the 980 px beside the navigation."""
+    assert page.stack.widget(LIST).minimumSizeHint().width() <= 980
+
+
+def test_enter_in_a_template_saves_it(qtbot, page: MeetingsPage, services: Services, tasks: TaskRunner) -> None:
+    """Enter after typing a template's name means "Lưu", not "Thêm" (which would drop the new name)."""
+    page.templates_button.click()
+    settle(tasks)
+    dialog = page.templates_dialog
+    assert dialog is not None
+    dialog.list.setCurrentRow(0)
+    dialog.name.setFocus()
+    dialog.name.setText("Mẫu sinh hoạt hằng tháng")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    settle(tasks)
+    assert services.templates.for_kind(MeetingKind.REGULAR).name == "Mẫu sinh hoạt hằng tháng"
+    dialog.reject()

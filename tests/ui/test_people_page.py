@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QWidget
 
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
@@ -194,3 +194,40 @@ def test_export_with_no_path_does_nothing(page: PeoplePage, prompts: FakePrompts
     page.export_button.click()
     assert prompts.asked[-1] == ("save", "Danh_sach_can_bo_dang_vien.xlsx")
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_ctrl_f_and_ctrl_n_work_with_the_focus_in_the_navigation(qtbot, services: Services, tasks: TaskRunner,
+                                                                 prompts: FakePrompts, seed: Seed) -> None:
+    """Right after choosing the page in the navigation list (which keeps the focus) both shortcuts work."""
+    window = QWidget()
+    navigation = QListWidget()
+    navigation.addItem("Cán bộ, đảng viên")
+    page = PeoplePage(services, tasks, prompts)
+    layout = QHBoxLayout(window)
+    layout.addWidget(navigation)
+    layout.addWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    tasks.wait_idle()
+    navigation.setFocus()
+    qtbot.keyClick(navigation, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    navigation.setFocus()
+    qtbot.keyClick(navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialog is not None and page.dialog.person_id is None
+    page.dialog.reject()
+
+
+def test_typing_after_ctrl_n_fills_in_the_name(qtbot, page: PeoplePage) -> None:
+    """The new-person dialog starts in 'Họ và tên', not on its tab bar where typing does nothing."""
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialog is not None
+    dialog = page.dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog)
+    qtbot.keyClicks(QApplication.focusWidget(), "Tran Van Moi")  # QTest types ASCII only
+    assert dialog.fields["full_name"].text() == "Tran Van Moi"
+    dialog.reject()

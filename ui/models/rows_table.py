@@ -210,9 +210,9 @@ def size_columns(view: QTableView, stretch: int = -1) -> None:
     bold = QFont(header.font())
     bold.setBold(True)
     metrics = QFontMetrics(bold)
-    for number, column in enumerate(columns):
-        header.resizeSection(number, max(column.width, _header_width(metrics, column.header)))
+    for number, column in enumerate(columns):  # the mode first: a Stretch section ignores resizeSection
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(number, max(column.width, _header_width(metrics, column.header)))
     if 0 <= stretch < len(columns):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 

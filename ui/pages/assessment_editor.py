@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -140,6 +141,7 @@ class AssessmentDialog(ServiceDialog):
             sections.setLayout(self.section_form)
             scroller = QScrollArea()
             scroller.setWidgetResizable(True)
+            scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the tab bar to the first section
             scroller.setWidget(sections)
             self.tabs.addTab(scroller, "Bản tự kiểm điểm")
         self.tabs.addTab(rating, "Xếp loại")
@@ -183,15 +185,20 @@ class AssessmentDialog(ServiceDialog):
         self.note.set_text(data.note)
         self._points_finished()
         self.save_button.setEnabled(True)
+        first = next(iter(self.sections.values()), None)  # typing goes in a field, not on the tab bar
+        (first or (self.points if rules.uses_points else self.levels["self_level"])).setFocus()
 
     def _fill_sections(self, review: SelfReview, rules: AssessmentRules) -> None:
         known = dict(rules.sections)
+        previous: QWidget = self.tabs.tabBar()  # made after the dialog: put before "Lưu" in the Tab order
         for number, section in enumerate(review.sections, 1):
             self.section_form.addWidget(section_title(f"{number}. {section.title}"))
             box = TextBox(5, grow=True)
             box.set_text(section.content)
             box.setReadOnly(section.code not in known)  # a section of an older form is kept as it was
             self.section_form.addWidget(box)
+            QWidget.setTabOrder(previous, box)
+            previous = box
             if section.code in known:
                 self.sections[section.code] = box
         self.section_form.addStretch(1)

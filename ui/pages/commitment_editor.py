@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.commitments import Commitment, CommitmentInput, CommitmentItem
@@ -81,6 +82,7 @@ class CommitmentDialog(ServiceDialog):
             self.save_button.setText("Áp dụng")
         self._build()
         self.signed_on.checked.connect(self._signed_on_checked)
+        self.items.rows_changed.connect(self._order_tabs)
         self.confirmed_on.checked.connect(lambda message: self._date_message(self.bottom, "confirmed_on", message))
 
     def _build(self) -> None:
@@ -91,6 +93,7 @@ class CommitmentDialog(ServiceDialog):
         heading.setWordWrap(True)
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from "Ngày ký" straight to the items
         scroller.setWidget(self.items)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
@@ -104,6 +107,13 @@ class CommitmentDialog(ServiceDialog):
         else:
             layout.addWidget(self.bottom)
         layout.addWidget(self.buttons)
+
+    def _order_tabs(self) -> None:
+        """Tab: "Ngày ký", the items top to bottom, then what follows them on screen."""
+        previous: QWidget = self.signed_on
+        for widget in self.items.tab_widgets():
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     # -- loading ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -141,7 +151,8 @@ class CommitmentDialog(ServiceDialog):
         if message:
             return
         year, day, commitments = self.who.year, self.signed_on.date_value(), self._services.commitments
-        self._tasks.call(lambda: commitments.categories_for(year, day), self.items.change_categories)
+        self._tasks.call(lambda: commitments.categories_for(year, day), self.items.change_categories,
+                         lambda exc: self._prompts.show_error(exc, "đọc các nhóm nội dung"))
 
     def _date_message(self, form: FieldForm, field: str, message: str) -> None:
         if message:

@@ -89,9 +89,15 @@ class ItemRow(QWidget):
     def is_blank(self) -> bool:
         return not (self.content.text() or clean(self.product.text()) or clean(self.deadline.text()))
 
+    def tab_widgets(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: what is written, then "Xóa"."""
+        return [self.content, self.product, self.deadline, self.result, self.evidence, self.remove_button]
+
 
 class CategorySection(QWidget):
-    """A category's title, its items, and "Thêm nội dung"."""
+    """A category's title, its items, and "Thêm nội dung"; ``rows_changed`` when one is added or removed."""
+
+    rows_changed = Signal()
 
     def __init__(self, number: int, category: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,12 +123,14 @@ class CategorySection(QWidget):
             widget.setVisible(self._results)
         self.rows.append(row)
         self._items.addWidget(row)
+        self.rows_changed.emit()
         return row
 
     def remove(self, row: ItemRow) -> None:
         self.rows.remove(row)
         self._items.removeWidget(row)
         row.deleteLater()
+        self.rows_changed.emit()
 
     def show_results(self, shown: bool) -> None:
         self._results = shown
@@ -132,7 +140,13 @@ class CategorySection(QWidget):
 
 
 class ItemsEditor(QWidget):
-    """All sections; ``items()`` are the filled-in items in category order."""
+    """All sections; ``items()`` are the filled-in items in category order.
+
+    ``rows_changed`` says that rows came or went: their fields then need their place in the Tab order
+    (widgets made after the dialog would otherwise come after its "Lưu" and "Hủy").
+    """
+
+    rows_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +177,8 @@ class ItemsEditor(QWidget):
         for section in self.sections:
             if not section.rows and section.category in self._categories:
                 section.add(None)  # an empty line to type into
+            section.rows_changed.connect(self.rows_changed)
+        self.rows_changed.emit()
 
     def change_categories(self, categories: Sequence[str]) -> None:
         """Another preset: move the items to the new categories (same text, else same position)."""
@@ -180,6 +196,11 @@ class ItemsEditor(QWidget):
         self._results = shown
         for section in self.sections:
             section.show_results(shown)
+
+    def tab_widgets(self) -> list[QWidget]:
+        """Every field and button of the sections, top to bottom."""
+        return [w for section in self.sections for w in
+                (*(f for row in section.rows for f in row.tab_widgets()), section.add_button)]
 
     def rows(self) -> list[ItemRow]:
         return [row for section in self.sections for row in section.rows]

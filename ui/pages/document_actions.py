@@ -14,6 +14,7 @@ Opening and printing are behind two callables so tests never launch a viewer.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
 PDF_FILTER = "Tệp PDF (*.pdf)"
 PRINT_ELSEWHERE = "Hãy in từ trình xem PDF"
 PREVIEW, PRINT, SAVE_AS = "Xem", "In", "Lưu thành…"
@@ -44,10 +46,18 @@ def open_with_system(path: Path) -> None:
 
 
 def print_with_system(path: Path) -> bool:
-    """Send ``path`` to the default printer (Windows' print verb); False where there is none."""
+    """Send ``path`` to the default printer (Windows' print verb); False where there is none.
+
+    With Edge as the PDF viewer Windows has no "print" verb for PDFs and refuses (WinError 1155):
+    the caller then opens the file so the clerk prints from the viewer.
+    """
     if sys.platform != "win32":
         return False
-    os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the system print verb
+    try:
+        os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the system print verb
+    except OSError:
+        log.warning("Windows không in được %s bằng lệnh in của hệ thống", path, exc_info=True)
+        return False
     return True
 
 

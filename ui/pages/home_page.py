@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import DatabaseSummary, Services
+from ui.prompts import error_text
 from ui.style import named_label
 from ui.tasks import TaskRunner
 
@@ -18,6 +21,7 @@ SHOWN_COUNTS = (
     ("attendance", "Lượt điểm danh"),
 )
 CARDS_PER_ROW = 2
+log = logging.getLogger(__name__)
 
 
 class HomePage(QWidget):
@@ -47,7 +51,13 @@ class HomePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.call(self._services.summary, self._show)
+        self._tasks.call(self._services.summary, self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        """The summary could not be read (a locked or damaged file): say so on the page."""
+        log.error("Không đọc được tóm tắt cơ sở dữ liệu", exc_info=exc)
+        self.title.setText("Không đọc được cơ sở dữ liệu")
+        self.path_label.setText(error_text(exc))
 
     def _show(self, summary: DatabaseSummary) -> None:
         self.title.setText(summary.organization_name or "Chưa có tổ chức nào")

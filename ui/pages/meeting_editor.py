@@ -312,7 +312,8 @@ class MeetingEditor(QWidget):
         """A number was taken: show it beside the document (the form is left as it is)."""
         meeting_id, meetings = self.meeting_id(), self._services.meetings
         if meeting_id is not None:
-            self._tasks.call(lambda: meetings.get(meeting_id), self._documents_loaded)
+            self._tasks.call(lambda: meetings.get(meeting_id), self._documents_loaded,
+                             lambda exc: self._prompts.show_error(exc, "đọc lại số văn bản"))
 
     def _documents_loaded(self, meeting: Meeting) -> None:
         if self._loaded is not None and meeting.id == self._loaded.meeting.id:

@@ -53,6 +53,9 @@ class TemplatesDialog(QDialog):
         self.form.add_row("agenda", "Chương trình", self.agenda, "Mỗi dòng một nội dung, theo thứ tự.")
         self.new_button, self.save_button = QPushButton("Thêm"), QPushButton("Lưu")
         self.delete_button, self.close_button = QPushButton("Xóa"), QPushButton("Đóng")
+        for button in (self.new_button, self.delete_button, self.close_button):
+            button.setAutoDefault(False)  # else Enter in "Tên mẫu" means "Thêm" and drops what was typed
+        self.save_button.setDefault(True)
         self._build()
         self.list.currentRowChanged.connect(self._row_changed)
         self.new_button.clicked.connect(self.new_template)

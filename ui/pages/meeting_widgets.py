@@ -84,7 +84,7 @@ class TimeField(QLineEdit):
     def __init__(self, field: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._field = field
-        self.setPlaceholderText("HH:mm")
+        self.setPlaceholderText("giờ:phút")
         self.setMaxLength(12)
         self.setMaximumWidth(110)
         self.editingFinished.connect(self._on_finished)

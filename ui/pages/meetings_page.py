@@ -96,20 +96,12 @@ class MeetingsPage(QWidget):
         self.empty_hint = QLabel(EMPTY_TEXT)
         self.empty_hint.setObjectName("pageSubtitle")
         self.table = self._build_table()
-        row = QHBoxLayout()
-        for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year), ("Loại:", self.kind)):
-            row.addWidget(QLabel(caption))
-            row.addWidget(widget)
-        row.addStretch(1)
-        for button in (self.new_button, self.open_button, self.delete_button):
-            row.addWidget(button)
-        row.addSpacing(12)
-        row.addWidget(self.templates_button)
         list_panel = QWidget()
         column = QVBoxLayout(list_panel)
         column.setContentsMargins(16, 12, 16, 8)
         column.addWidget(title)
-        column.addLayout(row)
+        column.addLayout(self._filters_row())
+        column.addLayout(self._buttons_row())  # a row of its own: one row would not fit 1366 × 768
         column.addWidget(self.empty_hint)
         column.addWidget(self.table, 1)
         self.stack.addWidget(list_panel)
@@ -117,6 +109,22 @@ class MeetingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+
+    def _filters_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for caption, widget in (("Tổ chức:", self.organization), ("Năm:", self.year), ("Loại:", self.kind)):
+            row.addWidget(QLabel(caption))
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _buttons_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.templates_button)
+        return row
 
     def _build_table(self) -> QTableView:
         table = rows_view(self.proxy, TITLE_COLUMN, sort_by=0, descending=True)
@@ -141,7 +149,7 @@ class MeetingsPage(QWidget):
         self.editor.closed.connect(self.show_list)
         self.editor.changed.connect(self.announce)
         self.editor.status_changed.connect(self.status_changed)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, context=Qt.ShortcutContext.WindowShortcut,
                   activated=self.new_meeting)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                   context=Qt.ShortcutContext.WidgetShortcut, activated=self.delete_selected)

@@ -96,7 +96,7 @@ class OrganizationsPage(QWidget):
         if shortcut is not None:
             action = QAction(text, self)
             action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # also with the focus in the navigation
             action.triggered.connect(slot)
             self.addAction(action)
             button.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")

@@ -37,7 +37,8 @@ from ui.tasks import TaskRunner
 
 COLUMN_WIDTHS = (190, 95, 75, 150, 210, 200, 140, 130)
 YEARS_BACK = 15
-_SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
+# Window-wide while the page is on show: right after a click in the navigation the focus is still there.
+_SHORTCUT = Qt.ShortcutContext.WindowShortcut
 
 
 class PeoplePage(QWidget):

@@ -92,6 +92,7 @@ class PersonDialog(QDialog):
         self.cancel_button = QPushButton("Hủy")
         self._layout()
         self._connect()
+        self.fields["full_name"].setFocus()  # not the tab bar: typing at once fills in the name
         if person_id is None:
             self.statuses.set_person(None, ())
             self.tabs.setTabEnabled(HISTORY, False)

@@ -70,7 +70,7 @@ class RecordList(QWidget):
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, context=Qt.ShortcutContext.WindowShortcut,
                   activated=self.add)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                   context=Qt.ShortcutContext.WidgetShortcut, activated=self.delete_selected)
