@@ -208,7 +208,7 @@ class Reader:
     def load(self, raw: bytes) -> dict[str, Any]:
         try:
             value = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # deep nesting is hostile input
             raise self.reject(f"không đọc được nội dung JSON ({exc}).") from None
         return self.mapping(value, "nội dung")
 

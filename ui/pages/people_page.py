@@ -66,10 +66,9 @@ class PeoplePage(QWidget):
     # -- building -----------------------------------------------------------------
     def _build(self) -> None:
         self.title = QLabel("Cán bộ, đảng viên")
-        self.title.setObjectName("pageTitle")
-        self.title.setStyleSheet("font-size: 17px; font-weight: 600;")
+        self.title.setObjectName("pageTitle")  # the same title as every other page
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm theo họ tên (gõ không dấu cũng được) hoặc số thẻ đảng viên — Ctrl+F")
+        self.search.setPlaceholderText("Tìm họ tên, số thẻ; gõ không dấu được (Ctrl+F)")  # whole in 380 px
         self.search.setClearButtonEnabled(True)
         self.organization = OrgCombo("Tất cả tổ chức")
         self.kind = choice_combo("Mọi tư cách", enum_choices(MembershipKind))
