@@ -208,7 +208,9 @@ class Reader:
     def load(self, raw: bytes) -> dict[str, Any]:
         try:
             value = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # deep nesting is hostile input
+        except RecursionError:  # hostile input: nesting deeper than the parser can follow
+            raise self.reject("nội dung JSON lồng nhau quá sâu.") from None
+        except (UnicodeDecodeError, ValueError) as exc:
             raise self.reject(f"không đọc được nội dung JSON ({exc}).") from None
         return self.mapping(value, "nội dung")
 
