@@ -18,7 +18,8 @@ PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 RULE_THICKNESS = 0.6
 GUTTER = 6  # points kept free between the two columns of the header and signature rows
 # A number left blank is written in by hand after signing.
-_BLANK_NUMBER = "\u00a0" * 6
+# Dots, not spaces: Paragraph collapses runs of (even no-break) spaces, and the clerk writes here.
+BLANK_NUMBER = "……"
 _FLAT_CELLS = (
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -35,9 +36,14 @@ def table_style(*commands: tuple[object, ...]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), fonts.register_fonts().regular), *commands])
 
 
+def number_text(number: int | None) -> str:
+    """'05' (two digits at least), or dots left for a number written in by hand."""
+    return f"{number:02d}" if number is not None else BLANK_NUMBER
+
+
 def document_number(number: int | None, type_code: str, issuer_code: str) -> str:
     """'Số 05-BB/CB' (HD 36 writes no colon); a missing number leaves room to write it in."""
-    shown = f"{number:02d}" if number is not None else _BLANK_NUMBER
+    shown = number_text(number)
     return f"Số {shown}-{type_code}/{issuer_code}"
 
 

@@ -26,6 +26,7 @@ from khoi_desktop.domain.oversight import check_year, oversight_changes
 from khoi_desktop.domain.study import YearPlan
 from khoi_desktop.domain.vntext import clean, clean_multiline, format_date, format_number
 from khoi_desktop.reports.meeting_docs import PartyIssuer
+from khoi_desktop.reports.party_blocks import number_text
 from khoi_desktop.reports.report_model import ReportDocument, Signature
 from khoi_desktop.reports.year_end_docx import build_year_end_docx
 from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
@@ -225,8 +226,7 @@ def _recipients(data: YearEndData, issuer: PartyIssuer) -> tuple[str, ...]:
 
 
 def _attached_to(issuer: PartyIssuer, number: int | None, day: date) -> str:
-    shown = f"{number:02d}" if number is not None else "\u00a0" * 6
-    return f"(Kèm theo Báo cáo số {shown}-BC/{issuer.code} ngày {format_date(day)} của {issuer.name})"
+    return f"(Kèm theo Báo cáo số {number_text(number)}-BC/{issuer.code} ngày {format_date(day)} của {issuer.name})"
 
 
 def _checked_targets(chosen: Mapping[str, Path | None]) -> dict[str, Path]:
