@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
-from khoi_desktop.cli.report_cmd import _issued_on, report_group
+from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options, report_group
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import format_number
@@ -75,16 +75,12 @@ def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, db_p
 @report_group.command("consolidated", help="In báo cáo tổng hợp của Đảng bộ Khối từ các gói báo cáo đã nhận: "
                       "PDF, kèm DOCX và XLSX nếu chọn; liệt kê các đơn vị chưa gửi.")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
-@click.option("--out", "pdf", type=_FILE, required=True, help="Tệp PDF sẽ ghi.")
-@click.option("--docx", "docx", type=_FILE, default=None, help="Tệp DOCX (mở bằng Word) sẽ ghi.")
-@click.option("--xlsx", "xlsx", type=_FILE, default=None, help="Tệp XLSX số liệu thống kê sẽ ghi.")
-@click.option("--number", type=int, default=None, help="Số văn bản (bỏ trống: để trống chỗ ghi số).")
-@click.option("--date", "issued", default=None, help="Ngày ban hành dd/mm/yyyy (mặc định: hôm nay).")
+@report_file_options
 @db_option
 @handles_errors
 def consolidated_command(year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
                          issued: str | None, db_path: Path | None) -> None:
-    issued_on = _issued_on(issued)
+    issued_on = issued_on_from(issued)
     services = open_existing(db_path)
     try:
         consolidation = ConsolidationService(services.context)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -13,6 +15,20 @@ from khoi_desktop.domain.vntext import DateParseError, parse_date
 from khoi_desktop.services.year_end import YearEndService
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def report_file_options(func: F) -> F:
+    """--out (PDF), --docx, --xlsx, --number and --date of a report command."""
+    for option in reversed((
+        click.option("--out", "pdf", type=_FILE, required=True, help="Tệp PDF sẽ ghi."),
+        click.option("--docx", "docx", type=_FILE, default=None, help="Tệp DOCX (mở bằng Word) sẽ ghi."),
+        click.option("--xlsx", "xlsx", type=_FILE, default=None, help="Tệp XLSX số liệu thống kê sẽ ghi."),
+        click.option("--number", type=int, default=None, help="Số văn bản (bỏ trống: để trống chỗ ghi số)."),
+        click.option("--date", "issued", default=None, help="Ngày ban hành dd/mm/yyyy (mặc định: hôm nay)."),
+    )):
+        func = option(func)
+    return func
 
 
 @click.group("report", help="In các báo cáo tổng hợp (báo cáo tổng kết năm).")
@@ -24,16 +40,12 @@ def report_group() -> None:
                       "Chỉ ghi tệp khi đã tạo xong tất cả; có lỗi thì không ghi tệp nào.")
 @click.option("--org", required=True, help="Tổ chức: mã số, ký hiệu hoặc tên.")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
-@click.option("--out", "pdf", type=_FILE, required=True, help="Tệp PDF sẽ ghi.")
-@click.option("--docx", "docx", type=_FILE, default=None, help="Tệp DOCX (mở bằng Word) sẽ ghi.")
-@click.option("--xlsx", "xlsx", type=_FILE, default=None, help="Tệp XLSX số liệu thống kê sẽ ghi.")
-@click.option("--number", type=int, default=None, help="Số văn bản (bỏ trống: để trống chỗ ghi số).")
-@click.option("--date", "issued", default=None, help="Ngày ban hành dd/mm/yyyy (mặc định: hôm nay).")
+@report_file_options
 @db_option
 @handles_errors
 def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
                      issued: str | None, db_path: Path | None) -> None:
-    issued_on = _issued_on(issued)
+    issued_on = issued_on_from(issued)
     services = open_existing(db_path)
     try:
         target = services.organizations.resolve(org)
@@ -46,7 +58,7 @@ def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Pa
         say(f"  {path}")
 
 
-def _issued_on(text: str | None) -> date | None:
+def issued_on_from(text: str | None) -> date | None:
     if not text:
         return None
     try:

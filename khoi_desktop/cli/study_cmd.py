@@ -34,6 +34,18 @@ def _report(written: StudyDocumentWritten) -> None:
         say(f"Cảnh báo: {line}")
 
 
+def _print_for_person(db_path: Path | None, person: str,
+                      write: Callable[[StudyDocumentService, int], StudyDocumentWritten]) -> None:
+    """Resolve PERSON, write one of their documents and say where it went."""
+    services = open_existing(db_path)
+    try:
+        documents = StudyDocumentService(services.context)
+        written = write(documents, documents.resolve_person(person))
+    finally:
+        services.close()
+    _report(written)
+
+
 @click.command("registration", help=f"In bản đăng ký học tập và làm theo của một đảng viên. {_PERSON_HELP}")
 @click.argument("person")
 @_year("Năm đăng ký học tập và làm theo")
@@ -41,13 +53,7 @@ def _report(written: StudyDocumentWritten) -> None:
 @db_option
 @handles_errors
 def registration_command(person: str, year: int, out: Path, db_path: Path | None) -> None:
-    services = open_existing(db_path)
-    try:
-        documents = StudyDocumentService(services.context)
-        written = documents.write_registration(documents.resolve_person(person), year, out)
-    finally:
-        services.close()
-    _report(written)
+    _print_for_person(db_path, person, lambda documents, person_id: documents.write_registration(person_id, year, out))
 
 
 @click.command("self-review", help=f"In bản tự kiểm điểm của một đảng viên cho một năm. {_PERSON_HELP}")
@@ -57,13 +63,7 @@ def registration_command(person: str, year: int, out: Path, db_path: Path | None
 @db_option
 @handles_errors
 def self_review_command(person: str, year: int, out: Path, db_path: Path | None) -> None:
-    services = open_existing(db_path)
-    try:
-        documents = StudyDocumentService(services.context)
-        written = documents.write_self_review(documents.resolve_person(person), year, out)
-    finally:
-        services.close()
-    _report(written)
+    _print_for_person(db_path, person, lambda documents, person_id: documents.write_self_review(person_id, year, out))
 
 
 @click.command("ratings")

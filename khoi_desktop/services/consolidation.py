@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from khoi_desktop.domain.enums import OrgKind
-from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.errors import NotFoundError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import Exemplar, count_exemplars, count_inspections, count_outreach
 from khoi_desktop.domain.package import PackageData, exemplar_from_json, parse_data, source_code
@@ -33,20 +33,15 @@ from khoi_desktop.reports.report_model import (
     Table,
     Title,
 )
-from khoi_desktop.reports.year_end_docx import build_year_end_docx
-from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
-from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
-from khoi_desktop.services import year_end
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.exemplars import ExemplarService
+from khoi_desktop.services.file_writes import checked_targets, write_all
 from khoi_desktop.services.inspections import InspectionService
-from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.outreach import OutreachService
 from khoi_desktop.services.overview import YearFigures
 from khoi_desktop.services.package_figures import figures_from_json, sum_figures
-from khoi_desktop.services.year_end import ExportedReport, ReportFiles
-from khoi_desktop.services.year_end_annex import annex_blocks
-from khoi_desktop.services.year_end_content import YearEndData, body_blocks, name_units
+from khoi_desktop.services.year_end import ExportedReport, ReportFiles, YearEndService, attached_to
+from khoi_desktop.services.year_end_content import YearEndData, name_units
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import narratives_repo, packages_repo
 from khoi_desktop.storage import organizations_repo as org_repo
@@ -83,7 +78,7 @@ class ConsolidationService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
         self._db = context.db
-        self._documents = MeetingDocumentService(context)
+        self._year_end = YearEndService(context)
 
     def consolidate(self, year: int, bloc_id: int | None = None) -> Consolidation:
         """The bloc's year over every unit's package received for ``year``."""
@@ -99,28 +94,23 @@ class ConsolidationService:
                number: int | None = None) -> ReportDocument:
         """The consolidated report as the year-end content model, with the per-unit annex tables."""
         result = self.consolidate(year, bloc_id)
-        if number is not None and not 1 <= number <= 9999:
-            raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
         day = issued_on or self._ctx.today()
-        document = self._document(result.data, day, number)
+        document = self._year_end.document(result.data, issued_on=day, number=number)
         annex = document.annex or (PageBreak(), Title(f"Phụ lục số liệu thống kê năm {year}",
-                                                      year_end._attached_to(document.issuer, number, day)))
+                                                      attached_to(document.issuer, number, day)))
         return replace(document, annex=(*annex, *unit_blocks(result, _tables_in(annex))))
 
     def build_files(self, year: int, bloc_id: int | None = None, *, issued_on: date | None = None,
                     number: int | None = None) -> ReportFiles:
-        report = self.report(year, bloc_id, issued_on=issued_on, number=number)
-        layout = self._documents.layout_on(report.issued_on)
-        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
-                           build_year_end_xlsx(report))
+        return self._year_end.files_of(self.report(year, bloc_id, issued_on=issued_on, number=number))
 
     def export(self, year: int, *, pdf: Path | None = None, docx: Path | None = None, xlsx: Path | None = None,
                bloc_id: int | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
         """Write the chosen files together (nothing is left behind on failure)."""
-        targets = year_end._checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
+        targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
         files = self.build_files(year, bloc_id, issued_on=issued_on, number=number)
         contents = {path: getattr(files, kind) for kind, path in targets.items()}
-        year_end._write_all(contents)
+        write_all(contents)
         bloc = self._bloc(bloc_id)
         with self._db.atomic():
             self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {files.title} (tổng hợp từ các đơn vị)",
@@ -165,16 +155,6 @@ class ConsolidationService:
 
     def _own_contributors(self, bloc: Organization) -> int:
         return sum(1 for c in OutreachService(self._ctx).contributors(bloc.id) if c.organization_id == bloc.id)
-
-    def _document(self, data: YearEndData, day: date, number: int | None) -> ReportDocument:
-        """The year-end frame around the data (issue 6 keeps it in YearEndService.report; its helpers are reused)."""
-        issuer = self._documents.issuer(data.organization)
-        return ReportDocument(
-            issuer=issuer, issued_on=day, number=number, summary=year_end._summary(data), body=body_blocks(data),
-            recipients=year_end._recipients(data, issuer),
-            signature=year_end.YearEndService(self._ctx)._signature(data, issuer, day),
-            annex=annex_blocks(data, year_end._attached_to(issuer, number, day)),
-        )
 
 
 def _unit(data: PackageData) -> ReceivedUnit:

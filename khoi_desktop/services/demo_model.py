@@ -195,7 +195,3 @@ def random_day(rng: random.Random, first: date, last: date) -> date:
 def stamp(day: date, clock: str = "08:00") -> str:
     """A fixed timestamp derived from the data (never the wall clock), so seeds reproduce."""
     return f"{day.isoformat()}T{clock}:00"
-
-
-def month_end(year: int, month: int) -> date:
-    return add_months(date(year, month, 1), 1) - timedelta(days=1)

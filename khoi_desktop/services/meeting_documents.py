@@ -8,7 +8,6 @@ failure leaves neither a half file nor a used number. Identical data give identi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +30,7 @@ from khoi_desktop.reports.resolution_pdf import build_resolution_bytes
 from khoi_desktop.reports.sign_in_sheet_pdf import build_sign_in_sheet_bytes
 from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.file_writes import checked_target, replace_file
 from khoi_desktop.services.meetings import SOURCE_KIND, MeetingService
 from khoi_desktop.storage import documents_repo, presets_repo
 from khoi_desktop.storage import organizations_repo as org_repo
@@ -188,13 +188,13 @@ class MeetingDocumentService:
     def _write(self, meeting_id: int, target: Path, doc_type: str | None, register: bool,
                build: Callable[[int | None], bytes]) -> PrintedDocument:
         """Number (or look up the number), build, write atomically: all in one transaction."""
-        target = _checked_target(Path(target))
+        target = checked_target(target)
         with self._db.atomic():
             meeting, org = self._meeting(meeting_id)
             title = f"{wording.DOCUMENT_TITLES.get(doc_type or '', 'Danh sách đảng viên dự họp')} {wording.summary(meeting, org.kind)}"
             number = self._number(meeting, doc_type, register, title)
             pdf = build(number)
-            _replace_file(target, pdf)
+            replace_file(target, pdf)
             number_text = f"Số {number:02d}-{doc_type}/{self.issuer(org).code}" if number is not None else ""
             self._ctx.audit("print", "meeting", meeting_id, f"In {title} {number_text}".strip(),
                             {"path": str(target), "doc_type": doc_type or "sign_in"})
@@ -262,20 +262,3 @@ def _votes(meeting: Meeting, base: int) -> tuple[docs.VoteResult, ...]:
                                   f"quyết theo điểm danh hiện nay ({base}); hãy sửa lại kết quả biểu quyết.")
     return tuple(docs.VoteResult(v.subject, v.agree, v.disagree, v.other, base) for v in meeting.votes)
 
-
-def _checked_target(target: Path) -> Path:
-    if target.is_dir():
-        raise ValidationError("target", f"“{target}” là một thư mục; hãy ghi tên tệp PDF.")
-    if not target.parent.is_dir():
-        raise ValidationError("target", f"Thư mục “{target.parent}” không tồn tại.")
-    return target
-
-
-def _replace_file(target: Path, content: bytes) -> None:
-    """Write beside the target, then rename over it: a failure never leaves a half file."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(content)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)

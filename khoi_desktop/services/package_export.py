@@ -43,6 +43,7 @@ from khoi_desktop.domain.package import (
 from khoi_desktop.domain.vntext import format_date
 from khoi_desktop.interchange.package_zip import PackedFile, write_package
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.file_writes import checked_target
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.meetings import MeetingService
@@ -101,7 +102,7 @@ class PackageExportService:
         with self._db.atomic():
             data = self._year_end.data(org_id, year)
             step()
-            report = self._report_files(org_id, year)
+            report = self._report_files(data)
             step()
             org = data.organization
             files = [PackedFile(report_file_name(year, org.name, "pdf"), ROLE_REPORT_PDF, report.pdf),
@@ -140,9 +141,9 @@ class PackageExportService:
         )
 
     # -- helpers ------------------------------------------------------------------------------
-    def _report_files(self, org_id: int, year: int) -> ReportFiles:
-        """The year-end report's three files (issue 6), dated today, unnumbered."""
-        return self._year_end.build_files(org_id, year, issued_on=self._ctx.today())
+    def _report_files(self, data: YearEndData) -> ReportFiles:
+        """The year-end report's three files (issue 6) over the data already gathered, dated today, unnumbered."""
+        return self._year_end.files_of(self._year_end.document(data, issued_on=self._ctx.today()))
 
     def _minutes_pdf(self, meeting: MeetingRow) -> bytes:
         """The minutes as the clerk prints them (numbered from the register if not yet).
@@ -224,8 +225,4 @@ def _outreach(item: OutreachItem) -> dict[str, Any]:
 def _checked_target(target: Path) -> Path:
     if target.suffix.lower() != ".zip":
         raise ValidationError("target", f"Tệp gói “{target.name}” phải có đuôi .zip.")
-    if target.is_dir():
-        raise ValidationError("target", f"“{target}” là một thư mục; hãy ghi tên tệp .zip.")
-    if not target.parent.is_dir():
-        raise ValidationError("target", f"Thư mục “{target.parent}” không tồn tại.")
-    return target
+    return checked_target(target, "tệp .zip")

@@ -7,9 +7,7 @@ temporary name first so a failed or cancelled export never leaves half a file be
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +16,8 @@ from khoi_desktop.domain.errors import UserFacingError
 from khoi_desktop.domain.models import Organization, PeopleFilter, PersonRow
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.interchange import people_export as sheet
-from khoi_desktop.interchange.xlsx_writer import SheetWriteError
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.file_writes import replacing, sheet_errors
 from khoi_desktop.services.organizations import OrganizationService
 from khoi_desktop.services.people import PeopleService
 from khoi_desktop.storage import people_repo
@@ -109,20 +107,5 @@ def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
         raise UserFacingError(f"Tên tệp “{path.name}” phải có đuôi .xlsx.")
     if not path.parent.is_dir():
         raise UserFacingError(f"Thư mục “{path.parent}” không tồn tại; hãy chọn nơi lưu khác.")
-    temporary = path.with_name(f".{path.stem}.tmp.xlsx")
-    try:
-        with sheet_errors(path):
-            write(temporary)
-            os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-@contextmanager
-def sheet_errors(path: Path) -> Iterator[None]:
-    """A sheet that cannot be written (open in Excel, read-only folder) is said about the clerk's file."""
-    try:
-        yield
-    except (SheetWriteError, PermissionError):
-        raise UserFacingError(f"Không ghi được tệp “{path.name}”: tệp đang mở trong Excel hoặc thư mục không cho "
-                              "phép ghi. Hãy đóng tệp hoặc chọn nơi lưu khác.") from None
+    with sheet_errors(path), replacing(path) as temporary:
+        write(temporary)

@@ -32,8 +32,8 @@ from khoi_desktop.interchange.people_import import (
 )
 from khoi_desktop.interchange.sheet_reader import SheetGrid, SheetReadError, read_sheet
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.file_writes import sheet_errors
 from khoi_desktop.services.people import PeopleService
-from khoi_desktop.services.people_export import sheet_errors
 from khoi_desktop.services.people_import_rows import ExistingIndex, ExistingMatch, merge_person, to_person
 from khoi_desktop.storage import people_repo
 
@@ -107,10 +107,6 @@ class ImportPreview:
 
     def row(self, row_number: int) -> PreviewRow | None:
         return next((row for row in self.rows if row.row_number == row_number), None)
-
-    def problems_of(self, row: PreviewRow, choices: Mapping[int, RowChoice]) -> tuple[RowProblem, ...]:
-        """The row's problems, less duplicates of rows the user skips."""
-        return live_problems(row, skipped_rows(choices))
 
     def blocked_rows(self, choices: Mapping[int, RowChoice]) -> list[PreviewRow]:
         """Rows that would be imported but cannot be: errors, or nothing usable."""

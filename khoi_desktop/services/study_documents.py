@@ -12,7 +12,6 @@ ratings list 31 December of the year, or today while the year runs.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,8 +33,8 @@ from khoi_desktop.reports.self_review_pdf import build_self_review_bytes
 from khoi_desktop.services.assessments import AssessmentService
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.commitments import CommitmentService
-from khoi_desktop.services.meeting_documents import MeetingDocumentService, _checked_target, _replace_file
-from khoi_desktop.services.people_export import sheet_errors
+from khoi_desktop.services.file_writes import checked_target, replace_file, replacing, sheet_errors
+from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.study import organization
 from khoi_desktop.storage import (
     assessments_repo,
@@ -166,7 +165,7 @@ class StudyDocumentService:
         """The ratings list as PDF and, with ``xlsx``, the summary of registrations and ratings."""
         ratings = self._ratings(org_id, year, collective)
         data = self._ratings_doc(ratings)
-        xlsx = _checked_target(Path(xlsx)) if xlsx is not None else None
+        xlsx = checked_target(xlsx, "tệp XLSX") if xlsx is not None else None
         title = f"Danh sách {data.summary} của {data.issuer.name}"
         written = self._write(target, title, "organization", org_id,
                               lambda: build_ratings_bytes(data, self._meeting_docs.layout_on(data.issued_on)),
@@ -184,16 +183,11 @@ class StudyDocumentService:
         ids = [row.person_id for row in people if row.person_id]
         registered = commitments_repo.person_summaries(self._db, ids, year)
         rows = [_summary_row(n, row, registered.get(row.person_id or 0)) for n, row in enumerate(people, 1)]
-        target = _checked_target(Path(target))
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            with sheet_errors(target):
-                write_table(temporary, title_lines=_summary_titles(ratings), columns=SUMMARY_COLUMNS, rows=rows,
-                            sheet_title=f"Tổng hợp năm {year}", closing_lines=_summary_closing(ratings, counts.total),
-                            created=datetime(year, 12, 31))
-                os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
+        target = checked_target(target, "tệp XLSX")
+        with sheet_errors(target), replacing(target) as temporary:
+            write_table(temporary, title_lines=_summary_titles(ratings), columns=SUMMARY_COLUMNS, rows=rows,
+                        sheet_title=f"Tổng hợp năm {year}", closing_lines=_summary_closing(ratings, counts.total),
+                        created=datetime(year, 12, 31))
         return len(rows)
 
     # -- helpers -------------------------------------------------------------------------
@@ -243,12 +237,12 @@ class StudyDocumentService:
     def _write(self, target: Path, title: str, entity: str, entity_id: int | None, build: Callable[[], bytes],
                before: Callable[[], object] | None = None) -> StudyDocumentWritten:
         """Build in memory, then write (``before`` first, e.g. the XLSX) and log: all or nothing."""
-        target = _checked_target(Path(target))
+        target = checked_target(target)
         pdf = build()
         with self._db.atomic():
             if before is not None:
                 before()
-            _replace_file(target, pdf)
+            replace_file(target, pdf)
             self._ctx.audit("print", entity, entity_id, f"In {title}", {"path": str(target)})
         return StudyDocumentWritten(target, title, Changes())
 

@@ -14,8 +14,6 @@ signing body from the organisation, as for meeting documents.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,6 +31,7 @@ from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
 from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.exemplars import ExemplarService
+from khoi_desktop.services.file_writes import checked_targets, write_all
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.overview import OverviewService, YearFigures, empty_figures
@@ -140,8 +139,12 @@ class YearEndService:
     def report(self, org_id: int, year: int, *, issued_on: date | None = None,
                number: int | None = None) -> ReportDocument:
         """The report as one content model, dated ``issued_on`` (default: today)."""
+        return self.document(self.data(org_id, year), issued_on=issued_on, number=number)
+
+    def document(self, data: YearEndData, *, issued_on: date | None = None,
+                 number: int | None = None) -> ReportDocument:
+        """The year-end frame (issuer, summary, recipients, signature, annex) around ``data``."""
         day = issued_on or self._ctx.today()
-        data = self.data(org_id, year)
         issuer = self._documents.issuer(data.organization)
         if number is not None and not 1 <= number <= 9999:
             raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
@@ -149,25 +152,28 @@ class YearEndService:
             issuer=issuer, issued_on=day, number=number, summary=_summary(data),
             body=body_blocks(data), recipients=_recipients(data, issuer),
             signature=self._signature(data, issuer, day),
-            annex=annex_blocks(data, _attached_to(issuer, number, day)),
+            annex=annex_blocks(data, attached_to(issuer, number, day)),
         )
+
+    def files_of(self, report: ReportDocument) -> ReportFiles:
+        """PDF, DOCX and XLSX of one content model, in the layout in force on its date."""
+        layout = self._documents.layout_on(report.issued_on)
+        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
+                           build_year_end_xlsx(report))
 
     # -- files --------------------------------------------------------------------------------
     def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
                     number: int | None = None) -> ReportFiles:
         """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
-        report = self.report(org_id, year, issued_on=issued_on, number=number)
-        layout = self._documents.layout_on(report.issued_on)
-        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
-                           build_year_end_xlsx(report))
+        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number))
 
     def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
                xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
         """Write the chosen files; all are built first and renamed into place together."""
-        targets = _checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
+        targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
         files = self.build_files(org_id, year, issued_on=issued_on, number=number)
         contents = {path: getattr(files, kind) for kind, path in targets.items()}
-        _write_all(contents)
+        write_all(contents)
         with self._db.atomic():
             self._ctx.audit("export", "year_end_report", org_id, f"Xuất {files.title}",
                             {"year": year, "paths": [str(p) for p in contents]})
@@ -225,32 +231,6 @@ def _recipients(data: YearEndData, issuer: PartyIssuer) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _attached_to(issuer: PartyIssuer, number: int | None, day: date) -> str:
+def attached_to(issuer: PartyIssuer, number: int | None, day: date) -> str:
     return f"(Kèm theo Báo cáo số {number_text(number)}-BC/{issuer.code} ngày {format_date(day)} của {issuer.name})"
 
-
-def _checked_targets(chosen: Mapping[str, Path | None]) -> dict[str, Path]:
-    targets = {kind: Path(path) for kind, path in chosen.items() if path is not None}
-    if not targets:
-        raise ValidationError("target", "Hãy chọn ít nhất một tệp để xuất báo cáo (PDF, DOCX hoặc XLSX).")
-    if len({path.resolve() for path in targets.values()}) < len(targets):
-        raise ValidationError("target", "Các tệp PDF, DOCX và XLSX phải có tên khác nhau.")
-    for path in targets.values():
-        if path.is_dir():
-            raise ValidationError("target", f"“{path}” là một thư mục; hãy ghi tên tệp.")
-        if not path.parent.is_dir():
-            raise ValidationError("target", f"Thư mục “{path.parent}” không tồn tại.")
-    return targets
-
-
-def _write_all(contents: Mapping[Path, bytes]) -> None:
-    """Write every file beside its target, then rename them all; on failure remove what was written."""
-    temporaries = {path: path.with_name(f".{path.name}.{os.getpid()}.tmp") for path in contents}
-    try:
-        for path, content in contents.items():
-            temporaries[path].write_bytes(content)
-        for path, temporary in temporaries.items():
-            os.replace(temporary, path)
-    finally:
-        for temporary in temporaries.values():
-            temporary.unlink(missing_ok=True)

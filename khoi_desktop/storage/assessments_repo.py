@@ -12,25 +12,7 @@ from sqlite_utils import Database
 
 from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.vntext import fold
-from khoi_desktop.storage.rows import iso, now_text, to_date
-
-
-@dataclass(frozen=True)
-class AssessmentRecord:
-    """One stored assessment row, with its self-review sections (code → content)."""
-
-    id: int
-    year: int
-    organization_id: int
-    person_id: int | None
-    points: float | None
-    self_level: RatingLevel | None
-    branch_level: RatingLevel | None
-    decided_level: RatingLevel | None
-    not_rated_reason: str
-    decided_on: date | None
-    note: str
-    sections: dict[str, str]
+from khoi_desktop.storage.rows import iso, now_text, placeholders, to_date
 
 
 @dataclass(frozen=True)
@@ -49,12 +31,17 @@ class AssessmentValues:
     note: str
 
 
+@dataclass(frozen=True)
+class AssessmentRecord(AssessmentValues):
+    """One stored assessment row: its values, its id and its self-review sections (code → content)."""
+
+    id: int
+    sections: dict[str, str]
+
+
 _COLUMNS = ("id, year, organization_id, person_id, points, self_level, branch_level, decided_level,"
             " not_rated_reason, decided_on, note")
 
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values) or "NULL"
 
 
 def _level(text: str) -> RatingLevel | None:
@@ -78,7 +65,7 @@ def sections_of(db: Database, assessment_ids: Sequence[int]) -> dict[int, dict[s
     for chunk in range(0, len(assessment_ids), 500):
         part = list(assessment_ids[chunk:chunk + 500])
         rows = db.execute(f"SELECT assessment_id, section, content FROM assessment_sections"
-                          f" WHERE assessment_id IN ({_marks(part)})", part).fetchall()
+                          f" WHERE assessment_id IN ({placeholders(part)})", part).fetchall()
         for owner, section, content in rows:
             found[owner][section] = content
     return found
@@ -102,14 +89,14 @@ def of_organization(db: Database, org_id: int, year: int) -> AssessmentRecord | 
 
 def in_organizations(db: Database, org_ids: Sequence[int], year: int) -> list[AssessmentRecord]:
     """Every assessment (personal and collective) of ``year`` held by these organisations."""
-    return _records(db, f"year = ? AND organization_id IN ({_marks(org_ids)})", [year, *org_ids])
+    return _records(db, f"year = ? AND organization_id IN ({placeholders(org_ids)})", [year, *org_ids])
 
 
 def of_people(db: Database, person_ids: Sequence[int], year: int) -> list[AssessmentRecord]:
     found: list[AssessmentRecord] = []
     for chunk in range(0, len(person_ids), 500):
         part = list(person_ids[chunk:chunk + 500])
-        found += _records(db, f"year = ? AND person_id IN ({_marks(part)})", [year, *part])
+        found += _records(db, f"year = ? AND person_id IN ({placeholders(part)})", [year, *part])
     return found
 
 
@@ -129,7 +116,7 @@ def save(db: Database, values: AssessmentValues, assessment_id: int | None,
     if assessment_id is None:
         columns["created_at"] = stamp
         names = ", ".join(columns)
-        cursor = db.execute(f"INSERT INTO assessments ({names}) VALUES ({_marks(columns)})",
+        cursor = db.execute(f"INSERT INTO assessments ({names}) VALUES ({placeholders(columns)})",
                             list(columns.values()))
         assessment_id = int(cursor.lastrowid)
     else:
@@ -155,7 +142,7 @@ def admission_dates(db: Database, person_ids: Sequence[int]) -> dict[int, date]:
         rows = db.execute(
             "SELECT p.id, coalesce(p.admission_date, (SELECT min(m.start_date) FROM memberships m"
             " WHERE m.person_id = p.id AND m.kind IN ('party_official', 'party_probationary')))"
-            f" FROM people p WHERE p.id IN ({_marks(part)})", part,
+            f" FROM people p WHERE p.id IN ({placeholders(part)})", part,
         ).fetchall()
         found.update({row[0]: date.fromisoformat(row[1]) for row in rows if row[1]})
     return found

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from khoi_desktop.domain.attendance import MembershipFact, PersonFacts, StatusFact
 from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind, PersonStatus
-from khoi_desktop.storage.rows import iso, to_date
+from khoi_desktop.storage.rows import iso, placeholders, to_date
 
 _PARTY_KINDS = (MembershipKind.PARTY_OFFICIAL.value, MembershipKind.PARTY_PROBATIONARY.value)
 # Codes → members by dict lookup: calling an enum costs about a microsecond, and a bloc's
@@ -32,7 +32,7 @@ def _candidates(scope: tuple[int, ...], person_id: int | None) -> tuple[str, lis
     """SQL selecting the ids of people who may be on the roll: in scope now or by their history."""
     if person_id is not None:
         return "SELECT ?", [person_id]
-    marks = ", ".join("?" for _ in scope) or "NULL"
+    marks = placeholders(scope)
     sql = (f"SELECT id FROM people WHERE organization_id IN ({marks})"
            f" UNION SELECT person_id FROM status_history WHERE organization_id IN ({marks})")
     return sql, [*scope, *scope]

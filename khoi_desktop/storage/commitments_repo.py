@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from khoi_desktop.domain.commitments import Commitment, CommitmentInput, CommitmentItem, CommitmentRow
 from khoi_desktop.domain.enums import CommitmentResult
-from khoi_desktop.storage.rows import insert, iso, now_text, to_date, update
+from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, to_date, update
 
 _HEAD = (
     "SELECT c.id, c.year, c.organization_id, coalesce(o.name, ''), c.person_id, coalesce(p.full_name, ''),"
@@ -18,9 +18,6 @@ _HEAD = (
     " LEFT JOIN organizations o ON o.id = c.organization_id LEFT JOIN people p ON p.id = c.person_id"
 )
 
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values) or "NULL"
 
 
 def _commitment(row: tuple, items: list[CommitmentItem]) -> Commitment:
@@ -33,7 +30,7 @@ def items_of(db: Database, commitment_ids: Sequence[int]) -> dict[int, list[Comm
     found: dict[int, list[CommitmentItem]] = defaultdict(list)
     rows = db.execute(
         "SELECT commitment_id, id, category, content, product, deadline, result, evidence FROM commitment_items"
-        f" WHERE commitment_id IN ({_marks(commitment_ids)}) ORDER BY commitment_id, position, id",
+        f" WHERE commitment_id IN ({placeholders(commitment_ids)}) ORDER BY commitment_id, position, id",
         list(commitment_ids),
     ).fetchall()
     for owner, item_id, category, content, product, deadline, result, evidence in rows:
@@ -121,7 +118,7 @@ def rows_of(db: Database, org_ids: Sequence[int], year: int) -> list[CommitmentR
         " coalesce(p.sort_key, '')"
         " FROM commitments c JOIN organizations o ON o.id = c.organization_id"
         " LEFT JOIN people p ON p.id = c.person_id"
-        f" WHERE c.year = ? AND c.organization_id IN ({_marks(org_ids)})"
+        f" WHERE c.year = ? AND c.organization_id IN ({placeholders(org_ids)})"
         " ORDER BY c.person_id IS NOT NULL, coalesce(p.sort_key, ''), c.id",
         [year, *org_ids],
     ).fetchall()
@@ -136,7 +133,7 @@ def registered_people(db: Database, person_ids: Sequence[int], year: int) -> dic
         part = list(person_ids[chunk:chunk + 500])
         rows = db.execute(
             f"SELECT person_id, max(confirmed_on IS NOT NULL) FROM commitments WHERE year = ?"
-            f" AND person_id IN ({_marks(part)}) GROUP BY person_id",
+            f" AND person_id IN ({placeholders(part)}) GROUP BY person_id",
             [year, *part],
         ).fetchall()
         found.update({row[0]: bool(row[1]) for row in rows})
@@ -153,7 +150,7 @@ def item_results(db: Database, person_ids: Sequence[int], year: int) -> list[Com
         part = list(person_ids[chunk:chunk + 500])
         rows = db.execute(
             "SELECT i.result, count(*) FROM commitment_items i JOIN commitments c ON c.id = i.commitment_id"
-            f" WHERE c.year = ? AND c.person_id IN ({_marks(part)}) GROUP BY i.result",
+            f" WHERE c.year = ? AND c.person_id IN ({placeholders(part)}) GROUP BY i.result",
             [year, *part],
         ).fetchall()
         for result, count in rows:
@@ -164,7 +161,7 @@ def item_results(db: Database, person_ids: Sequence[int], year: int) -> list[Com
 def collective_org_ids(db: Database, org_ids: Sequence[int], year: int) -> set[int]:
     rows = db.execute(
         f"SELECT organization_id FROM commitments WHERE year = ? AND person_id IS NULL"
-        f" AND organization_id IN ({_marks(org_ids)})",
+        f" AND organization_id IN ({placeholders(org_ids)})",
         [year, *org_ids],
     ).fetchall()
     return {row[0] for row in rows}
@@ -181,7 +178,7 @@ def person_summaries(db: Database, person_ids: Sequence[int], year: int) -> dict
         rows = db.execute(
             "SELECT c.person_id, c.signed_on, i.result, count(i.id) FROM commitments c"
             " LEFT JOIN commitment_items i ON i.commitment_id = c.id"
-            f" WHERE c.year = ? AND c.person_id IN ({_marks(part)}) GROUP BY c.person_id, c.signed_on, i.result",
+            f" WHERE c.year = ? AND c.person_id IN ({placeholders(part)}) GROUP BY c.person_id, c.signed_on, i.result",
             [year, *part],
         ).fetchall()
         for person_id, signed_on, result, count in rows:

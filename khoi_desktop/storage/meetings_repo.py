@@ -23,7 +23,7 @@ from khoi_desktop.domain.meetings import (
     Talk,
     Vote,
 )
-from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
+from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, query, to_date, update
 
 _HEAD_FIELDS = ("organization_id", "title", "start_time", "end_time", "place", "chair_person_id",
                 "chair_name", "secretary_person_id", "secretary_name", "note")
@@ -35,7 +35,7 @@ def list_meetings(
     clauses: list[str] = []
     params: list[Any] = []
     if organization_ids is not None:
-        clauses.append(f"m.organization_id IN ({', '.join('?' for _ in organization_ids) or 'NULL'})")
+        clauses.append(f"m.organization_id IN ({placeholders(organization_ids)})")
         params += list(organization_ids)
     if year is not None:
         clauses.append("m.date >= ? AND m.date < ?")

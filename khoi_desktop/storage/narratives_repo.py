@@ -27,9 +27,3 @@ def set_narrative(db: Database, org_id: int, year: int, section: str, content: s
         [org_id, year, section, content, now_text()],
     )
 
-
-def years_with_narratives(db: Database, org_id: int) -> list[int]:
-    """The years for which the organisation has some narrative (newest first)."""
-    rows = db.execute("SELECT DISTINCT year FROM report_narratives WHERE organization_id = ? ORDER BY year DESC",
-                      [org_id]).fetchall()
-    return [row[0] for row in rows]

@@ -22,12 +22,7 @@ from khoi_desktop.domain.oversight import (
     StepRecord,
     current_step,
 )
-from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
-
-
-def _marks(ids: Sequence[int]) -> str:
-    return ", ".join("?" for _ in ids) or "NULL"
-
+from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, query, to_date, update
 
 # -- inspections -------------------------------------------------------------------------------
 
@@ -80,12 +75,12 @@ _INSPECTION_SELECT = (
 def inspections(db: Database, conducting_ids: Sequence[int], years: Sequence[int],
                 target_ids: Sequence[int] | None = None) -> list[Inspection]:
     """Inspections run by these organisations in these years (optionally: touching these targets)."""
-    sql = (f"{_INSPECTION_SELECT} WHERE i.conducting_org_id IN ({_marks(conducting_ids)})"
-           f" AND i.year IN ({_marks(years)})")
+    sql = (f"{_INSPECTION_SELECT} WHERE i.conducting_org_id IN ({placeholders(conducting_ids)})"
+           f" AND i.year IN ({placeholders(years)})")
     params: list[Any] = [*conducting_ids, *years]
     if target_ids is not None:
         sql += (" AND i.id IN (SELECT inspection_id FROM inspection_targets"
-                f" WHERE organization_id IN ({_marks(target_ids)}))")
+                f" WHERE organization_id IN ({placeholders(target_ids)}))")
         params.extend(target_ids)
     return _assemble(db, query(db, sql + " ORDER BY i.year, coalesce(i.start_date, i.created_at), i.id", params))
 
@@ -99,12 +94,12 @@ def _assemble(db: Database, rows: list[dict[str, Any]]) -> list[Inspection]:
     ids = [row["id"] for row in rows]
     targets: dict[int, list[InspectionTarget]] = defaultdict(list)
     for row in query(db, "SELECT t.inspection_id, o.id, o.name, o.kind FROM inspection_targets t"
-                     f" JOIN organizations o ON o.id = t.organization_id WHERE t.inspection_id IN ({_marks(ids)})"
+                     f" JOIN organizations o ON o.id = t.organization_id WHERE t.inspection_id IN ({placeholders(ids)})"
                      " ORDER BY o.sort_order, o.name COLLATE VI", ids):
         targets[row["inspection_id"]].append(InspectionTarget(row["id"], row["name"], OrgKind(row["kind"])))
     steps: dict[int, list[StepRecord]] = defaultdict(list)
     for row in query(db, "SELECT * FROM inspection_steps"
-                     f" WHERE inspection_id IN ({_marks(ids)}) ORDER BY id", ids):
+                     f" WHERE inspection_id IN ({placeholders(ids)}) ORDER BY id", ids):
         steps[row["inspection_id"]].append(StepRecord(InspectionStep(row["step"]), to_date(row["done_on"]),
                                                       row["document_number"], row["note"]))
     return [_to_inspection(row, targets[row["id"]], steps[row["id"]]) for row in rows]
@@ -155,7 +150,7 @@ def _scope_where(alias: str, org_ids: Sequence[int], years: Sequence[int],
                  row_id: int | None) -> tuple[str, list[Any]]:
     if row_id is not None:
         return f"{alias}.id = ?", [row_id]
-    return (f"{alias}.organization_id IN ({_marks(org_ids)}) AND {alias}.year IN ({_marks(years)})",
+    return (f"{alias}.organization_id IN ({placeholders(org_ids)}) AND {alias}.year IN ({placeholders(years)})",
             [*org_ids, *years])
 
 
@@ -176,7 +171,7 @@ def contributors(db: Database, org_ids: Sequence[int], contributor_id: int | Non
     if contributor_id is not None:
         where, params = "c.id = ?", [contributor_id]
     else:
-        where, params = f"c.organization_id IN ({_marks(org_ids)})", list(org_ids)
+        where, params = f"c.organization_id IN ({placeholders(org_ids)})", list(org_ids)
     rows = query(db, "SELECT c.*, o.name AS org_name FROM outreach_contributors c JOIN organizations o"
                  f" ON o.id = c.organization_id WHERE {where} ORDER BY o.sort_order, o.name COLLATE VI, c.id", params)
     return [Contributor(row["id"], row["organization_id"], row["org_name"], row["name"], row["role"],
@@ -214,7 +209,7 @@ def exemplars(db: Database, org_ids: Sequence[int], years: Sequence[int], exempl
 
 def organization_kinds(db: Database, org_ids: Sequence[int]) -> dict[int, OrgKind]:
     """The kind of each of these organisations (to check targets before writing)."""
-    rows = db.execute(f"SELECT id, kind FROM organizations WHERE id IN ({_marks(org_ids)})", list(org_ids))
+    rows = db.execute(f"SELECT id, kind FROM organizations WHERE id IN ({placeholders(org_ids)})", list(org_ids))
     return {row[0]: OrgKind(row[1]) for row in rows.fetchall()}
 
 

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from khoi_desktop.domain.enums import Gender, MembershipKind, PersonStatus
 from khoi_desktop.domain.models import Membership, PeopleFilter, Person, PersonInput, PersonRow, StatusChange
 from khoi_desktop.domain.vntext import search_key, sort_key
-from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
+from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, query, to_date, update
 
 _PERSON_FIELDS = (
     "full_name", "organization_id", "birth_year", "ethnicity", "religion", "hometown", "phone", "email",
@@ -149,7 +149,7 @@ def _filter_sql(flt: PeopleFilter, on: date) -> tuple[str, list[Any]]:
         clauses.append("(instr(p.name_search, ?) > 0 OR substr(p.party_card_number, 1, ?) = ?)")
         params += [search_key(flt.text), len(card), card]
     if flt.organization_ids is not None:
-        clauses.append(f"p.organization_id IN ({', '.join('?' for _ in flt.organization_ids) or 'NULL'})")
+        clauses.append(f"p.organization_id IN ({placeholders(flt.organization_ids)})")
         params += list(flt.organization_ids)
     if flt.status is not None:
         clauses.append("p.status = ?")
@@ -191,7 +191,7 @@ def _membership_kinds(db: Database, until: str, since: str,
                       ids: list[int] | None) -> dict[int, tuple[MembershipKind, ...]]:
     """The memberships held between ``since`` and ``until`` by ``ids`` (None: everyone)."""
     found: dict[int, set[MembershipKind]] = {}
-    only = f" AND person_id IN ({', '.join('?' for _ in ids) or 'NULL'})" if ids is not None else ""
+    only = f" AND person_id IN ({placeholders(ids)})" if ids is not None else ""
     rows = db.execute(
         "SELECT person_id, kind FROM memberships WHERE (start_date IS NULL OR start_date <= ?)"
         f" AND (end_date IS NULL OR end_date >= ?){only}",

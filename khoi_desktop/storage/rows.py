@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+
+def placeholders(values: Sequence[object]) -> str:
+    """The '?, ?, ?' of an IN list; 'NULL' for none, so an empty list matches nothing."""
+    return ", ".join("?" for _ in values) or "NULL"
 
 
 def now_text(clock: datetime | None = None) -> str:

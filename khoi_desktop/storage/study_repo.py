@@ -15,7 +15,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from khoi_desktop.domain.study import PRESENT_STATUSES, StudyRow
-from khoi_desktop.storage.rows import iso
+from khoi_desktop.storage.rows import iso, placeholders
 
 # The organisation a person belonged to on the day: their status row then, else their current one.
 _HOME_ON_DAY = (
@@ -30,13 +30,10 @@ _EXEMPT_ABSENT = (
 )
 
 
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values) or "NULL"
-
 
 def _where(scope: Sequence[int], kinds: Sequence[str]) -> str:
-    return (f"m.date BETWEEN ? AND ? AND m.kind IN ({_marks(kinds)})"
-            f" AND m.organization_id IN ({_marks(scope)})")
+    return (f"m.date BETWEEN ? AND ? AND m.kind IN ({placeholders(kinds)})"
+            f" AND m.organization_id IN ({placeholders(scope)})")
 
 
 def study_rows(db: Database, scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> list[StudyRow]:
@@ -45,7 +42,7 @@ def study_rows(db: Database, scope: Sequence[int], start: date, end: date, kinds
     A đảng bộ cơ sở's conference credits each person to their organisation on the day;
     any other meeting credits its own organisation.
     """
-    present = _marks(PRESENT_STATUSES)
+    present = placeholders(PRESENT_STATUSES)
     sql = (
         "SELECT m.organization_id,"
         f" CASE WHEN o.kind = 'base_committee' THEN {_HOME_ON_DAY} ELSE m.organization_id END AS home,"

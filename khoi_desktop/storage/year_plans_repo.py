@@ -8,18 +8,14 @@ from collections.abc import Sequence
 from sqlite_utils import Database
 
 from khoi_desktop.domain.study import PlanDocument, YearPlan, YearPlanInput
-from khoi_desktop.storage.rows import insert, iso, to_date
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values) or "NULL"
+from khoi_desktop.storage.rows import insert, iso, placeholders, to_date
 
 
 def plans_of(db: Database, org_ids: Sequence[int], year: int) -> dict[int, YearPlan]:
     """organisation id → its plan for ``year``, for the organisations that have one."""
     rows = db.execute(
         "SELECT id, organization_id, year, theme, term_theme, focus_content, note FROM year_plans"
-        f" WHERE year = ? AND organization_id IN ({_marks(org_ids)})",
+        f" WHERE year = ? AND organization_id IN ({placeholders(org_ids)})",
         [year, *org_ids],
     ).fetchall()
     documents = _documents(db, [row[0] for row in rows])
@@ -38,7 +34,7 @@ def _documents(db: Database, plan_ids: Sequence[int]) -> dict[int, list[PlanDocu
     found: dict[int, list[PlanDocument]] = defaultdict(list)
     rows = db.execute(
         "SELECT year_plan_id, id, kind, number, title, issued_on, issuer FROM plan_documents"
-        f" WHERE year_plan_id IN ({_marks(plan_ids)}) ORDER BY year_plan_id, id",
+        f" WHERE year_plan_id IN ({placeholders(plan_ids)}) ORDER BY year_plan_id, id",
         list(plan_ids),
     ).fetchall()
     for plan_id, doc_id, kind, number, title, issued_on, issuer in rows:
