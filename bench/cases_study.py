@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from bench.demo import open_demo
 from bench.registry import BenchContext, case
 from khoi_desktop.domain.enums import MembershipKind, OrgKind, RatingLevel
 from khoi_desktop.domain.models import Membership, OrganizationInput, PersonInput
@@ -28,10 +29,8 @@ _LEVELS = [RatingLevel.GOOD] * 7 + [RatingLevel.EXCELLENT, RatingLevel.COMPLETED
 @case("participation, whole bloc, one year", targets={"unit": 0.050, "bloc": 0.500})
 def participation_whole_bloc(ctx: BenchContext) -> Callable[[], object]:
     """Overall, by organisation and by kind, for the last complete year of the demo, from the root down."""
-    services = Services.open(ctx.db_path)
-    ctx.on_exit(services.close)
+    services, root = open_demo(ctx)
     study = StudyService(services.context)
-    root = services.organizations.roots()[0].id
     return lambda: study.participation(root, DEMO_TODAY.year - 1)
 
 

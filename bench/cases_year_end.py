@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from bench.demo import open_demo
 from bench.registry import BenchContext, case
-from khoi_desktop.services.app import Services
 from khoi_desktop.services.demo_model import DEMO_TODAY
 from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.year_end import YearEndService
@@ -22,20 +22,16 @@ YEAR = DEMO_TODAY.year - 1  # the last complete year of the demo
 @case("overview figures, whole bloc, year and year before", targets={"unit": 0.200, "bloc": 0.500})
 def overview_whole_bloc(ctx: BenchContext) -> Callable[[], object]:
     """What the overview page asks for: every figure of the year and of the year before, from the root down."""
-    services = Services.open(ctx.db_path)
-    ctx.on_exit(services.close)
+    services, root = open_demo(ctx)
     overview = OverviewService(services.context)
-    root = services.organizations.roots()[0].id
     return lambda: overview.overview(root, YEAR)
 
 
 @case("year-end report PDF + DOCX + XLSX, whole bloc", targets={"unit": 1.0, "bloc": 3.0}, max_repeat=3)
 def year_end_whole_bloc(ctx: BenchContext) -> Callable[[], object]:
     """Figures, narrative, content model, the three renderings, written through temporary files."""
-    services = Services.open(ctx.db_path)
-    ctx.on_exit(services.close)
+    services, root = open_demo(ctx)
     report = YearEndService(services.context)
-    root = services.organizations.roots()[0].id
     ctx.out_dir.mkdir(parents=True, exist_ok=True)
     targets = {kind: ctx.out_dir / f"year-end-{ctx.scale}.{kind}" for kind in ("pdf", "docx", "xlsx")}
     ctx.on_exit(lambda: [path.unlink(missing_ok=True) for path in targets.values()])

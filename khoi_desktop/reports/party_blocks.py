@@ -124,6 +124,21 @@ def signature_block(role_lines: Sequence[str], name: str, layout: LayoutSpec) ->
     return blocks
 
 
+def on_behalf_roles(signing_body: str, signer_title: str) -> list[str]:
+    """'T/M CHI BỘ' (bold) over 'BÍ THƯ': the role lines of a signature on behalf of the body."""
+    return [markup.bold(f"T/M {markup.upper(signing_body)}"), markup.upper(signer_title)]
+
+
+def person_lines(name: str, position: str, unit: str, unit_label: str = "Đơn vị") -> list[str]:
+    """'Họ và tên: <b>…</b>', then 'Chức vụ: …' and '<unit_label>: …' when given."""
+    lines = [f"Họ và tên: {markup.bold(markup.inline(name))}"]
+    if vntext.clean(position):
+        lines.append(f"Chức vụ: {markup.inline(position)}")
+    if vntext.clean(unit):
+        lines.append(f"{unit_label}: {markup.inline(unit)}")
+    return lines
+
+
 def recipients_block(recipients: Sequence[str], archive: str, layout: LayoutSpec) -> list[Flowable]:
     """'Nơi nhận:' underlined, one '- …,' line per recipient, ending '- Lưu Chi bộ.'."""
     styles = build_styles(layout)

@@ -13,6 +13,7 @@ from khoi_desktop.reports.party_blocks import (
     body,
     document_opening,
     lead_in,
+    on_behalf_roles,
     recipients_block,
     side_by_side,
     signature_block,
@@ -93,6 +94,6 @@ def _not_rated(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
 
 def _signatures(data: RatingsDoc, layout: LayoutSpec) -> Flowable:
     """'Nơi nhận' on the left; T/M CHI BỘ, BÍ THƯ and the name on the right."""
-    roles = [markup.bold(f"T/M {markup.upper(data.issuer.signing_body)}"), markup.upper(data.signer_title)]
+    roles = on_behalf_roles(data.issuer.signing_body, data.signer_title)
     recipients = recipients_block(data.recipients, data.issuer.archive, layout) if data.recipients else []
-    return side_by_side(recipients, signature_block(roles, data.signer_name or "", layout), layout)
+    return side_by_side(recipients, signature_block(roles, data.signer_name, layout), layout)

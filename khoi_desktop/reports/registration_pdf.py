@@ -9,7 +9,15 @@ from reportlab.platypus import Flowable
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import markup
 from khoi_desktop.reports.layout import LayoutSpec
-from khoi_desktop.reports.party_blocks import body, document_opening, lead_in, side_by_side, signature_block
+from khoi_desktop.reports.party_blocks import (
+    body,
+    document_opening,
+    lead_in,
+    on_behalf_roles,
+    person_lines,
+    side_by_side,
+    signature_block,
+)
 from khoi_desktop.reports.pdf_document import DocumentInfo, build_pdf, save_pdf
 from khoi_desktop.reports.study_docs import RegistrationDoc
 from khoi_desktop.reports.tables import grid_table
@@ -54,12 +62,7 @@ def registration_story(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowab
 def _who(data: RegistrationDoc) -> list[str]:
     if data.collective:
         return [f"Tên tập thể: {markup.bold(markup.inline(data.registrant))}"]
-    lines = [f"Họ và tên: {markup.bold(markup.inline(data.registrant))}"]
-    if vntext.clean(data.position):
-        lines.append(f"Chức vụ: {markup.inline(data.position)}")
-    if vntext.clean(data.unit):
-        lines.append(f"Đơn vị: {markup.inline(data.unit)}")
-    return lines
+    return person_lines(data.registrant, data.position, data.unit)
 
 
 def _opening(data: RegistrationDoc) -> str:
@@ -99,7 +102,7 @@ def _confirmation(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowable]:
 def _signatures(data: RegistrationDoc, layout: LayoutSpec) -> Flowable:
     """A member signs on the right, the branch confirms on the left; a collective signs T/M."""
     if data.collective:
-        roles = [markup.bold(f"T/M {markup.upper(data.issuer.signing_body)}"), markup.upper(data.signer_title)]
+        roles = on_behalf_roles(data.issuer.signing_body, data.signer_title)
         return side_by_side([], signature_block(roles, data.signer_name, layout), layout)
     confirmation = _confirmation(data, layout)
     # Blank lines under 'NGƯỜI ĐĂNG KÝ' put both names on one line.

@@ -15,6 +15,7 @@ from khoi_desktop.reports.party_blocks import (
     document_number,
     document_opening,
     heading,
+    on_behalf_roles,
     recipients_block,
     side_by_side,
     signature_block,
@@ -53,6 +54,6 @@ def resolution_story(data: ResolutionData, layout: LayoutSpec) -> list[Flowable]
 def _closing_block(data: ResolutionData, layout: LayoutSpec) -> Flowable:
     """'Nơi nhận' on the left; 'T/M CHI BỘ' (bold), 'BÍ THƯ' (regular) and the name on the right."""
     recipients = recipients_block(data.recipients, data.issuer.archive, layout)
-    on_behalf = markup.bold(f"T/M {markup.upper(data.issuer.signing_body)}")
-    signature = signature_block([on_behalf, markup.upper(data.signer_title)], data.signer_name, layout)
+    roles = on_behalf_roles(data.issuer.signing_body, data.signer_title)
+    signature = signature_block(roles, data.signer_name, layout)
     return side_by_side(recipients, signature, layout)

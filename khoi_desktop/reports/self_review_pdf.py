@@ -15,6 +15,7 @@ from khoi_desktop.reports.party_blocks import (
     document_opening,
     heading,
     lead_in,
+    person_lines,
     side_by_side,
     signature_block,
 )
@@ -23,6 +24,7 @@ from khoi_desktop.reports.study_docs import SelfReviewDoc
 
 # Left for the member to write by hand when a part is still empty.
 DOTS = "…" * 40
+UNIT_LABEL = "Sinh hoạt tại"
 
 
 def summary(data: SelfReviewDoc) -> str:
@@ -43,7 +45,7 @@ def write_self_review(data: SelfReviewDoc, target: Path, layout: LayoutSpec | No
 def self_review_story(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]:
     """Header, title, who, the numbered parts, points and the proposed level, the signature."""
     story = document_opening(data.issuer, None, data.signed_on, data.form_title, summary(data), layout)
-    story.extend(body(line, layout) for line in _who(data))
+    story.extend(body(line, layout) for line in person_lines(data.name, data.position, data.unit, UNIT_LABEL))
     for number, part in enumerate(data.parts, 1):
         story.append(heading(f"{number}. {markup.inline(part.title)}", layout))
         story.extend(body_text(part.content, layout) or [body(DOTS, layout)])
@@ -53,15 +55,6 @@ def self_review_story(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]
     story.append(lead_in(last, layout))  # kept with the signature
     story.append(side_by_side([], signature_block([markup.bold("NGƯỜI TỰ KIỂM ĐIỂM")], data.name, layout), layout))
     return story
-
-
-def _who(data: SelfReviewDoc) -> list[str]:
-    lines = [f"Họ và tên: {markup.bold(markup.inline(data.name))}"]
-    if vntext.clean(data.position):
-        lines.append(f"Chức vụ: {markup.inline(data.position)}")
-    if vntext.clean(data.unit):
-        lines.append(f"Sinh hoạt tại: {markup.inline(data.unit)}")
-    return lines
 
 
 def _verdict(data: SelfReviewDoc) -> list[str]:

@@ -160,29 +160,32 @@ def chart_drawing(chart: BarChart, width: float, height: float = CHART_HEIGHT) -
         labels.fontName, labels.fontSize = family.regular, 10
     bars.categoryAxis.labels.boxAnchor = "n"
     for index, _ in enumerate(chart.series):
-        bars.bars[index].fillColor = colors.HexColor(SERIES_FILLS[index % len(SERIES_FILLS)])
+        bars.bars[index].fillColor = _fill(index)
         bars.bars[index].strokeColor = colors.black
         bars.bars[index].strokeWidth = 0.4
     drawing.add(bars)
-    drawing.add(_legend(chart, width, height, family.regular))
+    drawing.add(_legend(chart, width, height, family))
     if chart.unit:
         drawing.add(String(0, height - 12, family.printable(f"Đơn vị tính: {chart.unit}"), fontName=family.italic,
                            fontSize=10))
     return drawing
 
 
-def _legend(chart: BarChart, width: float, height: float, font: str) -> Legend:
+def _legend(chart: BarChart, width: float, height: float, family: fonts.FontFamily) -> Legend:
     legend = Legend()
     legend.x, legend.y = width - 10, height - 4
     legend.boxAnchor = "ne"
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.fontName, legend.fontSize = font, 10
+    legend.fontName, legend.fontSize = family.regular, 10
     legend.dx = legend.dy = 8
     legend.deltax = 70
-    legend.colorNamePairs = [(colors.HexColor(SERIES_FILLS[i % len(SERIES_FILLS)]), fonts.register_fonts().printable(s.name))
-                             for i, s in enumerate(chart.series)]
+    legend.colorNamePairs = [(_fill(index), family.printable(series.name)) for index, series in enumerate(chart.series)]
     return legend
+
+
+def _fill(index: int) -> colors.Color:
+    return colors.HexColor(SERIES_FILLS[index % len(SERIES_FILLS)])
 
 
 def _wrapped(name: str) -> str:

@@ -62,7 +62,8 @@ def test_registration_reads_back_grouped_by_the_standards(documents: StudyDocume
     data = documents.registration_data(world.people["Bình"], 2026)
     text = document_text(build_registration_bytes(data))
     for fragment in ("ĐẢNG BỘ SỞ TÀI CHÍNH", "CHI BỘ PHÒNG NGÂN SÁCH", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                     "Ninh Bình, ngày 20 tháng 3 năm 2026", "BẢN ĐĂNG KÝ", "Họ và tên: Trần Thị Bình",
+                     "Ninh Bình, ngày 20 tháng 3 năm 2026", "BẢN ĐĂNG KÝ",
+                     "Họ và tên: Trần Thị Bình Chức vụ: Chuyên viên Đơn vị: Chi bộ Phòng Ngân sách",
                      "Thực hiện chủ đề năm 2026 “Đoàn kết, kỷ cương, nêu gương”", "Tự học ngoại ngữ <B1> & tin học",
                      "XÁC NHẬN CỦA CHI BỘ", "Ngày 25 tháng 3 năm 2026", "BÍ THƯ CHI BỘ", "Nguyễn Văn An",
                      "NGƯỜI ĐĂNG KÝ"):
@@ -94,6 +95,7 @@ def test_self_review_reads_back(services: Services, documents: StudyDocumentServ
     written = documents.write_self_review(world.people["An"], 2026, tmp_path / "kiem-diem.pdf")
     text = document_text(written.path.read_bytes())
     for fragment in ("BẢN KIỂM ĐIỂM CÁ NHÂN", "Năm 2026", "Ninh Bình, ngày 26 tháng 11 năm 2026",
+                     "Họ và tên: Nguyễn Văn An Chức vụ: Bí thư Chi bộ Sinh hoạt tại: Chi bộ Phòng Ngân sách",
                      "1. Về tư tưởng chính trị Vững vàng, trung thành.", "2. Về phẩm chất đạo đức, lối sống ……",
                      "6. Việc khắc phục hạn chế", "Tự chấm điểm: 95 điểm (thuộc mức “Hoàn thành xuất sắc nhiệm vụ”)",
                      "Tự nhận mức xếp loại: Hoàn thành xuất sắc nhiệm vụ.", "NGƯỜI TỰ KIỂM ĐIỂM"):
