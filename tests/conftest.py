@@ -14,7 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from khoi_desktop.domain.enums import MembershipKind, OrgKind  # noqa: E402
 from khoi_desktop.domain.models import Membership, OrganizationInput, PersonInput  # noqa: E402
 from khoi_desktop.services.app import Services  # noqa: E402
-from khoi_desktop.services.base import ServiceContext  # noqa: E402
 
 TODAY = date(2026, 11, 26)
 
@@ -60,5 +59,3 @@ def add_branch_with_people(services: Services, names: list[str]) -> tuple[int, l
         ids.append(saved.person_id)
     return branch, ids
 
-
-__all__ = ["TODAY", "ServiceContext", "add_branch_with_people"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.style import named_label
+
 CAPTION_WIDTH = 170
 
 
@@ -34,8 +36,8 @@ class FieldForm(QWidget):
         column.setSpacing(3)
         column.addWidget(widget)
         if hint:
-            column.addWidget(_label(hint, "fieldHint"))
-        error = _label("", "fieldError")
+            column.addWidget(named_label(hint, "fieldHint", wrap=True))
+        error = named_label("", "fieldError", wrap=True)
         error.hide()
         column.addWidget(error)
         caption = QLabel(f"{label}:")
@@ -48,9 +50,6 @@ class FieldForm(QWidget):
         self._layout.addWidget(cell, row, 1)
         self._widgets[field] = widget
         self._errors[field] = error
-
-    def has_field(self, field: str) -> bool:
-        return field in self._widgets
 
     def show_error(self, field: str, message: str) -> bool:
         """Show ``message`` beside ``field``; False when this form has no such field."""
@@ -69,10 +68,3 @@ class FieldForm(QWidget):
         for label in self._errors.values():
             label.clear()
             label.hide()
-
-
-def _label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label

@@ -231,13 +231,15 @@ def test_the_ratings_list_is_saved_with_its_excel_summary(page: AssessmentsPage,
 
 
 def test_a_preview_writes_no_excel(page: AssessmentsPage, tasks: TaskRunner, tmp_path: Path) -> None:
-    """Xem opens a PDF in the preview folder and nothing else."""
+    """Xem opens the ratings list as a PDF in the preview folder and nothing else."""
     opened: list[Path] = []
     page.actions.opener = opened.append
     page.with_xlsx.setChecked(True)
     page.list_buttons.buttons["Xem"].click()
     settle(tasks)
     assert len(opened) == 1 and opened[0].parent == tmp_path / "xem"
+    text = pdf_text(opened[0])
+    assert "Nguyễn Văn An" in text and "Lý Văn Quang" in text
     assert not list((tmp_path / "xem").glob("*.xlsx"))
 
 

@@ -3,6 +3,9 @@ only the first page, once; changes reach only the pages that exist."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -175,6 +178,24 @@ def test_backups_page_hears_the_scheduler_when_built_later(app_window: MainWindo
     app_window.backup_scheduler.backup_made.emit(info)  # type: ignore[attr-defined]
     settle(tasks)
     assert page.model.rowCount() == before + 1  # type: ignore[attr-defined]
+
+
+DOCUMENT_PAGES_PROBE = (
+    "import sys\n"
+    "import ui.pages.assessments_page, ui.pages.commitments_page, ui.pages.meetings_page\n"
+    "print(sorted(name for name in sys.modules if name.split('.')[0] == 'reportlab'"
+    " or name.startswith('khoi_desktop.reports')))\n"
+)
+
+
+def test_document_pages_leave_reportlab_to_the_worker() -> None:
+    """Opening the meetings, registrations or ratings page brings in no PDF code: reportlab is
+    imported by the first Xem / In, on the worker, not on the GUI thread."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", DOCUMENT_PAGES_PROBE], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"
 
 
 def test_org_combo_keeps_the_callers_signal_block(qtbot) -> None:

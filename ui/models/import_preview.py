@@ -77,10 +77,6 @@ class PreviewRowsModel(QAbstractTableModel):
     def row_at(self, row: int) -> PreviewRow:
         return self._rows[row]
 
-    def is_blocked(self, row_number: int) -> bool:
-        """Whether the row would be imported but cannot be (its errors keep it out)."""
-        return row_number in self._blocked
-
     def _update_blocked(self) -> None:
         self._skipped = skipped_rows(self._choices)
         blocked = self._preview.blocked_rows(self._choices) if self._preview is not None else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget
 
@@ -19,7 +20,6 @@ from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.assessments import AssessmentSaved
-from khoi_desktop.services.study_documents import StudyDocumentWritten
 from ui.pages.assessment_editor import Assessee, AssessmentDialog
 from ui.pages.document_actions import (
     DocumentButtons,
@@ -28,6 +28,9 @@ from ui.pages.document_actions import (
 from ui.pages.filters import choice_combo, choose_code, enum_choices
 from ui.pages.ratings_panel import RatingsPanel
 from ui.pages.year_scope import DocumentsPage, SearchField
+
+if TYPE_CHECKING:  # the module brings in reportlab: imported by the writer, on the worker
+    from khoi_desktop.services.study_documents import StudyDocumentWritten
 
 MEMBERS, COLLECTIVES = range(2)
 NOT_RATED = "not_rated"  # the level filter's code for the people not rated (as in the overview)
@@ -181,15 +184,15 @@ class AssessmentsPage(DocumentsPage):
 
     # -- documents -------------------------------------------------------------------------------------
     def self_review_job(self) -> DocumentJob | None:
-        row, year, documents = self.selected(), self.year(), self._services.study_documents
+        row, year, services = self.selected(), self.year(), self._services
         person_id = row.person_id if row is not None else None
         if row is None or person_id is None:
             return None
         return DocumentJob("Bản tự kiểm điểm", ascii_name(f"Ban tu kiem diem {year} {row.name}") + ".pdf",
-                           lambda target, _final: documents.write_self_review(person_id, year, target))
+                           lambda target, _final: services.study_documents.write_self_review(person_id, year, target))
 
     def ratings_job(self) -> DocumentJob | None:
-        org, year, documents = self.current_org(), self.year(), self._services.study_documents
+        org, year, services = self.current_org(), self.year(), self._services
         if org is None:
             return None
         collective = self.tabs.currentIndex() == COLLECTIVES
@@ -198,13 +201,13 @@ class AssessmentsPage(DocumentsPage):
         def write(target: Path, final: bool) -> StudyDocumentWritten:
             saving = final and target.parent != self.actions.preview_dir  # "Lưu thành…", not a print copy
             xlsx = target.with_suffix(".xlsx") if with_xlsx and saving else None
-            return documents.write_ratings(org.id, year, target, xlsx=xlsx, collective=collective)
+            return services.study_documents.write_ratings(org.id, year, target, xlsx=xlsx, collective=collective)
 
         what = "to chuc dang" if collective else "dang vien"
         label = "Danh sách xếp loại " + ("tổ chức đảng" if collective else "đảng viên")
         return DocumentJob(label, ascii_name(f"Danh sach xep loai {what} {year} {org.name}") + ".pdf", write)
 
-    def _written(self, doc: object) -> None:
-        if isinstance(doc, StudyDocumentWritten) and doc.xlsx is not None:
+    def _written(self, doc: StudyDocumentWritten) -> None:
+        if doc.xlsx is not None:
             notes = " ".join(doc.notes)
             self.status_changed.emit(f"Đã lưu {doc.title} vào “{doc.path}” và bảng tổng hợp vào “{doc.xlsx}”. {notes}")

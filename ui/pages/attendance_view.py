@@ -277,9 +277,6 @@ class AttendanceView(QWidget):
         self.changed.emit(changes)
         self.reload()
 
-    def focus_table(self) -> None:
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
 
 def _on_current(table: QTableView, action: Callable[[AttendanceTableModel, int], None]) -> Callable[[], None]:
     def run() -> None:

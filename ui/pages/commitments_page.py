@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
@@ -20,7 +20,6 @@ from khoi_desktop.domain.commitments import RegistrationCounts
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.commitments import CommitmentSaved, TemplateApplied
-from khoi_desktop.services.study_documents import StudyDocumentWritten
 from ui.models.rows_table import RowsTableModel, rows_view
 from ui.pages import commitment_rows as lines
 from ui.pages.commitment_editor import CommitmentDialog, Registrant
@@ -30,6 +29,9 @@ from ui.pages.document_actions import (
     DocumentJob,
 )
 from ui.pages.year_scope import DocumentsPage, SearchField, group_box
+
+if TYPE_CHECKING:  # the module brings in reportlab: imported by the writer, on the worker
+    from khoi_desktop.services.study_documents import StudyDocumentWritten
 
 XLSX_FILTER = "Tệp Excel (*.xlsx)"
 
@@ -233,18 +235,18 @@ class CommitmentsPage(DocumentsPage):
     # -- documents -------------------------------------------------------------------------------------
     def document_job(self) -> DocumentJob | None:
         """The selected registration as a document (None when nothing registered is selected)."""
-        entry, year, documents = self.selected(), self.year(), self._services.study_documents
+        entry, year, services = self.selected(), self.year(), self._services
         if entry is None or entry.row is None:
             return None
         if entry.collective:
             def write(target: Path, _final: bool) -> StudyDocumentWritten:
-                return documents.write_collective_registration(entry.organization_id, year, target)
+                return services.study_documents.write_collective_registration(entry.organization_id, year, target)
             return DocumentJob("Bản đăng ký tập thể", ascii_name(f"Ban dang ky tap the {year} {entry.name}") + ".pdf",
                                write)
         person_id = entry.person_id
         assert person_id is not None
         return DocumentJob("Bản đăng ký", ascii_name(f"Ban dang ky {year} {entry.name}") + ".pdf",
-                           lambda target, _final: documents.write_registration(person_id, year, target))
+                           lambda target, _final: services.study_documents.write_registration(person_id, year, target))
 
     def export_summary(self) -> None:
         org, year = self.current_org(), self.year()
@@ -256,10 +258,10 @@ class CommitmentsPage(DocumentsPage):
         if target is None:
             return
         target = target if target.suffix.lower() == ".xlsx" else target.with_name(target.name + ".xlsx")
-        documents = self._services.study_documents
+        services = self._services
 
         def exported(count: Any) -> None:
             self.status_changed.emit(f"Đã lưu bảng tổng hợp ({format_number(int(count))} đảng viên) vào “{target}”")
 
-        self._tasks.run(lambda _control: documents.write_summary_xlsx(org.id, year, target), exported,
+        self._tasks.run(lambda _control: services.study_documents.write_summary_xlsx(org.id, year, target), exported,
                         self.failed("xuất bảng tổng hợp"), progress_title="Đang xuất bảng tổng hợp…", parent=self)

@@ -30,16 +30,9 @@ from khoi_desktop.services.people_import import ImportPreview, RowChoice
 from ui.models.import_preview import CHOICE, STATE, ChoiceDelegate, PreviewRowsModel, ProblemsModel
 from ui.pages.org_combo import OrgCombo
 from ui.pages.person_fields import ErrorLabel, NoticeLabel
+from ui.style import named_label
 
 NOT_IMPORTED = "(Không nhập)"
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("pageSubtitle")
-    label.setStyleSheet("color: #52606d;")
-    return label
 
 
 def _title(text: str) -> QLabel:
@@ -81,10 +74,10 @@ class FileStep(QWidget):
         form.addRow("Nhập vào tổ chức:", self.org_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(_title("Bước 1/3: Chọn tệp Excel"))
-        layout.addWidget(_hint("Tệp Excel (.xlsx) hoặc Excel cũ (.xls) có một dòng tiêu đề cột như “Họ và tên”, "
-                               "“Ngày sinh”, “Số thẻ đảng viên”. Các dòng tiêu đề phía trên, dòng tổng cộng và phần "
-                               "chữ ký cuối bảng được tự động bỏ qua; chữ gõ bằng phông .VnTime (TCVN3) hoặc "
-                               "VNI-Times được chuyển sang Unicode."))
+        layout.addWidget(named_label("Tệp Excel (.xlsx) hoặc Excel cũ (.xls) có một dòng tiêu đề cột như “Họ và "
+                                     "tên”, “Ngày sinh”, “Số thẻ đảng viên”. Các dòng tiêu đề phía trên, dòng tổng "
+                                     "cộng và phần chữ ký cuối bảng được tự động bỏ qua; chữ gõ bằng phông .VnTime "
+                                     "(TCVN3) hoặc VNI-Times được chuyển sang Unicode.", "pageSubtitle", wrap=True))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -117,8 +110,8 @@ class MappingStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(_title("Bước 2/3: Ghép cột"))
         layout.addWidget(self.found)
-        layout.addWidget(_hint("Mỗi thông tin lấy từ cột nào? Chương trình đã đoán theo tên cột; hãy sửa nếu chưa "
-                               "đúng. Một cột chỉ dùng cho một thông tin."))
+        layout.addWidget(named_label("Mỗi thông tin lấy từ cột nào? Chương trình đã đoán theo tên cột; hãy sửa "
+                                     "nếu chưa đúng. Một cột chỉ dùng cho một thông tin.", "pageSubtitle", wrap=True))
         layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addStretch(1)

@@ -16,8 +16,8 @@ Before any document is written the editor stores its pending edits (the ``before
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -26,7 +26,6 @@ from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import Meeting, OutcomeKind
 from khoi_desktop.domain.vntext import ascii_name, format_date
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.meeting_documents import PrintedDocument
 from ui.pages.document_actions import (
     PDF_FILTER,
     PRINT_ELSEWHERE,
@@ -42,6 +41,9 @@ from ui.pages.meeting_widgets import hint
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the module brings in reportlab: imported by the writer, on the worker
+    from khoi_desktop.services.meeting_documents import PrintedDocument
+
 __all__ = ["MINUTES", "OUTCOME", "PDF_FILTER", "PRINT_ELSEWHERE", "SIGN_IN", "Before", "Opener", "PrintPanel",
            "Printer", "open_with_system", "outcome_label", "print_with_system", "suggested_name"]
 
@@ -52,13 +54,6 @@ _KIND_WORDS = {
     MeetingKind.COMMITTEE: "họp chi ủy", MeetingKind.REVIEW: "hội nghị kiểm điểm",
 }
 _MONTHLY = (MeetingKind.REGULAR, MeetingKind.COMMITTEE)
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    key: str
-    label: str
-    file_word: str  # the first words of the suggested file name
 
 
 def outcome_label(meeting: Meeting | None) -> str:
@@ -172,9 +167,10 @@ class PrintPanel(QWidget):
             self.actions.act(action, self._job(key, self._meeting), self.before)
 
     def _job(self, key: str, meeting: Meeting) -> DocumentJob:
-        meeting_id, documents = meeting.id, self._services.meeting_documents
+        meeting_id, services = meeting.id, self._services
 
         def write(target: Path, register: bool) -> PrintedDocument:
+            documents = services.meeting_documents
             if key == SIGN_IN:
                 return documents.write_sign_in_sheet(meeting_id, target)
             writer = documents.write_minutes if key == MINUTES else documents.write_resolution

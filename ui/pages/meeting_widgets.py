@@ -16,6 +16,7 @@ from khoi_desktop.domain.attendance import RollEntry
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.meetings import parse_time
 from khoi_desktop.domain.vntext import clean, clean_multiline
+from ui.style import named_label
 
 Choice = tuple[str, int | None]  # (name shown, person id or None for a free name such as a guest)
 
@@ -23,14 +24,12 @@ Choice = tuple[str, int | None]  # (name shown, person id or None for a free nam
 class PersonCombo(QComboBox):
     """Choose someone from the roll, or type any name (a guest, someone from the superior body)."""
 
-    def __init__(self, placeholder: str = "Chọn trong danh sách hoặc gõ họ tên", parent: QWidget | None = None,
-                 *, free_text: bool = True) -> None:
+    def __init__(self, placeholder: str = "Chọn trong danh sách hoặc gõ họ tên", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(22)
-        self._free_text = free_text
         line = self.lineEdit()
         line.setPlaceholderText(placeholder)
         # Inline completion rewrites the text while typing, which breaks Vietnamese input methods.
@@ -143,10 +142,7 @@ def small_button(text: str, tooltip: str = "") -> QPushButton:
 
 
 def hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("fieldHint")
-    label.setWordWrap(True)
-    return label
+    return named_label(text, "fieldHint", wrap=True)
 
 
 def section_title(text: str) -> QLabel:

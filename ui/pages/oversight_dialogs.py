@@ -35,6 +35,7 @@ from khoi_desktop.domain.oversight import (
 )
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
+from ui.pages.filters import choice_combo, choose_code, enum_choices
 from ui.pages.org_combo import OrgCombo
 from ui.pages.person_fields import DateField
 from ui.pages.year_end_sections import NarrativeEdit
@@ -167,10 +168,7 @@ class ContributorDialog(RecordDialog):
         self.organization = org_choice(organizations, contributor.organization_id if contributor else org_id)
         self.name, self.role = QLineEdit(), QLineEdit()
         self.role.setPlaceholderText("Ví dụ: Cộng tác viên Báo tỉnh")
-        self.outlet = QComboBox()
-        self.outlet.addItem("— Không ghi —", None)
-        for outlet in OutreachOutlet:
-            self.outlet.addItem(outlet.label, outlet.value)
+        self.outlet = choice_combo("— Không ghi —", enum_choices(OutreachOutlet))
         self.since = date_field()
         for field, label, widget in (("organization_id", "Tổ chức", self.organization), ("name", "Họ và tên", self.name),
                                      ("role", "Vai trò", self.role), ("outlet", "Kênh", self.outlet),
@@ -179,8 +177,7 @@ class ContributorDialog(RecordDialog):
         if contributor is not None:
             self.name.setText(contributor.name)
             self.role.setText(contributor.role)
-            self.outlet.setCurrentIndex(max(0, self.outlet.findData(contributor.outlet.value
-                                                                     if contributor.outlet else None)))
+            choose_code(self.outlet, contributor.outlet.value if contributor.outlet else None)
             self.since.set_date(contributor.since)
         self.finish("Mạng lưới phóng viên, cộng tác viên của đơn vị (không theo năm).")
         self.name.setFocus()

@@ -39,6 +39,7 @@ from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.pages.year_end_sections import Editor, FrameFields, SectionRow, card, numbering
 from ui.prompts import Prompts
 from ui.service_dialog import read_date
+from ui.style import named_label
 from ui.tasks import TaskRunner
 
 Key = tuple[int, int]  # organisation, year
@@ -96,8 +97,9 @@ class YearEndPage(QWidget):
         layout.addWidget(self.bar)
         layout.addLayout(self._actions_row())
         layout.addWidget(self._result_panel())
-        layout.addWidget(_hint("Bên trái là số liệu ứng dụng tự tính từ dữ liệu đã nhập; bên phải là nội dung "
-                               "đồng chí viết thêm cho từng mục. Mục không có cả hai sẽ không in ra."))
+        layout.addWidget(named_label("Bên trái là số liệu ứng dụng tự tính từ dữ liệu đã nhập; bên phải là nội "
+                                     "dung đồng chí viết thêm cho từng mục. Mục không có cả hai sẽ không in ra.",
+                                     "pageSubtitle", wrap=True))
         layout.addWidget(card(_caption("Phần đầu và cuối báo cáo"), self.frame))
         self.sections_card = card(_caption("Nội dung báo cáo"))
         self.sections_card.layout().addLayout(self.sections)
@@ -340,13 +342,6 @@ class YearEndPage(QWidget):
     def _set_status(self, text: str) -> None:
         self._status = text
         self.status_changed.emit(text)
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("pageSubtitle")
-    label.setWordWrap(True)
-    return label
 
 
 def _caption(text: str) -> QLabel:
