@@ -85,7 +85,8 @@ def consolidated_command(year: int, pdf: Path, docx: Path | None, xlsx: Path | N
     try:
         consolidation = ConsolidationService(services.context)
         result = consolidation.consolidate(year)
-        exported = consolidation.export(year, pdf=pdf, docx=docx, xlsx=xlsx, issued_on=issued_on, number=number)
+        exported = consolidation.export(year, pdf=pdf, docx=docx, xlsx=xlsx, issued_on=issued_on, number=number,
+                                        result=result)
     finally:
         services.close()
     say(f"Đã ghi {exported.title} (tổng hợp {format_number(len(result.units))} gói đã nhận):")

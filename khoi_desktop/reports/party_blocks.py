@@ -13,13 +13,12 @@ from khoi_desktop.domain import vntext
 from khoi_desktop.reports import fonts, markup
 from khoi_desktop.reports.layout import LayoutSpec, build_styles
 from khoi_desktop.reports.meeting_docs import PartyIssuer
+from khoi_desktop.reports.report_model import number_text
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 RULE_THICKNESS = 0.6
 GUTTER = 6  # points kept free between the two columns of the header and signature rows
 # A number left blank is written in by hand after signing.
-# Dots, not spaces: Paragraph collapses runs of (even no-break) spaces, and the clerk writes here.
-BLANK_NUMBER = "……"
 _FLAT_CELLS = (
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -34,11 +33,6 @@ _FLAT_CELLS = (
 def table_style(*commands: tuple[object, ...]) -> TableStyle:
     """A table style in our font: cells otherwise select the default Helvetica while drawing."""
     return TableStyle([("FONT", (0, 0), (-1, -1), fonts.register_fonts().regular), *commands])
-
-
-def number_text(number: int | None) -> str:
-    """'05' (two digits at least), or dots left for a number written in by hand."""
-    return f"{number:02d}" if number is not None else BLANK_NUMBER
 
 
 def document_number(number: int | None, type_code: str, issuer_code: str) -> str:

@@ -91,9 +91,12 @@ class ConsolidationService:
         return Consolidation(bloc, year, units, missing, self._data(bloc, year, units))
 
     def report(self, year: int, bloc_id: int | None = None, *, issued_on: date | None = None,
-               number: int | None = None) -> ReportDocument:
-        """The consolidated report as the year-end content model, with the per-unit annex tables."""
-        result = self.consolidate(year, bloc_id)
+               number: int | None = None, result: Consolidation | None = None) -> ReportDocument:
+        """The consolidated report as the year-end content model, with the per-unit annex tables.
+
+        ``result`` is a :meth:`consolidate` already made for this year (spares parsing every package twice).
+        """
+        result = result or self.consolidate(year, bloc_id)
         day = issued_on or self._ctx.today()
         document = self._year_end.document(result.data, issued_on=day, number=number)
         annex = document.annex or (PageBreak(), Title(f"Phụ lục số liệu thống kê năm {year}",
@@ -101,14 +104,16 @@ class ConsolidationService:
         return replace(document, annex=(*annex, *unit_blocks(result, _tables_in(annex))))
 
     def build_files(self, year: int, bloc_id: int | None = None, *, issued_on: date | None = None,
-                    number: int | None = None) -> ReportFiles:
-        return self._year_end.files_of(self.report(year, bloc_id, issued_on=issued_on, number=number))
+                    number: int | None = None, result: Consolidation | None = None) -> ReportFiles:
+        return self._year_end.files_of(self.report(year, bloc_id, issued_on=issued_on, number=number,
+                                                   result=result))
 
     def export(self, year: int, *, pdf: Path | None = None, docx: Path | None = None, xlsx: Path | None = None,
-               bloc_id: int | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
+               bloc_id: int | None = None, issued_on: date | None = None, number: int | None = None,
+               result: Consolidation | None = None) -> ExportedReport:
         """Write the chosen files together (nothing is left behind on failure)."""
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        files = self.build_files(year, bloc_id, issued_on=issued_on, number=number)
+        files = self.build_files(year, bloc_id, issued_on=issued_on, number=number, result=result)
         contents = {path: getattr(files, kind) for kind, path in targets.items()}
         write_all(contents)
         bloc = self._bloc(bloc_id)

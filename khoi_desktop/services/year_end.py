@@ -24,11 +24,7 @@ from khoi_desktop.domain.oversight import check_year, oversight_changes
 from khoi_desktop.domain.study import YearPlan
 from khoi_desktop.domain.vntext import clean, clean_multiline, format_date, format_number
 from khoi_desktop.reports.meeting_docs import PartyIssuer
-from khoi_desktop.reports.party_blocks import number_text
-from khoi_desktop.reports.report_model import ReportDocument, Signature
-from khoi_desktop.reports.year_end_docx import build_year_end_docx
-from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
-from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
+from khoi_desktop.reports.report_model import ReportDocument, Signature, number_text
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.exemplars import ExemplarService
 from khoi_desktop.services.file_writes import checked_targets, write_all
@@ -158,6 +154,12 @@ class YearEndService:
     def files_of(self, report: ReportDocument) -> ReportFiles:
         """PDF, DOCX and XLSX of one content model, in the layout in force on its date."""
         layout = self._documents.layout_on(report.issued_on)
+        # The renderers pull reportlab, python-docx and openpyxl: loaded when a file is made, not
+        # when a page showing the report's figures opens.
+        from khoi_desktop.reports.year_end_docx import build_year_end_docx
+        from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+        from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
+
         return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
                            build_year_end_xlsx(report))
 
