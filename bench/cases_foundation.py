@@ -7,7 +7,7 @@ from datetime import date
 
 from bench.registry import BenchContext, case
 from khoi_desktop.domain.models import PeopleFilter
-from khoi_desktop.services.demo import generate_demo
+from khoi_desktop.services.demo.generator import generate_demo
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.people_repo import list_people
 

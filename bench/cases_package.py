@@ -31,7 +31,7 @@ from khoi_desktop.domain.package import (
 from khoi_desktop.interchange.package_zip import PackedFile, write_package
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
-from khoi_desktop.services.demo_model import DEMO_TODAY
+from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.package_export import PackageExportService
 from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 

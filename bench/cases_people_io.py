@@ -27,7 +27,7 @@ from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import PeopleFilter
 from khoi_desktop.interchange import people_export as sheet
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.demo_model import DEMO_TODAY
+from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.people_export import PeopleExportService, export_row
 from khoi_desktop.services.people_import import ImportBlocked, ImportSummary, PeopleImportService, RowChoice
 from khoi_desktop.storage import people_repo

@@ -15,7 +15,7 @@ from bench.registry import BenchContext, case
 from khoi_desktop.domain.enums import MembershipKind, OrgKind, RatingLevel
 from khoi_desktop.domain.models import Membership, OrganizationInput, PersonInput
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.demo_model import DEMO_TODAY
+from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.storage import assessments_repo

@@ -12,7 +12,7 @@ from datetime import date
 
 from bench.demo import open_demo
 from bench.registry import BenchContext, case
-from khoi_desktop.services.demo_model import DEMO_TODAY
+from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.year_end import YearEndService
 

@@ -78,7 +78,7 @@ def demo_path(scale: str, seed: int) -> Path:
 
 def ensure_demo(scale: str, seed: int, *, fresh: bool) -> Path:
     """The demo database of ``scale``: reused when present and made by the same generator."""
-    from khoi_desktop.services.demo import generate_demo  # noqa: PLC0415 - only when needed
+    from khoi_desktop.services.demo.generator import generate_demo  # noqa: PLC0415 - only when needed
 
     path = demo_path(scale, seed)
     stamp = path.with_suffix(".json")

@@ -22,8 +22,8 @@ from ui.backup_scheduler import BackupScheduler
 from ui.database_controller import APP_TITLE, DatabaseController, remembered_database
 from ui.error_handler import install_error_handler
 from ui.main_window import MainWindow
-from ui.pages.home_page import HomePage
-from ui.pages.overview_page import OverviewPage, figure_opener
+from ui.pages.reports.home_page import HomePage
+from ui.pages.reports.overview_page import OverviewPage, figure_opener
 from ui.prompts import Prompts, QtPrompts
 from ui.style import apply_style
 from ui.tasks import TaskRunner
@@ -56,7 +56,7 @@ def _factory(builder: PageBuilder, services: Services, tasks: TaskRunner, prompt
 
 def _backups_page(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
     """The backups page, hooked to the scheduler when built (it loads its list fresh then)."""
-    from ui.pages.backups_page import BackupsPage  # with its page: see LATER_PAGES
+    from ui.pages.backups.backups_page import BackupsPage  # with its page: see LATER_PAGES
 
     page = BackupsPage(BackupService(services.db, services.path), tasks, prompts,
                        on_restore_requested=window.controller.restore_confirmed)  # type: ignore[attr-defined]
@@ -70,73 +70,73 @@ def _backups_page(window: MainWindow, services: Services, tasks: TaskRunner, pro
 # in reportlab, python-docx and openpyxl (≈ 900 modules), which would otherwise slow every start.
 
 def _organizations(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.organizations_page import OrganizationsPage
+    from ui.pages.organizations.organizations_page import OrganizationsPage
 
     return OrganizationsPage(services, tasks, prompts)
 
 
 def _people(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.people_page import PeoplePage
+    from ui.pages.people.people_page import PeoplePage
 
     return PeoplePage(services, tasks, prompts)
 
 
 def _meetings(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.meetings_page import MeetingsPage
+    from ui.pages.meetings.meetings_page import MeetingsPage
 
     return MeetingsPage(services, tasks, prompts)
 
 
 def _year_plans(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.year_plan_page import YearPlanPage
+    from ui.pages.study.year_plan_page import YearPlanPage
 
     return YearPlanPage(services, tasks, prompts)
 
 
 def _study(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.study_page import StudyPage
+    from ui.pages.study.study_page import StudyPage
 
     return StudyPage(services, tasks, prompts)
 
 
 def _commitments(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.commitments_page import CommitmentsPage
+    from ui.pages.study.commitments_page import CommitmentsPage
 
     return CommitmentsPage(services, tasks, prompts)
 
 
 def _assessments(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.assessments_page import AssessmentsPage
+    from ui.pages.study.assessments_page import AssessmentsPage
 
     return AssessmentsPage(services, tasks, prompts)
 
 
 def _inspections(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.oversight_page import InspectionsPage
+    from ui.pages.oversight.oversight_page import InspectionsPage
 
     return InspectionsPage(services, tasks, prompts)
 
 
 def _outreach(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.oversight_page import OutreachPage
+    from ui.pages.oversight.oversight_page import OutreachPage
 
     return OutreachPage(services, tasks, prompts)
 
 
 def _exemplars(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.oversight_page import ExemplarsPage
+    from ui.pages.oversight.oversight_page import ExemplarsPage
 
     return ExemplarsPage(services, tasks, prompts)
 
 
 def _year_end(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.year_end_page import YearEndPage
+    from ui.pages.reports.year_end_page import YearEndPage
 
     return YearEndPage(services, tasks, prompts)
 
 
 def _package(services: Services, tasks: TaskRunner, prompts: Prompts) -> QWidget:
-    from ui.pages.package_page import PackagePage
+    from ui.pages.packages.package_page import PackagePage
 
     return PackagePage.for_services(services, tasks, prompts)
 

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import QWidget
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import Services, app_schema_version, restore_database, validate_backup
+from ui.database_jobs import DATABASE_FILTER, Opener, open_job
 from ui.main_window import MainWindow
+from ui.new_unit import NewUnitWizard, create_unit_job
 from ui.prompts import Prompts
 from ui.single_instance import DatabaseLock, ensure_single_instance
 from ui.tasks import TaskControl, TaskRunner
 
 APP_TITLE = "Khối Desktop"
 DATABASE_KEY = "database/path"
-DATABASE_FILTER = "Cơ sở dữ liệu Khối Desktop (*.sqlite *.db);;Tất cả các tệp (*)"
 
-Opener = Callable[[Path], Services]
 PageInstaller = Callable[[Services], None]
 
 
@@ -54,17 +54,6 @@ def remember_database(settings: QSettings, path: Path) -> None:
 def remembered_database(settings: QSettings) -> Path | None:
     value = settings.value(DATABASE_KEY)
     return Path(str(value)) if value else None
-
-
-def open_job(opener: Opener, path: Path) -> Callable[[TaskControl], Services | None]:
-    """Open ``path`` on the worker; if the user pressed Hủy meanwhile, close it again."""
-    def job(control: TaskControl) -> Services | None:
-        services = opener(path)
-        if control.cancelled():
-            services.close()
-            return None
-        return services
-    return job
 
 
 class DatabaseController(QObject):
@@ -162,14 +151,10 @@ class DatabaseController(QObject):
                                f"Tệp “{path.name}” đã có. Hãy chọn tên khác: dữ liệu có sẵn không bị ghi đè.")
             return
         if ask_new_unit is None:
-            from ui.first_start import NewUnitWizard  # the wizard is needed only here and at first start
-
             ask_new_unit = NewUnitWizard.ask
         data = ask_new_unit(self._window)
         if data is None or not self.lock(path):
             return
-        from ui.first_start import create_unit_job  # same job as the welcome's "Tạo đơn vị mới"
-
         self._tasks.run(create_unit_job(path, data, self._opener), self._opened,
                         lambda exc: self._prompts.show_error(exc, "tạo cơ sở dữ liệu mới"),
                         progress_title="Đang tạo cơ sở dữ liệu…", parent=self._window)

@@ -17,110 +17,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-    QWizard,
-    QWizardPage,
 )
 
-from khoi_desktop.domain.enums import OrgKind
-from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import OrganizationInput
-from khoi_desktop.domain.validation import clean_organization
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.demo import DemoCancelled, generate_demo
-from ui.database_controller import DATABASE_FILTER, Opener, open_job
-from ui.forms import FieldForm
-from ui.pages.organization_dialogs import OrganizationFields
+from khoi_desktop.services.demo.generator import DemoCancelled, generate_demo
+from ui.database_jobs import DATABASE_FILTER, Opener, open_job
+from ui.new_unit import NewUnitWizard, create_unit_job
 from ui.prompts import Prompts
-from ui.style import app_icon, named_label
+from ui.style import named_label
 from ui.tasks import TaskControl, TaskRunner
 
 DEMO_SCALE = "unit"
 DEMO_SEED = 2018
-PAGE_FIELDS = (
-    ("Tổ chức của bạn", "Tên tổ chức đảng mà bạn làm công tác văn phòng.", ("name", "kind", "agency_name")),
-    ("Ghi trên văn bản", "Những thông tin in trên biên bản, nghị quyết; có thể sửa sau ở trang Tổ chức.",
-     ("superior_name", "place_name", "doc_code")),
-)
 
 AskNewUnit = Callable[[QWidget], OrganizationInput | None]
 DemoMaker = Callable[..., object]
-
-
-class _FieldsPage(QWizardPage):
-    """One wizard page holding some of the organisation's fields."""
-
-    def __init__(self, title: str, subtitle: str, fields: OrganizationFields, names: tuple[str, ...]) -> None:
-        super().__init__()
-        self.setTitle(title)
-        self.setSubTitle(subtitle)
-        self._fields = fields
-        self.form = FieldForm()
-        fields.place(self.form, names)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        """Check what has been typed so far; an error on this page keeps the user here."""
-        self._fields.clear_errors()
-        try:
-            clean_organization(self._fields.value(None))
-        except ValidationError as error:
-            return not self.form.show_error(error.field, error.message)
-        return True
-
-
-class NewUnitWizard(QWizard):
-    """Tạo đơn vị mới: the organisation's name and kind, then what goes on its documents."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Tạo đơn vị mới")
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setMinimumSize(640, 440)
-        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(48, 48))
-        for button, text in ((QWizard.WizardButton.BackButton, "Quay lại"),
-                             (QWizard.WizardButton.NextButton, "Tiếp theo"),
-                             (QWizard.WizardButton.FinishButton, "Tạo đơn vị"),
-                             (QWizard.WizardButton.CancelButton, "Hủy")):
-            self.setButtonText(button, text)
-        self.fields = OrganizationFields()
-        self.fields.set_kind(OrgKind.BASE_COMMITTEE)
-        self.pages = [_FieldsPage(title, subtitle, self.fields, names) for title, subtitle, names in PAGE_FIELDS]
-        for page in self.pages:
-            self.addPage(page)
-
-    def organization(self) -> OrganizationInput:
-        return self.fields.value(None)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None) -> OrganizationInput | None:
-        """Run the wizard modally; the organisation to create, or None when cancelled."""
-        wizard = cls(parent)
-        accepted = wizard.exec() == QDialog.DialogCode.Accepted
-        return wizard.organization() if accepted else None
-
-
-def create_unit_job(target: Path, data: OrganizationInput,
-                    opener: Opener) -> Callable[[TaskControl], Services]:
-    """A worker job creating the database at ``target`` with ``data`` as its root organisation.
-
-    On failure a file it created is removed again, so nothing half-made is left behind.
-    """
-    def job(_control: TaskControl) -> Services:
-        existed = target.exists()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        services = opener(target)
-        try:
-            services.organizations.create(data)
-        except BaseException:
-            services.close()
-            if not existed:
-                _remove_database(target)
-            raise
-        return services
-
-    return job
 
 
 class WelcomeDialog(QDialog):
@@ -242,8 +154,3 @@ def _choice(title: str, detail: str) -> QPushButton:
         column.addWidget(label)
     button.setMinimumHeight(heading.sizeHint().height() + text.sizeHint().height() + 28)
     return button
-
-
-def _remove_database(target: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from khoi_desktop.domain.enums import MeetingKind  # noqa: E402
 from khoi_desktop.services.app import Services  # noqa: E402
-from khoi_desktop.services.demo import generate_demo  # noqa: E402
+from khoi_desktop.services.demo.generator import generate_demo  # noqa: E402
 from ui.app import build_window  # noqa: E402
 from ui.first_start import WelcomeDialog  # noqa: E402
 from ui.style import apply_style  # noqa: E402

@@ -8,7 +8,7 @@ import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, resolve_db, say
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.services.demo import generate_demo
+from khoi_desktop.services.demo.generator import generate_demo
 
 
 @click.command("demo")

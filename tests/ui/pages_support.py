@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from tests.ui.meetings_ui_support import settle
-from ui.pages.overview_page import OverviewPage
-from ui.pages.year_end_page import YearEndPage
-from ui.pages.year_scope import YearScopedPage
+from ui.pages.common.year_scope import YearScopedPage
+from ui.pages.reports.overview_page import OverviewPage
+from ui.pages.reports.year_end_page import YearEndPage
 from ui.tasks import TaskRunner
 
 W = TypeVar("W", bound=QWidget)

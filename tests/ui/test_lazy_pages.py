@@ -22,7 +22,7 @@ from tests.conftest import add_branch_with_people
 from tests.ui.fakes import FakePrompts
 from ui.app import build_window
 from ui.main_window import MainWindow
-from ui.pages.org_combo import OrgCombo
+from ui.pages.common.org_combo import OrgCombo
 from ui.tasks import TaskRunner
 
 
@@ -182,7 +182,7 @@ def test_backups_page_hears_the_scheduler_when_built_later(app_window: MainWindo
 
 DOCUMENT_PAGES_PROBE = (
     "import sys\n"
-    "import ui.pages.assessments_page, ui.pages.commitments_page, ui.pages.meetings_page\n"
+    "import ui.pages.study.assessments_page, ui.pages.study.commitments_page, ui.pages.meetings.meetings_page\n"
     "print(sorted(name for name in sys.modules if name.split('.')[0] == 'reportlab'"
     " or name.startswith('khoi_desktop.reports')))\n"
 )

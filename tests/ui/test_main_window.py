@@ -19,7 +19,7 @@ from tests.ui.fakes import FakePrompts
 from ui.app import build_window
 from ui.database_controller import DATABASE_KEY
 from ui.main_window import MainWindow
-from ui.pages.home_page import HomePage
+from ui.pages.reports.home_page import HomePage
 from ui.tasks import TaskRunner
 
 

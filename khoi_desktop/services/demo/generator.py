@@ -18,17 +18,15 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from khoi_desktop.domain.errors import StorageError, UserFacingError, ValidationError
-from khoi_desktop.services import (
-    demo_meetings,
-    demo_orgs,
-    demo_oversight,
-    demo_people,
-    demo_posts,
-    demo_yearly,
-)
-from khoi_desktop.services.demo_model import DEMO_TODAY, Org, World, stamp
-from khoi_desktop.services.demo_people_rows import people_rows
-from khoi_desktop.services.demo_rows import Rows
+from khoi_desktop.services.demo import meetings as demo_meetings
+from khoi_desktop.services.demo import orgs as demo_orgs
+from khoi_desktop.services.demo import oversight as demo_oversight
+from khoi_desktop.services.demo import people as demo_people
+from khoi_desktop.services.demo import posts as demo_posts
+from khoi_desktop.services.demo import yearly as demo_yearly
+from khoi_desktop.services.demo.model import DEMO_TODAY, Org, World, stamp
+from khoi_desktop.services.demo.people_rows import people_rows
+from khoi_desktop.services.demo.rows import Rows
 from khoi_desktop.storage import bulk_repo
 from khoi_desktop.storage.database import open_database
 

@@ -13,11 +13,11 @@ import random
 from datetime import timedelta
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, MembershipKind, OrgKind
-from khoi_desktop.services.demo_model import Org, Person, World, stamp
-from khoi_desktop.services.demo_names import random_gender, random_name
-from khoi_desktop.services.demo_rows import Rows
-from khoi_desktop.services.demo_schedule import MeetingPlan, schedule
-from khoi_desktop.services.demo_texts import (
+from khoi_desktop.services.demo.model import Org, Person, World, stamp
+from khoi_desktop.services.demo.names import random_gender, random_name
+from khoi_desktop.services.demo.rows import Rows
+from khoi_desktop.services.demo.schedule import MeetingPlan, schedule
+from khoi_desktop.services.demo.texts import (
     ABSENCE_REASONS,
     CONCLUSIONS,
     GUEST_TITLES,
@@ -28,7 +28,7 @@ from khoi_desktop.services.demo_texts import (
     THEMATIC_OPINIONS,
     VOTE_SUBJECTS,
 )
-from khoi_desktop.services.demo_units import BLOC_NAME
+from khoi_desktop.services.demo.units import BLOC_NAME
 
 PRESENT, LATE = AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value
 EXCUSED, UNEXCUSED = AttendanceStatus.ABSENT_EXCUSED.value, AttendanceStatus.ABSENT_UNEXCUSED.value

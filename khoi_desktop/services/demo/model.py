@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import Gender, MembershipKind, OrgKind, PersonStatus
-from khoi_desktop.services.demo_units import Agency
+from khoi_desktop.services.demo.units import Agency
 
 DEMO_START = date(2016, 1, 1)
 # The demo's "today": data runs up to it, so probation, terms and open steps read naturally.

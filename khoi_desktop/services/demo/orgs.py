@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.vntext import search_key
-from khoi_desktop.services.demo_model import DEMO_START, TERMS, YEARS, Org, Term, World, stamp
-from khoi_desktop.services.demo_rows import Rows
-from khoi_desktop.services.demo_texts import BLOC_THEMES, TERM_THEMES
-from khoi_desktop.services.demo_texts_year import PLAN_DOCUMENTS
-from khoi_desktop.services.demo_units import (
+from khoi_desktop.services.demo.model import DEMO_START, TERMS, YEARS, Org, Term, World, stamp
+from khoi_desktop.services.demo.rows import Rows
+from khoi_desktop.services.demo.texts import BLOC_THEMES, TERM_THEMES
+from khoi_desktop.services.demo.texts_year import PLAN_DOCUMENTS
+from khoi_desktop.services.demo.units import (
     BASE_BRANCHES,
     BASE_COMMITTEES,
     BLOC_NAME,

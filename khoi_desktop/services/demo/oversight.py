@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import InspectionKind, InspectionStep, OrgKind
-from khoi_desktop.services.demo_model import (
+from khoi_desktop.services.demo.model import (
     DEMO_START,
     DEMO_TODAY,
     YEARS,
@@ -17,8 +17,8 @@ from khoi_desktop.services.demo_model import (
     stamp,
     working_day,
 )
-from khoi_desktop.services.demo_rows import Rows
-from khoi_desktop.services.demo_texts_year import (
+from khoi_desktop.services.demo.rows import Rows
+from khoi_desktop.services.demo.texts_year import (
     COLLECTIVE_ACHIEVEMENT,
     COMMENDATIONS,
     CONTRIBUTOR_ROLES,
@@ -28,7 +28,7 @@ from khoi_desktop.services.demo_texts_year import (
     OUTREACH_ITEMS,
     STEP_CODES,
 )
-from khoi_desktop.services.demo_units import BLOC_COMMITTEE, BLOC_INSPECTION_COMMISSION, BLOC_SHORT
+from khoi_desktop.services.demo.units import BLOC_COMMITTEE, BLOC_INSPECTION_COMMISSION, BLOC_SHORT
 
 _STEP_GAPS = {  # days after the previous step
     InspectionStep.NOTICE: (7, 20), InspectionStep.SELF_REPORT: (10, 25), InspectionStep.FINDINGS: (10, 20),

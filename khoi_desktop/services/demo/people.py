@@ -7,7 +7,7 @@ import random
 from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import MembershipKind, PersonStatus
-from khoi_desktop.services.demo_model import (
+from khoi_desktop.services.demo.model import (
     DEMO_START,
     DEMO_TODAY,
     Org,
@@ -17,8 +17,8 @@ from khoi_desktop.services.demo_model import (
     add_years,
     random_day,
 )
-from khoi_desktop.services.demo_names import random_gender, random_name
-from khoi_desktop.services.demo_units import WORKER_SHARE
+from khoi_desktop.services.demo.names import random_gender, random_name
+from khoi_desktop.services.demo.units import WORKER_SHARE
 
 BIRTH_FIRST, BIRTH_LAST = date(1965, 1, 1), date(2000, 12, 31)
 # Yearly chance that an eligible colleague is admitted to the Party (a constant hazard),

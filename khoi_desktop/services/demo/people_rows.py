@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import MembershipKind, PersonStatus
 from khoi_desktop.domain.vntext import ascii_name, search_key, sort_key, split_name
-from khoi_desktop.services.demo_model import DEMO_START, DEMO_TODAY, Person, World, add_years, stamp
-from khoi_desktop.services.demo_posts import party_post_rows
-from khoi_desktop.services.demo_rows import Rows
-from khoi_desktop.services.demo_units import (
+from khoi_desktop.services.demo.model import DEMO_START, DEMO_TODAY, Person, World, add_years, stamp
+from khoi_desktop.services.demo.posts import party_post_rows
+from khoi_desktop.services.demo.rows import Rows
+from khoi_desktop.services.demo.units import (
     EDUCATION,
     HOMETOWNS,
     LEADER_EDUCATION,

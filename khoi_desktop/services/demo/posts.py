@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 
 from khoi_desktop.domain.enums import Gender, MembershipKind, OrgKind
-from khoi_desktop.services.demo_model import Org, Person, Term, TermPosts, World
-from khoi_desktop.services.demo_units import (
+from khoi_desktop.services.demo.model import Org, Person, Term, TermPosts, World
+from khoi_desktop.services.demo.units import (
     STAFF_TITLES,
     SUBUNIT_HEADS,
     WORKER_TITLES_MEN,

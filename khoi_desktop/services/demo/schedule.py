@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import MeetingKind
-from khoi_desktop.services.demo_model import DEMO_START, DEMO_TODAY, YEARS, Org, World, working_day
-from khoi_desktop.services.demo_texts import (
+from khoi_desktop.services.demo.model import DEMO_START, DEMO_TODAY, YEARS, Org, World, working_day
+from khoi_desktop.services.demo.texts import (
     BLOC_THEMES,
     REGULAR_AGENDA,
     REVIEW_AGENDA,
@@ -18,7 +18,7 @@ from khoi_desktop.services.demo_texts import (
     THEMATIC_AGENDA,
     THEMATIC_TOPICS,
 )
-from khoi_desktop.services.demo_units import HALL
+from khoi_desktop.services.demo.units import HALL
 
 # CT 50-CT/TW: branch meetings last at least 90 minutes from this day on.
 LONGER_MEETINGS_FROM = date(2025, 7, 23)

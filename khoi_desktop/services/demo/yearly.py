@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import CommitmentResult, OrgKind, RatingLevel
 from khoi_desktop.domain.presets import ASSESSMENT, DEFAULT_PRESETS, REGISTRATION, preset_in_force
-from khoi_desktop.services.demo_model import (
+from khoi_desktop.services.demo.model import (
     DEMO_TODAY,
     YEARS,
     Org,
@@ -23,8 +23,8 @@ from khoi_desktop.services.demo_model import (
     stamp,
     working_day,
 )
-from khoi_desktop.services.demo_rows import Rows
-from khoi_desktop.services.demo_texts_year import (
+from khoi_desktop.services.demo.rows import Rows
+from khoi_desktop.services.demo.texts_year import (
     COLLECTIVE_ITEMS,
     COMMITMENT_ITEMS,
     DEADLINES,

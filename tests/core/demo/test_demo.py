@@ -17,9 +17,9 @@ from khoi_desktop.domain.presets import DEFAULT_PRESETS, REGISTRATION
 from khoi_desktop.domain.vntext import search_key, sort_key
 from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.base import ServiceContext
-from khoi_desktop.services.demo import DemoCancelled, DemoSummary, generate_demo
-from khoi_desktop.services.demo_model import DEMO_TODAY, add_months
-from khoi_desktop.services.demo_names import random_name
+from khoi_desktop.services.demo.generator import DemoCancelled, DemoSummary, generate_demo
+from khoi_desktop.services.demo.model import DEMO_TODAY, add_months
+from khoi_desktop.services.demo.names import random_name
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import KNOWN
 

@@ -25,7 +25,7 @@ from khoi_desktop.domain.retention import describe
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.backups import BackupService
 from ui.models.backups_table import COLUMNS, REASON, BackupsTableModel
-from ui.pages.page_frame import button_row, titled_column
+from ui.pages.common.page_frame import button_row, titled_column
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from khoi_desktop.domain.models import Organization
-from ui.pages.org_combo import OrgCombo, tree_order
+from ui.pages.common.org_combo import OrgCombo, tree_order
 
 YEARS_BACK = 15
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.services.app import Services
-from ui.pages.org_year_bar import OrgYearBar, choose_org
+from ui.pages.common.org_year_bar import OrgYearBar, choose_org
 
 T = TypeVar("T")
 OrgYearLoaded = tuple[list[Organization], int | None, T | None]

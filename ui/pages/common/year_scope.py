@@ -1,4 +1,4 @@
-"""What the study pages share: the organisation + year bar (:mod:`ui.pages.org_year_bar`), loading
+"""What the study pages share: the organisation + year bar (:mod:`ui.pages.common.org_year_bar`), loading
 on the task runner, a diacritic-free search field.
 
 A :class:`YearScopedPage` reads the organisations and the page's figures for the chosen
@@ -22,9 +22,15 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import fold
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
-from ui.pages.document_actions import DocumentActions, Opener, Printer, open_with_system, print_with_system
-from ui.pages.org_year_bar import OrgYearBar
-from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
+from ui.pages.common.document_actions import (
+    DocumentActions,
+    Opener,
+    Printer,
+    open_with_system,
+    print_with_system,
+)
+from ui.pages.common.org_year_bar import OrgYearBar
+from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
 from ui.style import named_label
 from ui.tasks import TaskRunner

@@ -9,7 +9,7 @@ Each has three actions:
 * **Lưu thành…** asks where to save (an ASCII-safe name is suggested) and writes the
   numbered document there; the number ("Số 05-BB/CB") is shown in the status line.
 
-The actions themselves are :class:`ui.pages.document_actions.DocumentActions`, shared with the
+The actions themselves are :class:`ui.pages.common.document_actions.DocumentActions`, shared with the
 study documents; opening and printing are behind two callables so tests never launch a viewer.
 Before any document is written the editor stores its pending edits (the ``before`` hook).
 """
@@ -26,7 +26,7 @@ from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import Meeting, OutcomeKind
 from khoi_desktop.domain.vntext import ascii_name, format_date
 from khoi_desktop.services.app import Services
-from ui.pages.document_actions import (
+from ui.pages.common.document_actions import (
     PDF_FILTER,
     PRINT_ELSEWHERE,
     Before,
@@ -37,7 +37,7 @@ from ui.pages.document_actions import (
     open_with_system,
     print_with_system,
 )
-from ui.pages.meeting_widgets import hint
+from ui.pages.meetings.meeting_widgets import hint
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

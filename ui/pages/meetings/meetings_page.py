@@ -33,13 +33,13 @@ from khoi_desktop.services.meetings import MeetingSaved
 from khoi_desktop.services.overview import ListFilter
 from ui.models.meetings_table import COLUMNS, ID_ROLE, SORT_ROLE, MeetingsTableModel
 from ui.models.rows_table import PredicateProxy, rows_view
-from ui.pages.filters import choice_combo, choose_code, enum_choices
-from ui.pages.meeting_editor import MeetingEditor
-from ui.pages.meeting_new import NewMeetingDialog
-from ui.pages.meeting_print import Opener, Printer, open_with_system, print_with_system
-from ui.pages.meeting_templates import TemplatesDialog
-from ui.pages.org_combo import OrgCombo
-from ui.pages.reloads import Reloads
+from ui.pages.common.filters import choice_combo, choose_code, enum_choices
+from ui.pages.common.org_combo import OrgCombo
+from ui.pages.common.reloads import Reloads
+from ui.pages.meetings.meeting_editor import MeetingEditor
+from ui.pages.meetings.meeting_new import NewMeetingDialog
+from ui.pages.meetings.meeting_print import Opener, Printer, open_with_system, print_with_system
+from ui.pages.meetings.meeting_templates import TemplatesDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
-from ui.pages.organization_dialogs import MoveDialog, OrganizationDialog, child_defaults
-from ui.pages.page_frame import button_row, titled_column
-from ui.pages.term_dialog import TermDialog
+from ui.pages.common.page_frame import button_row, titled_column
+from ui.pages.organizations.organization_dialogs import MoveDialog, OrganizationDialog, child_defaults
+from ui.pages.organizations.term_dialog import TermDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

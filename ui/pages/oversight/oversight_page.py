@@ -1,7 +1,7 @@
 """Kiểm tra, giám sát · Tuyên truyền · Gương điển hình, khen thưởng: three pages, one scaffold.
 
 Each page shows, for the organisation and year chosen at the top, a line of counts and one
-:class:`~ui.pages.record_list.RecordList` (the outreach page a second one for the network);
+:class:`~ui.pages.common.record_list.RecordList` (the outreach page a second one for the network);
 records are added and edited in dialogs (``inspection_dialog``, ``oversight_dialogs``).
 The page keys match ``ListFilter.page`` ('inspections', 'outreach', 'exemplars'), and
 ``apply_filter`` narrows the page to what a figure of the overview stands for.
@@ -20,11 +20,13 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import Contributor, Exemplar, Inspection, OutreachItem
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
-from ui.pages.filters import choice_combo, choose_code, enum_choices
-from ui.pages.inspection_dialog import InspectionDialog
-from ui.pages.org_year_bar import OrgYearBar, subtree
-from ui.pages.oversight_dialogs import ContributorDialog, ExemplarDialog, OutreachDialog
-from ui.pages.oversight_summary import (
+from ui.pages.common.filters import choice_combo, choose_code, enum_choices
+from ui.pages.common.org_year_bar import OrgYearBar, subtree
+from ui.pages.common.record_list import RecordList
+from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
+from ui.pages.oversight.inspection_dialog import InspectionDialog
+from ui.pages.oversight.oversight_dialogs import ContributorDialog, ExemplarDialog, OutreachDialog
+from ui.pages.oversight.oversight_summary import (
     CONTRIBUTOR_COLUMNS,
     EXEMPLAR_COLUMNS,
     INSPECTION_COLUMNS,
@@ -33,8 +35,6 @@ from ui.pages.oversight_summary import (
     inspection_summary,
     outreach_summary,
 )
-from ui.pages.record_list import RecordList
-from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
 from ui.style import named_label
 from ui.tasks import TaskRunner

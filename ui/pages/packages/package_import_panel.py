@@ -31,7 +31,7 @@ from khoi_desktop.services.package_import import (
     PackageStatus,
 )
 from khoi_desktop.services.year_end import ExportedReport
-from ui.pages.page_frame import button_row
+from ui.pages.common.page_frame import button_row
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -1,5 +1,5 @@
 """Gửi báo cáo lên cấp trên: export the year's package (.zip) to attach to an email; in bloc mode,
-receive the units' packages and write the consolidated report (:mod:`ui.pages.package_import_panel`).
+receive the units' packages and write the consolidated report (:mod:`ui.pages.packages.package_import_panel`).
 
 After an export, "Mở thư mục" shows the file in its folder and "Gửi email" opens the mail
 client with the file attached where the system supports it (Simple MAPI on Windows);
@@ -34,9 +34,9 @@ from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import ExportedPackage, PackageExportService
 from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from ui.desktop_shell import DesktopShell, Shell
-from ui.pages.org_combo import OrgCombo
-from ui.pages.package_import_panel import PackageImportPanel
-from ui.pages.page_frame import button_row, titled_column
+from ui.pages.common.org_combo import OrgCombo
+from ui.pages.common.page_frame import button_row, titled_column
+from ui.pages.packages.package_import_panel import PackageImportPanel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
 
 from khoi_desktop.domain.models import Changes, PersonRow
 from khoi_desktop.domain.vntext import ascii_name, format_number
@@ -13,16 +15,23 @@ from khoi_desktop.services.people_export import ExportSummary, PeopleExportServi
 from ui.prompts import Prompts
 from ui.tasks import TaskControl, TaskRunner
 
-if TYPE_CHECKING:  # only for type hints: the page owns this object
-    from ui.pages.people_page import PeoplePage
-
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
+
+
+class PeopleView(Protocol):
+    """What the actions need of the page showing the people (the people page is one)."""
+
+    def selected_rows(self) -> list[PersonRow]: ...
+    def shown_rows(self) -> list[PersonRow]: ...
+    def scope_name(self) -> str: ...
+    def announce(self, changes: Changes) -> None: ...
+    def widget(self) -> QWidget: ...
 
 
 class PeopleActions:
     """Runs each action through the task runner and asks every question through Prompts."""
 
-    def __init__(self, page: PeoplePage, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
+    def __init__(self, page: PeopleView, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
         self._page, self._services, self._tasks, self._prompts = page, services, tasks, prompts
 
     def retire_selected(self) -> None:
@@ -63,7 +72,7 @@ class PeopleActions:
         self._tasks.run(job, lambda summary: self._prompts.inform("Xuất Excel", summary.text()),
                         lambda exc: self._prompts.show_error(exc, "xuất danh sách"),
                         progress_title=f"Đang xuất {format_number(len(rows))} người ra Excel…",
-                        parent=self._page, cancellable=True)
+                        parent=self._page.widget(), cancellable=True)
 
     def _run_changes(self, job: Callable[[], Changes], doing: str) -> None:
         self._tasks.call(job, self._page.announce, lambda exc: self._prompts.show_error(exc, doing))

@@ -26,12 +26,12 @@ from khoi_desktop.domain.enums import MembershipKind, PersonStatus
 from khoi_desktop.domain.models import Changes, Organization, PeopleFilter, PersonRow
 from khoi_desktop.services.app import Services
 from ui.models.people_table import PeopleCriteria, PeopleTableModel
-from ui.pages.filters import choice_combo, enum_choices
-from ui.pages.import_wizard import ImportWizard
-from ui.pages.org_combo import OrgCombo
-from ui.pages.people_actions import PeopleActions
-from ui.pages.person_dialog import PersonDialog
-from ui.pages.reloads import Reloads
+from ui.pages.common.filters import choice_combo, enum_choices
+from ui.pages.common.org_combo import OrgCombo
+from ui.pages.common.reloads import Reloads
+from ui.pages.people.import_wizard import ImportWizard
+from ui.pages.people.people_actions import PeopleActions
+from ui.pages.people.person_dialog import PersonDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -298,6 +298,10 @@ class PeoplePage(QWidget):
         """Something was stored from this page: reload and tell the other pages."""
         self.request_reload()
         self.changed.emit(changes)
+
+    def widget(self) -> QWidget:
+        """The page itself, as the parent of the actions' dialogs."""
+        return self
 
     def shown_rows(self) -> list[PersonRow]:
         return [self.model.row_at(i) for i in range(self.model.shown_count())]

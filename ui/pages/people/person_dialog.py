@@ -30,10 +30,10 @@ from khoi_desktop.domain.models import AuditEntry, Organization, Person, PersonI
 from khoi_desktop.domain.vntext import DateParseError
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.people import PersonSaved
-from ui.pages.history_view import HistoryView
-from ui.pages.membership_editor import MembershipEditor
-from ui.pages.org_combo import OrgCombo
-from ui.pages.person_fields import (
+from ui.pages.common.org_combo import OrgCombo
+from ui.pages.people.history_view import HistoryView
+from ui.pages.people.membership_editor import MembershipEditor
+from ui.pages.people.person_fields import (
     PERSON_FIELD_LABELS,
     PERSON_HISTORY_LABELS,
     DateField,
@@ -41,7 +41,7 @@ from ui.pages.person_fields import (
     FieldBox,
     NoticeLabel,
 )
-from ui.pages.status_panel import StatusPanel
+from ui.pages.people.status_panel import StatusPanel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

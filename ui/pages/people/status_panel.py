@@ -2,7 +2,7 @@
 
 A change (chuyển đi, chuyển đến, miễn sinh hoạt, …) is recorded at once through
 ``PeopleService.change_status``; it has its own line in the change history. A move to another
-chi bộ of the database has its own dated form (:mod:`ui.pages.move_dialog`,
+chi bộ of the database has its own dated form (:mod:`ui.pages.people.move_dialog`,
 ``PeopleService.move``), so rolls place the person in the old branch before the day.
 """
 
@@ -33,8 +33,8 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization, StatusChange
 from khoi_desktop.domain.vntext import DateParseError, format_date
 from khoi_desktop.services.app import Services
-from ui.pages.move_dialog import MoveDialog
-from ui.pages.person_fields import DateField, FieldBox
+from ui.pages.people.move_dialog import MoveDialog
+from ui.pages.people.person_fields import DateField, FieldBox
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayou
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter, Overview
-from ui.pages.org_year_bar import OrgYearBar
-from ui.pages.overview_cards import FigureCard, OpenList
-from ui.pages.reloads import OrgYearLoaded, Reloads, org_year_job
+from ui.pages.common.org_year_bar import OrgYearBar
+from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
+from ui.pages.reports.overview_cards import FigureCard, OpenList
 from ui.prompts import Prompts
 from ui.style import named_label
 from ui.tasks import TaskRunner

@@ -1,9 +1,9 @@
 """Kiểm điểm, đánh giá, xếp loại: the year's ratings of the members, and of the organisations.
 
-Two tabs, "Đảng viên" and "Tập thể", each a :class:`~ui.pages.ratings_panel.RatingsPanel`
+Two tabs, "Đảng viên" and "Tập thể", each a :class:`~ui.pages.study.ratings_panel.RatingsPanel`
 (rated rows, totals by level, the 'xuất sắc' quota in amber, the not rated apart with their
 reason). "Mở" (or a double-click) edits one assessment in
-:class:`~ui.pages.assessment_editor.AssessmentDialog`. Documents: the selected person's bản
+:class:`~ui.pages.study.assessment_editor.AssessmentDialog`. Documents: the selected person's bản
 tự kiểm điểm, and the danh sách xếp loại (with, when saved, the Excel summary beside it).
 """
 
@@ -20,14 +20,14 @@ from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.assessments import AssessmentSaved
-from ui.pages.assessment_editor import Assessee, AssessmentDialog
-from ui.pages.document_actions import (
+from ui.pages.common.document_actions import (
     DocumentButtons,
     DocumentJob,
 )
-from ui.pages.filters import choice_combo, choose_code, enum_choices
-from ui.pages.ratings_panel import RatingsPanel
-from ui.pages.year_scope import DocumentsPage, SearchField
+from ui.pages.common.filters import choice_combo, choose_code, enum_choices
+from ui.pages.common.year_scope import DocumentsPage, SearchField
+from ui.pages.study.assessment_editor import Assessee, AssessmentDialog
+from ui.pages.study.ratings_panel import RatingsPanel
 
 if TYPE_CHECKING:  # the module brings in reportlab: imported by the writer, on the worker
     from khoi_desktop.services.study_documents import StudyDocumentWritten

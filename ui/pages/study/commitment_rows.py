@@ -17,7 +17,7 @@ from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.vntext import collation_key, format_date, format_number, format_ratio
 from khoi_desktop.services.study import Member
 from ui.models.rows_table import Column, RowLook
-from ui.pages.org_combo import tree_order
+from ui.pages.common.org_combo import tree_order
 
 ALL, UNREGISTERED, UNCONFIRMED, UNMARKED, PERSONS, COLLECTIVES = range(6)
 FILTERS = ("Tất cả", "Chưa đăng ký", "Đã đăng ký, chưa xác nhận", "Chưa tự đánh giá xong", "Cá nhân",

@@ -1,7 +1,7 @@
 """Bản đăng ký học tập và làm theo: who registered for the year, collectives included, and the counts.
 
-Everyone expected to register is listed, registered or not (:mod:`ui.pages.commitment_rows`).
-"Mở" edits a registration (or starts one) in :class:`~ui.pages.commitment_editor.CommitmentDialog`;
+Everyone expected to register is listed, registered or not (:mod:`ui.pages.study.commitment_rows`).
+"Mở" edits a registration (or starts one) in :class:`~ui.pages.study.commitment_editor.CommitmentDialog`;
 "Chép từ năm trước" drafts it from last year's; "Áp dụng mẫu tập thể…" gives one set of items
 to every member not yet registered. The selected registration prints as a Party document
 (Xem / In / Lưu thành…); the year's summary of registrations and ratings exports to Excel.
@@ -22,13 +22,13 @@ from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.commitments import CommitmentSaved, TemplateApplied
 from ui.models.rows_table import RowsTableModel, rows_view
 from ui.pages import commitment_rows as lines
-from ui.pages.commitment_editor import CommitmentDialog, Registrant
-from ui.pages.commitment_rows import Entry
-from ui.pages.document_actions import (
+from ui.pages.common.document_actions import (
     DocumentButtons,
     DocumentJob,
 )
-from ui.pages.year_scope import DocumentsPage, SearchField, group_box
+from ui.pages.common.year_scope import DocumentsPage, SearchField, group_box
+from ui.pages.study.commitment_editor import CommitmentDialog, Registrant
+from ui.pages.study.commitment_rows import Entry
 
 if TYPE_CHECKING:  # the module brings in reportlab: imported by the writer, on the worker
     from khoi_desktop.services.study_documents import StudyDocumentWritten

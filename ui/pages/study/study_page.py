@@ -16,7 +16,7 @@ from khoi_desktop.domain.study import KindTally, OrgTally, Participation, Tally
 from khoi_desktop.domain.vntext import format_number, format_percent
 from khoi_desktop.services.app import Services
 from ui.models.rows_table import INDENT, Column, RowLook, RowsTableModel, fit_rows, rows_view
-from ui.pages.year_scope import YearScopedPage, group_box
+from ui.pages.common.year_scope import YearScopedPage, group_box
 from ui.prompts import Prompts
 from ui.style import named_label
 from ui.tasks import TaskRunner

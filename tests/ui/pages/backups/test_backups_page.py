@@ -13,7 +13,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.backups import BackupService
 from tests.conftest import add_branch_with_people
 from tests.ui.fakes import FakePrompts
-from ui.pages.backups_page import BackupsPage
+from ui.pages.backups.backups_page import BackupsPage
 from ui.tasks import TaskRunner
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ui.pages import document_actions
-from ui.pages.document_actions import print_with_system
+from ui.pages.common.document_actions import print_with_system
 
 
 def test_no_print_verb_means_open_it_instead(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from tests.core.meetings_support import Branch, Kit
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, settle, type_text
 from ui.models.attendance_table import REASON, STATUS, AttendanceTableModel
-from ui.pages.attendance_view import AttendanceView
+from ui.pages.meetings.attendance_view import AttendanceView
 from ui.tasks import TaskRunner
 
 A = AttendanceStatus

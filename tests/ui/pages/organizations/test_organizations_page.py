@@ -11,9 +11,9 @@ from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
 from tests.conftest import add_branch_with_people
 from tests.ui.fakes import FakePrompts
-from ui.pages.organization_dialogs import MoveDialog, OrganizationDialog
-from ui.pages.organizations_page import RETIRED_COLOR, OrganizationsPage
-from ui.pages.term_dialog import TermDialog
+from ui.pages.organizations.organization_dialogs import MoveDialog, OrganizationDialog
+from ui.pages.organizations.organizations_page import RETIRED_COLOR, OrganizationsPage
+from ui.pages.organizations.term_dialog import TermDialog
 from ui.tasks import TaskRunner
 
 

@@ -15,10 +15,10 @@ from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
 from ui.models.rows_table import Column, RowsTableModel
-from ui.pages.inspection_dialog import InspectionDialog
-from ui.pages.oversight_dialogs import ContributorDialog, ExemplarDialog, OutreachDialog
-from ui.pages.oversight_page import ExemplarsPage, InspectionsPage, OutreachPage, OversightPage
-from ui.pages.record_list import RecordList
+from ui.pages.common.record_list import RecordList
+from ui.pages.oversight.inspection_dialog import InspectionDialog
+from ui.pages.oversight.oversight_dialogs import ContributorDialog, ExemplarDialog, OutreachDialog
+from ui.pages.oversight.oversight_page import ExemplarsPage, InspectionsPage, OutreachPage, OversightPage
 from ui.tasks import TaskRunner
 
 

@@ -20,7 +20,7 @@ from tests.core.meetings_support import Kit, new_meeting
 from tests.core.package_support import export_units, not_a_zip, open_services
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
-from ui.pages.package_page import PackagePage
+from ui.pages.packages.package_page import PackagePage
 from ui.tasks import TaskRunner
 
 

@@ -15,7 +15,7 @@ from khoi_desktop.services.people_import import RowChoice
 from tests.conftest import add_branch_with_people
 from tests.ui.fakes import FakePrompts
 from ui.models.import_preview import BLOCKED_TEXT, CHOICE
-from ui.pages.import_wizard import FILE, MAPPING, PREVIEW, RESULT, ImportWizard
+from ui.pages.people.import_wizard import FILE, MAPPING, PREVIEW, RESULT, ImportWizard
 from ui.tasks import TaskRunner
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -11,7 +11,7 @@ from khoi_desktop.domain.enums import MembershipKind, PersonStatus
 from khoi_desktop.services.app import Services
 from tests.ui.fakes import FakePrompts
 from tests.ui.people_support import Seed, seed_people
-from ui.pages.person_dialog import HISTORY, MEMBERSHIPS, PersonDialog
+from ui.pages.people.person_dialog import HISTORY, MEMBERSHIPS, PersonDialog
 from ui.tasks import TaskRunner
 
 

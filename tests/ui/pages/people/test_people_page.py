@@ -14,8 +14,8 @@ from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from tests.ui.fakes import FakePrompts
 from tests.ui.people_support import Seed, seed_people
-from ui.pages.people_page import PeoplePage
-from ui.pages.person_dialog import PersonDialog
+from ui.pages.people.people_page import PeoplePage
+from ui.pages.people.person_dialog import PersonDialog
 from ui.tasks import TaskRunner
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from types import SimpleNamespace
 
-from ui.pages.home_page import HomePage
+from ui.pages.reports.home_page import HomePage
 from ui.tasks import TaskRunner
 
 

@@ -17,9 +17,9 @@ from tests.ui.meetings_ui_support import settle
 from tests.ui.pages_support import bar_page, on_screen
 from ui.app import build_window
 from ui.models.meetings_table import KIND
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.overview_cards import NOT_CHARTED, shown_figures
-from ui.pages.overview_page import OverviewPage, figure_opener
+from ui.pages.meetings.meetings_page import MeetingsPage
+from ui.pages.reports.overview_cards import NOT_CHARTED, shown_figures
+from ui.pages.reports.overview_page import OverviewPage, figure_opener
 from ui.tasks import TaskRunner
 from ui.widgets.bar_chart import CURRENT_COLOR, PREVIOUS_COLOR, Bar, BarPair
 

@@ -17,7 +17,7 @@ from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle, type_text
 from tests.ui.pages_support import bar_page
-from ui.pages.year_end_page import YearEndPage
+from ui.pages.reports.year_end_page import YearEndPage
 from ui.tasks import TaskRunner
 
 STUDY_TEXT = "Các chi bộ tổ chức học tập nghiêm túc, có chất lượng."

@@ -18,9 +18,9 @@ from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
 from tests.ui.pages_support import no_printing, scoped_page, tab_after
-from ui.pages.assessment_editor import AssessmentDialog
-from ui.pages.assessments_page import COLLECTIVES, MEMBERS, NOT_RATED, AssessmentsPage
-from ui.pages.document_actions import SAVE_AS
+from ui.pages.common.document_actions import SAVE_AS
+from ui.pages.study.assessment_editor import AssessmentDialog
+from ui.pages.study.assessments_page import COLLECTIVES, MEMBERS, NOT_RATED, AssessmentsPage
 from ui.tasks import TaskRunner
 
 YEAR = 2026

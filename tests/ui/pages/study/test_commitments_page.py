@@ -17,10 +17,10 @@ from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
 from tests.ui.pages_support import no_printing, scoped_page, tab_after
-from ui.pages.commitment_editor import CommitmentDialog
-from ui.pages.commitment_rows import ALL, COLLECTIVES, FILTERS, PERSONS, UNREGISTERED
-from ui.pages.commitments_page import CommitmentsPage
-from ui.pages.document_actions import SAVE_AS
+from ui.pages.common.document_actions import SAVE_AS
+from ui.pages.study.commitment_editor import CommitmentDialog
+from ui.pages.study.commitment_rows import ALL, COLLECTIVES, FILTERS, PERSONS, UNREGISTERED
+from ui.pages.study.commitments_page import CommitmentsPage
 from ui.tasks import TaskRunner
 
 YEAR = 2026

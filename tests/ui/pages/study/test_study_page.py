@@ -14,7 +14,7 @@ from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
 from tests.ui.pages_support import scoped_page
 from ui.models.rows_table import INDENT
-from ui.pages.study_page import StudyPage
+from ui.pages.study.study_page import StudyPage
 from ui.tasks import TaskRunner
 
 YEAR = 2026

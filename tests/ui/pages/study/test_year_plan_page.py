@@ -13,7 +13,7 @@ from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import settle
 from tests.ui.pages_support import scoped_page
-from ui.pages.year_plan_page import YearPlanPage
+from ui.pages.study.year_plan_page import YearPlanPage
 from ui.tasks import TaskRunner
 
 YEAR = 2026
