@@ -23,7 +23,7 @@ from ui.tasks import TaskRunner
 
 
 class DateInput(Protocol):
-    """A field holding a typed date (``ui.pages.people.person_fields.DateField``)."""
+    """A field holding a typed date (``ui.pages.common.person_fields.DateField``)."""
 
     def date_value(self) -> date | None: ...
 

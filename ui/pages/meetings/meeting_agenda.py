@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from khoi_desktop.domain.meetings import AgendaItem, Speech
 from khoi_desktop.domain.vntext import clean
-from ui.pages.meetings.meeting_widgets import Choice, PersonCombo, TextBox, hint, section_title, small_button
-from ui.pages.people.person_fields import ErrorLabel
+from ui.pages.common.meeting_widgets import Choice, PersonCombo, TextBox, hint, section_title, small_button
+from ui.pages.common.person_fields import ErrorLabel
 
 FIELDS = ("agenda", "speaker", "opinion")
 NEW_ITEM_TITLE = "Nội dung mới"

@@ -37,6 +37,8 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
 from ui.pages import meeting_agenda, meeting_general, meeting_rating, meeting_votes
+from ui.pages.common.meeting_widgets import roll_choices
+from ui.pages.common.person_fields import NoticeLabel
 from ui.pages.meetings.attendance_view import AttendanceView
 from ui.pages.meetings.meeting_agenda import AgendaTab
 from ui.pages.meetings.meeting_general import GeneralTab
@@ -44,8 +46,6 @@ from ui.pages.meetings.meeting_print import Opener, Printer, PrintPanel, open_wi
 from ui.pages.meetings.meeting_rating import RatingTab
 from ui.pages.meetings.meeting_talks import TalksTab
 from ui.pages.meetings.meeting_votes import VotesTab
-from ui.pages.meetings.meeting_widgets import roll_choices
-from ui.pages.people.person_fields import NoticeLabel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -23,8 +23,8 @@ from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import Guest, Meeting, MeetingInput
 from khoi_desktop.domain.vntext import clean
 from ui.forms import FieldForm
-from ui.pages.meetings.meeting_widgets import Choice, PersonCombo, TextBox, TimeField, small_button
-from ui.pages.people.person_fields import DateField
+from ui.pages.common.meeting_widgets import Choice, PersonCombo, TextBox, TimeField, small_button
+from ui.pages.common.person_fields import DateField
 from ui.service_dialog import read_day
 
 GUEST_COLUMNS = ("Họ và tên", "Chức vụ", "Cơ quan, đơn vị")

@@ -28,9 +28,9 @@ from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.vntext import DateParseError
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
+from ui.pages.common.meeting_widgets import TimeField
 from ui.pages.common.org_combo import OrgCombo
-from ui.pages.meetings.meeting_widgets import TimeField
-from ui.pages.people.person_fields import DateField
+from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
 from ui.service_dialog import read_day
 from ui.tasks import TaskRunner

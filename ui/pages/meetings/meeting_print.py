@@ -37,7 +37,7 @@ from ui.pages.common.document_actions import (
     open_with_system,
     print_with_system,
 )
-from ui.pages.meetings.meeting_widgets import hint
+from ui.pages.common.meeting_widgets import hint
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

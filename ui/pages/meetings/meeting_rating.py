@@ -13,7 +13,7 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.meetings import Meeting, OutcomeKind
 from khoi_desktop.domain.vntext import clean
 from ui.forms import FieldForm
-from ui.pages.meetings.meeting_widgets import TextBox, hint
+from ui.pages.common.meeting_widgets import TextBox, hint
 
 FIELDS = ("quality_points", "quality_rating", "outcome_kind", "outcome_text")
 NOT_RATED = "Chưa đánh giá"

@@ -23,8 +23,8 @@ from khoi_desktop.domain.meetings import Talk
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import format_date
 from khoi_desktop.services.app import Services
-from ui.pages.meetings.meeting_widgets import Choice, PersonCombo, hint, small_button
-from ui.pages.people.person_fields import ErrorLabel
+from ui.pages.common.meeting_widgets import Choice, PersonCombo, hint, small_button
+from ui.pages.common.person_fields import ErrorLabel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

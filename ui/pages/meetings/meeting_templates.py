@@ -23,7 +23,7 @@ from khoi_desktop.domain.meetings import MeetingTemplate
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
-from ui.pages.meetings.meeting_widgets import TextBox
+from ui.pages.common.meeting_widgets import TextBox
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QSpinBox, 
 
 from khoi_desktop.domain.meetings import Vote
 from khoi_desktop.domain.vntext import clean, format_number
-from ui.pages.meetings.meeting_widgets import hint, section_title, small_button
-from ui.pages.people.person_fields import ErrorLabel
+from ui.pages.common.meeting_widgets import hint, section_title, small_button
+from ui.pages.common.person_fields import ErrorLabel
 
 FIELDS = ("votes", "subject", "agree")
 COUNT_CAPTIONS = ("Tán thành", "Không tán thành", "Ý kiến khác")

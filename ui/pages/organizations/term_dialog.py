@@ -15,7 +15,7 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import clean, format_date, parse_iso_date
 from ui.forms import FieldForm
-from ui.pages.people.person_fields import DateField
+from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
 from ui.service_dialog import ServiceDialog, fail_later, read_date, read_day
 from ui.tasks import TaskRunner

@@ -31,8 +31,8 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import STEP_ORDER, Inspection, InspectionInput, StepRecord
 from ui.pages.common.org_combo import tree_order
 from ui.pages.common.org_year_bar import subtree
+from ui.pages.common.person_fields import DateField
 from ui.pages.oversight.oversight_dialogs import RecordDialog, date_field, org_choice, text_box
-from ui.pages.people.person_fields import DateField
 from ui.prompts import Prompts
 from ui.service_dialog import read_date
 from ui.tasks import TaskRunner

@@ -36,9 +36,9 @@ from khoi_desktop.domain.oversight import (
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
 from ui.pages.common.filters import choice_combo, choose_code, enum_choices
+from ui.pages.common.narrative_edit import NarrativeEdit
 from ui.pages.common.org_combo import OrgCombo
-from ui.pages.people.person_fields import DateField
-from ui.pages.reports.year_end_sections import NarrativeEdit
+from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
 from ui.service_dialog import ServiceDialog, fail_later, read_date
 from ui.tasks import TaskRunner

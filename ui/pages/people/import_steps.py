@@ -29,7 +29,7 @@ from khoi_desktop.interchange.people_import import FIELD_LABELS, ColumnMapping, 
 from khoi_desktop.services.people_import import ImportPreview, RowChoice
 from ui.models.import_preview import CHOICE, STATE, ChoiceDelegate, PreviewRowsModel, ProblemsModel
 from ui.pages.common.org_combo import OrgCombo
-from ui.pages.people.person_fields import ErrorLabel, NoticeLabel
+from ui.pages.common.person_fields import ErrorLabel, NoticeLabel
 from ui.style import named_label
 
 NOT_IMPORTED = "(Không nhập)"

@@ -20,8 +20,8 @@ from khoi_desktop.interchange.people_import import ColumnMapping
 from khoi_desktop.interchange.sheet_reader import SheetGrid
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.people_import import ImportPreview, ImportSummary, PeopleImportService, legacy_note
+from ui.pages.common.person_fields import ErrorLabel
 from ui.pages.people.import_steps import FileStep, MappingStep, PreviewStep, ResultStep
-from ui.pages.people.person_fields import ErrorLabel
 from ui.prompts import Prompts, error_text
 from ui.tasks import TaskControl, TaskRunner
 

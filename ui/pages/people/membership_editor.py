@@ -21,7 +21,7 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Membership
 from khoi_desktop.domain.vntext import DateParseError
 from ui.pages.common.page_frame import button_row
-from ui.pages.people.person_fields import DateField, ErrorLabel
+from ui.pages.common.person_fields import DateField, ErrorLabel
 
 KIND, START, END = range(3)
 

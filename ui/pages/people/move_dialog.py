@@ -16,7 +16,7 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
 from ui.pages.common.org_combo import OrgCombo
-from ui.pages.people.person_fields import DateField
+from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
 from ui.service_dialog import ServiceDialog, fail_later, read_day
 from ui.tasks import TaskRunner

@@ -31,9 +31,7 @@ from khoi_desktop.domain.vntext import DateParseError
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.people import PersonSaved
 from ui.pages.common.org_combo import OrgCombo
-from ui.pages.people.history_view import HistoryView
-from ui.pages.people.membership_editor import MembershipEditor
-from ui.pages.people.person_fields import (
+from ui.pages.common.person_fields import (
     PERSON_FIELD_LABELS,
     PERSON_HISTORY_LABELS,
     DateField,
@@ -41,6 +39,8 @@ from ui.pages.people.person_fields import (
     FieldBox,
     NoticeLabel,
 )
+from ui.pages.people.history_view import HistoryView
+from ui.pages.people.membership_editor import MembershipEditor
 from ui.pages.people.status_panel import StatusPanel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner

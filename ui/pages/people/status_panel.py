@@ -33,8 +33,8 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization, StatusChange
 from khoi_desktop.domain.vntext import DateParseError, format_date
 from khoi_desktop.services.app import Services
+from ui.pages.common.person_fields import DateField, FieldBox
 from ui.pages.people.move_dialog import MoveDialog
-from ui.pages.people.person_fields import DateField, FieldBox
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 

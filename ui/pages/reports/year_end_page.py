@@ -34,8 +34,8 @@ from khoi_desktop.services.overview import ListFilter
 from khoi_desktop.services.year_end import ExportedReport, SectionPreview
 from ui.pages.common.document_actions import PDF_FILTER, Opener, open_with_system
 from ui.pages.common.org_year_bar import OrgYearBar
+from ui.pages.common.person_fields import DateField
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
-from ui.pages.people.person_fields import DateField
 from ui.pages.reports.year_end_sections import Editor, FrameFields, SectionRow, card, numbering
 from ui.prompts import Prompts
 from ui.service_dialog import read_date

@@ -9,43 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from khoi_desktop.services.year_end import SectionPreview
 from khoi_desktop.services.year_end_content import FRAME_KEYS, NARRATIVE_KEYS
 from ui.forms import FieldForm
+from ui.pages.common.narrative_edit import NarrativeEdit
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 COMPUTED_STYLE = ("QLabel#computed { background: #f1f3f5; border: 1px solid #dfe3e8; border-radius: 6px; "
                   "padding: 8px 10px; color: #1f2933; }")
-
-
-class NarrativeEdit(QPlainTextEdit):
-    """A multi-line editor that says when the clerk leaves it."""
-
-    editing_finished = Signal()
-
-    def __init__(self, placeholder: str = "", height: int = 110, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._height = height
-        self.setTabChangesFocus(True)
-        self.setPlaceholderText(placeholder)
-        self.setMinimumHeight(height)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(320, self._height)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self.editing_finished.emit()
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - the same name as QLineEdit's
-        self.setPlainText(text)
 
 
 Editor = QLineEdit | NarrativeEdit

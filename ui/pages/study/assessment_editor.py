@@ -38,8 +38,8 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.vntext import clean
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
-from ui.pages.meetings.meeting_widgets import TextBox, hint, section_title
-from ui.pages.people.person_fields import DateField
+from ui.pages.common.meeting_widgets import TextBox, hint, section_title
+from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
 from ui.service_dialog import ServiceDialog, fail_later, read_date
 from ui.tasks import TaskRunner

@@ -22,8 +22,8 @@ from khoi_desktop.domain.commitments import Commitment, CommitmentInput, Commitm
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.services.app import Services
 from ui.forms import FieldForm
-from ui.pages.meetings.meeting_widgets import TextBox, hint
-from ui.pages.people.person_fields import DateField, ErrorLabel
+from ui.pages.common.meeting_widgets import TextBox, hint
+from ui.pages.common.person_fields import DateField, ErrorLabel
 from ui.pages.study.commitment_items import ItemsEditor
 from ui.prompts import Prompts
 from ui.service_dialog import ServiceDialog, fail_later, grow_to_fit, read_date

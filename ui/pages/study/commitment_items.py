@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLa
 from khoi_desktop.domain.commitments import CommitmentItem, remap_category
 from khoi_desktop.domain.enums import CommitmentResult
 from khoi_desktop.domain.vntext import clean
-from ui.pages.meetings.meeting_widgets import TextBox, section_title, small_button
+from ui.pages.common.meeting_widgets import TextBox, section_title, small_button
 
 NOT_MARKED = "— Chưa tự đánh giá —"
 

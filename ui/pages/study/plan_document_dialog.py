@@ -13,7 +13,7 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.study import PLAN_DOCUMENT_KINDS, PlanDocument, clean_document
 from khoi_desktop.domain.vntext import DateParseError
 from ui.forms import FieldForm
-from ui.pages.people.person_fields import DateField
+from ui.pages.common.person_fields import DateField
 from ui.service_dialog import vietnamese_buttons
 
 

@@ -17,9 +17,9 @@ from khoi_desktop.domain.assessments import LEVEL_SHORT, RatingRow, Ratings, poi
 from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.vntext import format_number
 from ui.models.rows_table import Column, RowLook, RowsTableModel, fit_rows, rows_view, size_columns
+from ui.pages.common.meeting_widgets import hint
+from ui.pages.common.person_fields import NoticeLabel
 from ui.pages.common.year_scope import group_box
-from ui.pages.meetings.meeting_widgets import hint
-from ui.pages.people.person_fields import NoticeLabel
 
 
 def _short(level: RatingLevel | None) -> str:

@@ -22,9 +22,9 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.year_plans import ThemeOffered
 from ui.forms import FieldForm
 from ui.models.rows_table import INDENT, ROW_ROLE, Column, RowLook, RowsTableModel, fit_rows, rows_view
+from ui.pages.common.meeting_widgets import TextBox, hint, small_button
 from ui.pages.common.org_combo import tree_order
 from ui.pages.common.year_scope import YearScopedPage, group_box
-from ui.pages.meetings.meeting_widgets import TextBox, hint, small_button
 from ui.pages.study.plan_document_dialog import PlanDocumentDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
