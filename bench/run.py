@@ -30,7 +30,7 @@ from bench.registry import CASES, RATIOS, SCALES, BenchContext, Case, Measured  
 OUT_DIR = ROOT / "bench" / "out"
 RESULT_MARK = "BENCH-RESULT "
 # Sources whose change makes a cached demo database stale.
-GENERATOR_SOURCES = ("khoi_desktop/services/demo*.py", "khoi_desktop/storage/schema_v1.py",
+GENERATOR_SOURCES = ("khoi_desktop/services/demo/*.py", "khoi_desktop/storage/schema_v1.py",
                      "khoi_desktop/storage/migrations.py", "khoi_desktop/domain/presets.py")
 
 

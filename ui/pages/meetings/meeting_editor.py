@@ -36,9 +36,9 @@ from khoi_desktop.domain.meetings import AgendaItem, Meeting
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
-from ui.pages import meeting_agenda, meeting_general, meeting_rating, meeting_votes
 from ui.pages.common.meeting_widgets import roll_choices
 from ui.pages.common.person_fields import NoticeLabel
+from ui.pages.meetings import meeting_agenda, meeting_general, meeting_rating, meeting_votes
 from ui.pages.meetings.attendance_view import AttendanceView
 from ui.pages.meetings.meeting_agenda import AgendaTab
 from ui.pages.meetings.meeting_general import GeneralTab

@@ -21,12 +21,12 @@ from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.commitments import CommitmentSaved, TemplateApplied
 from ui.models.rows_table import RowsTableModel, rows_view
-from ui.pages import commitment_rows as lines
 from ui.pages.common.document_actions import (
     DocumentButtons,
     DocumentJob,
 )
 from ui.pages.common.year_scope import DocumentsPage, SearchField, group_box
+from ui.pages.study import commitment_rows as lines
 from ui.pages.study.commitment_editor import CommitmentDialog, Registrant
 from ui.pages.study.commitment_rows import Entry
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.pages import document_actions
+from ui.pages.common import document_actions
 from ui.pages.common.document_actions import print_with_system
 
 

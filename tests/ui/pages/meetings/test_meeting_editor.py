@@ -13,7 +13,7 @@ from tests.core.meetings_support import Branch, Kit, mark_by_hand
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle
 from tests.ui.pages_support import no_printing, on_screen
-from ui.pages import meeting_editor as editor_tabs
+from ui.pages.meetings import meeting_editor as editor_tabs
 from ui.pages.meetings.meeting_editor import MeetingEditor
 from ui.pages.meetings.meeting_print import MINUTES, OUTCOME, PRINT_ELSEWHERE, SIGN_IN, suggested_name
 from ui.tasks import TaskRunner

@@ -19,7 +19,7 @@ from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, pdf_text, settle, type_text
 from tests.ui.pages_support import no_printing, on_screen
 from ui.models.meetings_table import MeetingsTableModel
-from ui.pages import meeting_editor as tabs
+from ui.pages.meetings import meeting_editor as tabs
 from ui.pages.meetings.meeting_editor import MeetingEditor
 from ui.pages.meetings.meeting_print import MINUTES
 from ui.pages.meetings.meetings_page import EDITOR, LIST, MeetingsPage
