@@ -35,6 +35,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import empty_figures
 from khoi_desktop.services.package_export import PackageExportService, header_of
 from khoi_desktop.services.package_figures import figures_to_json
+from khoi_desktop.services.package_import import ImportResult, PackageImportService
 from khoi_desktop.storage.migrations import schema_version
 from tests.conftest import TODAY
 from tests.core.year_end_support import YEAR, Bloc
@@ -226,3 +227,14 @@ def export_units(services: Services, world: Bloc, folder: Path, at: datetime = E
     export = exporter(services, at)
     return {"base": export.export(world.base, YEAR, folder / "vien-kiem-sat.zip").path,
             "treasury": export.export(world.treasury, YEAR, folder / "kho-bac.zip").path}
+
+
+def receive_all(importer: PackageImportService, paths: list[Path]) -> ImportResult:
+    """Import ``paths`` as a clerk accepting the proposed unit for each first package."""
+    previews = []
+    for path in paths:
+        preview = importer.preview(path)
+        if not preview.paired:
+            preview = importer.preview(path, as_org=preview.candidates[0].id)
+        previews.append(preview)
+    return importer.commit(previews)

@@ -17,7 +17,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.overview import OverviewService, YearFigures
 from khoi_desktop.services.package_import import PackageImportService
-from tests.core.package_support import export_units, open_services
+from tests.core.package_support import export_units, open_services, receive_all
 from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
 
 
@@ -45,7 +45,7 @@ def bloc(tmp_path: Path) -> Iterator[Services]:
 
 
 def _received(bloc: Services, *paths: Path) -> ConsolidationService:
-    PackageImportService(bloc.context).import_files(list(paths))
+    receive_all(PackageImportService(bloc.context), list(paths))
     return ConsolidationService(bloc.context)
 
 
