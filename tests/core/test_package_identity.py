@@ -41,7 +41,7 @@ def unit(services: Services) -> Bloc:
 
 @pytest.fixture
 def bloc(tmp_path: Path) -> Iterator[Services]:
-    opened = open_services(tmp_path / "khoi.sqlite")
+    opened = open_services(tmp_path / "khoi-dang-uy-khoi.sqlite")
     full_year(opened)
     try:
         yield opened
