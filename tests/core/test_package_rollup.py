@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_a_partial_report_says_so_first_and_is_marked_provisional(unit: Bloc, se
     _receive(bloc, unit, {"base": packages["base"]})
     consolidation = ConsolidationService(bloc.context)
     files = consolidation.build_files(YEAR)
-    first_page = PdfReader(__import__("io").BytesIO(files.pdf)).pages[0].extract_text().replace("\n", " ")
+    first_page = PdfReader(io.BytesIO(files.pdf)).pages[0].extract_text().replace("\n", " ")
     assert "Tổng hợp từ 1/2 đơn vị; chưa nhận báo cáo của: Chi bộ Kho bạc Nhà nước tỉnh." in first_page
     assert "bản tạm tổng hợp" in first_page
     _receive(bloc, unit, {"treasury": packages["treasury"]})
