@@ -26,6 +26,7 @@ from khoi_desktop.domain.oversight import Exemplar
 from khoi_desktop.domain.vntext import ascii_name, clean, format_number, parse_iso_date
 
 PACKAGE_FORMAT = 2  # 2: the sender's UUID, the UUIDs it covers, and an Ed25519 signature (issue 12)
+LEGACY_FORMAT = 1  # received before issue 12; still read from this database's own store
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "signature.json"
 MAX_COVERED = 5000
@@ -310,23 +311,28 @@ def _manifest_entry(reader: Reader, item: Any) -> ManifestEntry:
     return ManifestEntry(name, digest, reader.number(entry, "size", high=MAX_TOTAL_BYTES), role)
 
 
-def parse_data(raw: bytes, file: str) -> PackageData:
-    """data.json: format, source organisation (code and name must agree), year and records."""
+def parse_data(raw: bytes, file: str, *, stored: bool = False) -> PackageData:
+    """data.json: format, source organisation (code and name must agree), year and records.
+
+    ``stored``: a data.json this database received earlier, which may be of format 1 (before
+    UUIDs): read without a UUID and covering nothing, so what was received is never lost.
+    """
     reader = Reader(file, DATA_NAME)
     data = reader.load(raw)
-    if data.get("format") != PACKAGE_FORMAT:
+    legacy = stored and data.get("format") == LEGACY_FORMAT
+    if data.get("format") != PACKAGE_FORMAT and not legacy:
         raise reader.reject(f"định dạng dữ liệu “{data.get('format')}” không được hỗ trợ.")
     plan = reader.mapping(data.get("plan", {}), "plan")
     return PackageData(
         format=PACKAGE_FORMAT, schema_version=reader.text(data, "schema_version", required=True),
         app_version=reader.text(data, "app_version"), created_at=reader.moment(data, "created_at"),
-        year=reader.number(data, "year", low=1900, high=2200), source=parse_source(reader, data.get("source")),
-        plan=PlanTexts(reader.text(plan, "theme"), reader.text(plan, "term_theme"), reader.text(plan, "focus_content")),
+        year=reader.number(data, "year", low=1900, high=2200),
+        source=parse_source(reader, data.get("source"), legacy=legacy), plan=PlanTexts(reader.text(plan, "theme"), reader.text(plan, "term_theme"), reader.text(plan, "focus_content")),
         figures=reader.mapping(data.get("figures"), "figures"), previous=reader.mapping(data.get("previous"), "previous"),
         inspections=_records(reader, data, "inspections"), outreach=_records(reader, data, "outreach"),
         exemplars=_records(reader, data, "exemplars"), minutes=_records(reader, data, "minutes"),
         files={str(k): str(v) for k, v in reader.mapping(data.get("files", {}), "files").items()},
-        covers=_covers(reader, data), maker=reader.text(data, "maker"),
+        covers=() if legacy else _covers(reader, data), maker=reader.text(data, "maker"),
         consolidated_from=reader.number(data, "consolidated_from", high=MAX_COVERED) if "consolidated_from" in data else 0,
     )
 
@@ -341,7 +347,7 @@ def _covers(reader: Reader, data: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(covers)
 
 
-def parse_source(reader: Reader, value: Any) -> SourceOrg:
+def parse_source(reader: Reader, value: Any, *, legacy: bool = False) -> SourceOrg:
     """The source organisation; without a code and a name that agree, the sender is unidentified."""
     if not isinstance(value, dict):
         raise reader.reject("không xác định được đơn vị gửi gói (thiếu thông tin “source”).")
@@ -349,7 +355,9 @@ def parse_source(reader: Reader, value: Any) -> SourceOrg:
     if not name or not isinstance(code, str) or not code or code != source_code(name):
         raise reader.reject("không xác định được đơn vị gửi gói (thiếu hoặc sai mã, tên đơn vị).")
     uuid, parent = value.get("uuid"), value.get("parent_uuid") or ""
-    if not is_uuid(uuid) or (parent and not is_uuid(parent)):
+    if legacy:
+        uuid, parent = "", ""
+    elif not is_uuid(uuid) or (parent and not is_uuid(parent)):
         raise reader.reject("mã định danh (UUID) của đơn vị gửi hoặc của tổ chức cấp trên không hợp lệ.")
     return SourceOrg(code=code, name=name, kind=reader.choice(value, "kind", OrgKind),
                      id=reader.number(value, "id"), doc_code=reader.text(value, "doc_code"),

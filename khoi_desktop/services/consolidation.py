@@ -198,10 +198,10 @@ def expected_units(db: Database, bloc: Organization, year: int) -> tuple[Organiz
 
 
 def _unit(stored: StoredPackage) -> ReceivedUnit:
-    data = parse_data(stored.data_json.encode("utf-8"), stored.source_name)
+    data = parse_data(stored.data_json.encode("utf-8"), stored.source_name, stored=True)
     name, file = data.source.display_name, data.source.name
     return ReceivedUnit(
-        source_uuid=data.source.uuid, code=data.source.code, name=name, full_name=data.source.name, created_at=data.created_at,
+        source_uuid=stored.source_uuid, code=data.source.code, name=name, full_name=data.source.name, created_at=data.created_at,
         focus=data.plan.focus_content, figures=figures_from_json(data.figures, 0, name, file),
         previous=figures_from_json(data.previous, 0, name, file, "previous"),
         exemplars=tuple(exemplar_from_json(item, data.source.name, file) for item in data.exemplars),

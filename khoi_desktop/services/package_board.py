@@ -91,7 +91,7 @@ class PackageBoardService:
         return self._package_row(stored, org.name, index)
 
     def _package_row(self, stored: StoredPackage, name: str, index: ReceivedIndex) -> BoardRow:
-        data = parse_data(stored.data_json.encode("utf-8"), stored.source_name)
+        data = parse_data(stored.data_json.encode("utf-8"), stored.source_name, stored=True)
         figures = figures_from_json(data.figures, 0, data.source.name, stored.source_name)
         study = figures.participation.overall
         holder = index.held.get(stored.source_uuid)
