@@ -174,6 +174,10 @@ class PackageImportService:
         return self.commit([self.preview(path, as_org=as_org, re_register=re_register) for path in paths],
                            force=force)
 
+    def pairable(self) -> list[Organization]:
+        """The organisations a unit's first package may be paired with (all but the top ones, still active)."""
+        return [o for o in org_repo.all_organizations(self._db, include_retired=False) if o.parent_id is not None]
+
     # -- identity -------------------------------------------------------------------------------
     def _identify(self, contents: PackageContents, as_org: int | None,
                   re_register: bool) -> tuple[Organization | None, PackageSource | None]:
