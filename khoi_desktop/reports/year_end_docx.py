@@ -9,9 +9,12 @@ Entry times and document properties are fixed, so the same report gives the same
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -22,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 from reportlab.graphics import renderPM
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -113,9 +117,21 @@ def _page_numbers(section: object, layout: LayoutSpec) -> None:
 
 
 def _font(run: object, size: float, *, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
-    font = run.font  # type: ignore[attr-defined]
+    """The run's font; the run properties are made once per kind and copied (python-docx's setters
+    take milliseconds per run, seconds over the consolidated report's tables)."""
+    element = run._r  # type: ignore[attr-defined]
+    if element.rPr is not None:
+        element.remove(element.rPr)
+    element.insert(0, copy.deepcopy(_run_properties(size, bold, italic, underline)))
+
+
+@functools.cache
+def _run_properties(size: float, bold: bool, italic: bool, underline: bool) -> Any:
+    run = Run(OxmlElement("w:r"), None)  # type: ignore[arg-type]
+    font = run.font
     font.name, font.size, font.bold, font.italic, font.underline = FONT, Pt(size), bold, italic, underline
-    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)  # type: ignore[attr-defined]
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    return run._r.rPr
 
 
 def _paragraph(container: DocxDocument | _Cell, text: str, size: float, *, align: object = _CENTRE,
@@ -265,23 +281,31 @@ def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
     grid.autofit = False
     total = sum(column.width for column in table.columns)
     _widths(grid, [layout.frame_width * column.width / total for column in table.columns])
+    rows = [_row_cells(grid, row) for row in grid.rows]
     _repeat_header(grid.rows[0])
-    for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
+    for cell, column in zip(rows[0], table.columns, strict=True):
         _paragraph(cell, column.title, layout.table_size, bold=True, reuse=True)
     for index, values in enumerate(table.rows, start=1):
         bold = table.total_row and index == len(table.rows)
-        for cell, column, value in zip(grid.rows[index].cells, table.columns, values, strict=True):
+        for cell, column, value in zip(rows[index], table.columns, values, strict=True):
             _paragraph(cell, cell_text(value), layout.table_size, align=_CENTRE if column.centred else _LEFT,
                        bold=bold, reuse=True)
     if table.note:
         _paragraph(document, table.note, layout.recipients_size, align=_LEFT, italic=True)
 
 
+def _row_cells(grid: object, row: object) -> list[_Cell]:
+    """A row's cells straight from its XML: python-docx's ``row.cells`` walks the whole table each
+    time, which made a table of a few hundred rows take seconds (issue 12's consolidated report)."""
+    return [_Cell(tc, grid) for tc in row._tr.tc_lst]  # type: ignore[attr-defined]
+
+
 def _widths(table: object, widths: list[float]) -> None:
     """Column widths in points, on the grid (LibreOffice reads it) and on every cell (Word does)."""
     for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
         column.width = Pt(width)
-        for cell in column.cells:
+    for row in table.rows:  # type: ignore[attr-defined]
+        for cell, width in zip(_row_cells(table, row), widths, strict=True):
             cell.width = Pt(width)
 
 

@@ -14,10 +14,12 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
+from khoi_desktop.domain import vntext
 from khoi_desktop.reports import fonts, markup
 from khoi_desktop.reports.layout import LayoutSpec, build_styles
 from khoi_desktop.reports.party_blocks import (
@@ -117,12 +119,12 @@ def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     header = [PdfParagraph(markup.inline(column.title), styles.table_header) for column in table.columns]
     caption = [_caption(table.title, layout), *([Spacer(0, 0)] * (len(table.columns) - 1))]
     rows: list[list[Flowable]] = [caption, header]
-    for index, values in enumerate(table.rows):
-        bold = table.total_row and index == len(table.rows) - 1
-        rows.append([_cell(value, column.centred, bold, layout) for value, column in zip(values, table.columns,
-                                                                                         strict=True)])
     total = sum(column.width for column in table.columns)
     widths = [layout.frame_width * column.width / total for column in table.columns]
+    for index, values in enumerate(table.rows):
+        bold = table.total_row and index == len(table.rows) - 1
+        rows.append([_cell(value, column.centred, bold, layout, width) for value, column, width
+                     in zip(values, table.columns, widths, strict=True)])
     # The caption is the table's first row: it stays with the table and does not repeat on later pages.
     grid = PdfTable(rows, colWidths=widths, repeatRows=(1,), hAlign="CENTER")
     grid.setStyle(table_style(("SPAN", (0, 0), (-1, 0)), ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
@@ -135,10 +137,39 @@ def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     return flowables
 
 
-def _cell(value: object, centred: bool, bold: bool, layout: LayoutSpec) -> PdfParagraph:
+def _cell(value: object, centred: bool, bold: bool, layout: LayoutSpec, width: float) -> Flowable:
     styles = build_styles(layout)
+    style = styles.table_cell_centred if centred else styles.table_cell
+    plain = fonts.register_fonts().printable(vntext.clean(cell_text(value)))  # type: ignore[arg-type]
+    font = fonts.register_fonts().bold if bold else style.fontName
+    if "\n" not in plain and stringWidth(plain, font, style.fontSize) <= width - 2 * _CELL_PADDING - 1:
+        return OneLineCell(plain, font, style.fontSize, style.leading, centred)
     text = markup.inline(cell_text(value))  # type: ignore[arg-type]
-    return PdfParagraph(markup.bold(text) if bold else text, styles.table_cell_centred if centred else styles.table_cell)
+    return PdfParagraph(markup.bold(text) if bold else text, style)
+
+
+_CELL_PADDING = 6  # reportlab's default left and right cell padding
+
+
+class OneLineCell(Flowable):
+    """A table cell whose text fits on one line, drawn as the one-line Paragraph would be but without
+    its line breaking: a consolidated report's tables have thousands of such cells (issue 12)."""
+
+    def __init__(self, text: str, font: str, size: float, leading: float, centred: bool) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.leading, self.centred = text, font, size, leading, centred
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.leading
+
+    def draw(self) -> None:
+        self.canv.setFont(self.font, self.size)
+        baseline = self.leading - self.size  # where Paragraph puts a single line's baseline
+        if self.centred:
+            self.canv.drawCentredString(self.width / 2, baseline, self.text)
+        else:
+            self.canv.drawString(0, baseline, self.text)
 
 
 def chart_drawing(chart: BarChart, width: float, height: float = CHART_HEIGHT) -> Drawing:
