@@ -247,6 +247,11 @@ class PackageImportService:
             data_json=contents.data_text, organization_id=preview.organization_id,
             covers_json=_covers_json(data), maker=data.maker,
         )
+        for earlier in packages_repo.received_in(self._db, data.year):
+            if earlier.organization_id == preview.organization_id and earlier.source_uuid != data.source.uuid:
+                packages_repo.delete(self._db, earlier.id or 0)  # the unit re-registered: its new install's year
+                self._ctx.audit("replace", "package", earlier.id, f"Bỏ gói năm {data.year} của bản cài đặt cũ "
+                                f"của {data.source.name} (đơn vị đã đăng ký lại)", {"source_uuid": earlier.source_uuid})
         package_id = packages_repo.store(self._db, row)
         replaced = preview.status in (PackageStatus.NEWER, PackageStatus.OLDER)
         verb = "Thay gói báo cáo" if replaced else "Nhận gói báo cáo"

@@ -198,3 +198,17 @@ def test_a_year_not_begun_cannot_be_exported(services: Services, unit: Bloc, out
     """The unit's side refuses a year after this one."""
     with pytest.raises(ValidationError, match="chưa tới"):
         exporter(services).export(unit.base, 2027, out / "goi.zip")
+
+
+def test_a_unit_that_reinstalled_is_re_registered_and_its_year_replaced(bloc: Services, unit: Bloc,
+                                                                         out: Path) -> None:
+    """A new UUID and key for an organisation already paired: refused, then accepted with re-registration,
+    and the old install's package of the same year no longer counts."""
+    importer = _importer(bloc)
+    importer.import_files([write_plain(out / "cu.zip", plain_data(year=YEAR))], as_org=unit.base)
+    new_install = write_plain(out / "moi.zip", plain_data(year=YEAR, uuid=UNIT_UUID_2), key=new_private_key())
+    with pytest.raises(PackageRejected, match="đã được ghép với một bản cài đặt khác"):
+        importer.import_files([new_install], as_org=unit.base)
+    importer.import_files([new_install], as_org=unit.base, re_register=True)
+    assert [p.source_uuid for p in packages_repo.received_in(bloc.db, YEAR)] == [UNIT_UUID_2]
+    assert packages_repo.source_of(bloc.db, unit.base).source_uuid == UNIT_UUID_2
