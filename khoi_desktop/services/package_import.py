@@ -222,9 +222,9 @@ class PackageImportService:
 
     def _refuse_own(self, data: PackageData, file: str) -> None:
         """This database's own top organisation cannot receive its own package (nor one that includes it)."""
-        for root in org_repo.all_organizations(self._db):
-            if root.parent_id is None and root.uuid and (root.uuid == data.source.uuid or root.uuid in data.covers):
-                raise PackageRejected(file, f"đây là gói của chính {root.name} (tổ chức cấp cao nhất của cơ sở dữ "
+        for uuid, name in org_repo.top_uuids(self._db).items():
+            if uuid == data.source.uuid or uuid in data.covers:
+                raise PackageRejected(file, f"đây là gói của chính {name} (tổ chức cấp cao nhất của cơ sở dữ "
                                       "liệu này), hoặc gói có bao gồm tổ chức này; không tự nhận gói của mình.")
 
     def _check_life(self, organization: Organization, data: PackageData, file: str) -> None:
@@ -247,11 +247,10 @@ class PackageImportService:
             data_json=contents.data_text, organization_id=preview.organization_id,
             covers_json=_covers_json(data), maker=data.maker,
         )
-        for earlier in packages_repo.received_in(self._db, data.year):
-            if earlier.organization_id == preview.organization_id and earlier.source_uuid != data.source.uuid:
-                packages_repo.delete(self._db, earlier.id or 0)  # the unit re-registered: its new install's year
-                self._ctx.audit("replace", "package", earlier.id, f"Bỏ gói năm {data.year} của bản cài đặt cũ "
-                                f"của {data.source.name} (đơn vị đã đăng ký lại)", {"source_uuid": earlier.source_uuid})
+        for earlier in packages_repo.others_of(self._db, preview.organization_id or 0, data.year, data.source.uuid):
+            packages_repo.delete(self._db, earlier[0])  # the unit re-registered: its new install's year
+            self._ctx.audit("replace", "package", earlier[0], f"Bỏ gói năm {data.year} của bản cài đặt cũ "
+                            f"của {data.source.name} (đơn vị đã đăng ký lại)", {"source_uuid": earlier[1]})
         package_id = packages_repo.store(self._db, row)
         replaced = preview.status in (PackageStatus.NEWER, PackageStatus.OLDER)
         verb = "Thay gói báo cáo" if replaced else "Nhận gói báo cáo"

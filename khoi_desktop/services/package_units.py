@@ -15,18 +15,19 @@ from khoi_desktop.storage import packages_repo
 from khoi_desktop.storage.packages_repo import StoredPackage
 
 
-def lineage(orgs: dict[int, Organization], org_id: int | None) -> tuple[int, ...]:
-    """``org_id`` and its ancestors, nearest first (empty for None)."""
+def lineage(parents: dict[int, int | None], org_id: int | None) -> tuple[int, ...]:
+    """``org_id`` and its ancestors, nearest first (empty for None); ``parents`` maps id → parent id."""
     chain: list[int] = []
-    while org_id is not None and org_id in orgs and org_id not in chain:
+    while org_id is not None and org_id in parents and org_id not in chain:
         chain.append(org_id)
-        org_id = orgs[org_id].parent_id
+        org_id = parents[org_id]
     return tuple(chain)
 
 
 def unit_package(db: Database, data: PackageData, organization: Organization | None) -> UnitPackage:
-    orgs = {o.id: o for o in org_repo.all_organizations(db)}
-    return UnitPackage(data.source.uuid, frozenset(data.covers), lineage(orgs, organization.id if organization else None))
+    parents = org_repo.parent_map(db)
+    return UnitPackage(data.source.uuid, frozenset(data.covers),
+                       lineage(parents, organization.id if organization else None))
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,9 @@ class ReceivedIndex:
 
     @classmethod
     def load(cls, db: Database, year: int) -> ReceivedIndex:
-        orgs = {o.id: o for o in org_repo.all_organizations(db)}
+        parents = org_repo.parent_map(db)
         stored = tuple(packages_repo.received_in(db, year))
-        units = tuple(UnitPackage(p.source_uuid, frozenset(p.covers), lineage(orgs, p.organization_id))
+        units = tuple(UnitPackage(p.source_uuid, frozenset(p.covers), lineage(parents, p.organization_id))
                       for p in stored)
         return cls(stored, units, outer_packages(units))
 

@@ -132,3 +132,14 @@ def descendant_uuids(db: Database, org_id: int) -> list[str]:
         [org_id],
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def parent_map(db: Database) -> dict[int, int | None]:
+    """Every organisation's parent id (what walking up the tree needs, without reading whole rows)."""
+    return {row[0]: row[1] for row in db.execute("SELECT id, parent_id FROM organizations").fetchall()}
+
+
+def top_uuids(db: Database) -> dict[str, str]:
+    """The UUIDs of the top organisations (no parent) → their names."""
+    return {row[0]: row[1] for row in db.execute(
+        "SELECT uuid, name FROM organizations WHERE parent_id IS NULL AND uuid IS NOT NULL").fetchall()}

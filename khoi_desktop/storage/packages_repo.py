@@ -76,6 +76,13 @@ def store(db: Database, package: StoredPackage) -> int:
     return int(row[0])
 
 
+def others_of(db: Database, organization_id: int, year: int, source_uuid: str) -> list[tuple[int, str]]:
+    """(id, sender UUID) of the year's packages paired with ``organization_id`` from another sender."""
+    return [(row[0], row[1]) for row in db.execute(
+        "SELECT id, source_uuid FROM package_imports WHERE organization_id = ? AND year = ? AND source_uuid <> ?",
+        [organization_id, year, source_uuid]).fetchall()]
+
+
 def delete(db: Database, package_id: int) -> None:
     db.execute("DELETE FROM package_imports WHERE id = ?", [package_id])
 
