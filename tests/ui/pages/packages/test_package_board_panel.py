@@ -11,7 +11,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.package_board import MISSING, RECEIVED
 from khoi_desktop.services.package_import import PackageImportService
 from tests.core.package_support import export_units, open_services
-from tests.core.year_end_support import YEAR, Bloc, full_year
+from tests.core.year_end_support import Bloc, full_year
 from tests.ui.fakes import FakePrompts
 from tests.ui.pages.packages.test_package_page import FakeShell, _page
 from ui.tasks import TaskRunner
