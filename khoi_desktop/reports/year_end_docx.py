@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -138,10 +139,35 @@ def _paragraph(container: DocxDocument | _Cell, text: str, size: float, *, align
                bold: bool = False, italic: bool = False, underline: bool = False, reuse: bool = False) -> DocxParagraph:
     """A paragraph of one run; ``reuse`` fills a new cell's empty first paragraph."""
     paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
-    paragraph.alignment = align
-    _font(paragraph.add_run(fonts.register_fonts().printable(text)), size, bold=bold, italic=italic,
-          underline=underline)
+    element = paragraph._p
+    if element.pPr is None:  # a new paragraph: its properties copied, as the run's below
+        element.insert(0, copy.deepcopy(_paragraph_properties(align)))
+    else:
+        paragraph.alignment = align
+    text = fonts.register_fonts().printable(text)
+    if _PLAIN.fullmatch(text):
+        run = OxmlElement("w:r")
+        run.append(copy.deepcopy(_run_properties(size, bold, italic, underline)))
+        if text:  # python-docx writes no w:t for empty text, nor xml:space unless the ends are spaces
+            words = OxmlElement("w:t")
+            if text != text.strip():
+                words.set(qn("xml:space"), "preserve")
+            words.text = text
+            run.append(words)
+        element.append(run)
+    else:  # tabs and line breaks become their own elements the way python-docx writes them
+        _font(paragraph.add_run(text), size, bold=bold, italic=italic, underline=underline)
     return paragraph
+
+
+_PLAIN = re.compile(r"[^\t\n\r]*")
+
+
+@functools.cache
+def _paragraph_properties(align: object) -> Any:
+    paragraph = DocxParagraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
+    paragraph.alignment = align
+    return paragraph._p.pPr
 
 
 def _rule_under(paragraph: DocxParagraph, rule_width: float, available: float) -> None:
