@@ -24,6 +24,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from khoi_desktop.interchange.write_errors import SheetWriteError
+
 FONT_NAME = "Times New Roman"  # the typeface of Vietnamese official papers
 DATE_FORMAT = "dd/mm/yyyy"
 TEXT_FORMAT = "@"
@@ -32,10 +34,6 @@ _LANDSCAPE_ABOVE = 100  # total column width (characters) beyond which a page is
 _WIDTH_SAMPLE = 1000  # rows looked at to size the columns
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-class SheetWriteError(Exception):
-    """The file could not be written; ``str()`` is a Vietnamese sentence for the user."""
 
 
 class ColumnKind(StrEnum):
