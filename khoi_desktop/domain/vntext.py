@@ -2,7 +2,9 @@
 
 Every text that enters the application goes through :func:`clean`; names get a
 diacritic-free :func:`search_key` and a :func:`sort_key` whose plain binary order is
-the Vietnamese order (given name, then middle names, then family name).
+the Vietnamese order of person names: the given name compared fully (letters, then tone,
+then case), then the middle names, then the family name — so every "Hoa" comes before
+every "Hòa", whatever the family names.
 
 Collation (:func:`collation_key`) reproduces ICU's "vi" order at its default strength
 (tertiary, punctuation not ignored), as QCollator(QLocale("vi_VN")) gives it on Linux:
@@ -193,17 +195,28 @@ def collation_key(text: str | None) -> str:
     if not cleaned:
         return ""
     primary, secondary, tertiary = zip(*map(_WEIGHTS.__getitem__, cleaned), strict=True)
-    return "".join(primary) + _LEVEL + "".join(secondary) + _LEVEL + "".join(tertiary)
+    key = "".join(primary) + _LEVEL + "".join(secondary) + _LEVEL + "".join(tertiary)
+    return "" if key == _LEVEL + _LEVEL else key  # only ignorables (a soft hyphen): equal to ''
 
 
 def sort_key(full_name: str | None) -> str:
-    """The person-name key: :func:`collation_key` of 'given middle family'.
+    """The person-name key: the :func:`collation_key` of the given name, then of the middle
+    names, then of the family name, each compared fully before the next.
 
-    'Trần Văn An' is keyed as 'An Văn Trần', compared as one string, so the given name
-    decides first on letters, and tones only break ties over the whole name.
+    Vietnamese lists group a given name with its tone: 'Nguyễn Thanh Hoa' < 'Phạm Công Hòa'
+    although 'Công' < 'Thanh'. Comparing 'given middle family' as one string would let the
+    middle names decide on letters before the tone of the given name, and Hoa and Hòa
+    would alternate down the list.
+
+    The parts are joined by the level separator: a part's key holds exactly two of them (an
+    empty part's key is empty) and every weight ranks above them, so where two parts differ
+    their keys differ before either ends, and the joined key orders exactly as (given,
+    middle, family) compared in turn.
     """
+    if not clean(full_name):
+        return ""
     family, middle, given = split_name(full_name)
-    return collation_key(" ".join(part for part in (given, middle, family) if part))
+    return _LEVEL.join((collation_key(given), collation_key(middle), collation_key(family)))
 
 
 # SQLite compares row pairs many times over; each text's key is computed once.
