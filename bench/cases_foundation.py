@@ -43,7 +43,7 @@ def name_search(ctx: BenchContext) -> Callable[[], object]:
     return lambda: list_people(db, PeopleFilter(text="nguyen van"), date.today())
 
 
-@case("all people in Vietnamese order", targets={"unit": 0.100, "bloc": 0.100})
+@case("all people in Vietnamese order", targets={"unit": 0.050, "bloc": 0.050})
 def list_everyone(ctx: BenchContext) -> Callable[[], object]:
     """The people page with no filter: everyone, given name first, in Vietnamese order."""
     db = open_database(ctx.db_path)
