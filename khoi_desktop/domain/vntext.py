@@ -40,6 +40,9 @@ T = TypeVar("T")
 _SPACES = re.compile(r"\s+")
 # Control characters other than tab/newline never belong in stored text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Anything clean() would change after NFC: a control character, two whitespace characters in a
+# row, whitespace other than a plain space, whitespace at either end.
+_UNTIDY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\s\s|[^\S ]|^\s|\s$")
 
 
 def clean(text: str | None) -> str:
@@ -47,6 +50,8 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text))
+    if _UNTIDY.search(text) is None:  # most texts are tidy already: one scan instead of three passes
+        return text
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -61,11 +66,24 @@ def clean_multiline(text: str | None) -> str:
     return "\n".join(lines).strip("\n")
 
 
+class _Unmarked(dict[int, str | None]):
+    """For str.translate: combining marks (category Mn) dropped, đ/Đ → d/D, the rest kept.
+
+    Filled on first use of each character, so folding costs one C-level pass per text.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        value = self[code] = None if unicodedata.category(ch) == "Mn" else {"đ": "d", "Đ": "D"}.get(ch, ch)
+        return value
+
+
+_UNMARKED = _Unmarked()
+
+
 def fold(text: str | None) -> str:
     """Lowercase, without diacritics, đ → d: the form used for searching."""
-    decomposed = unicodedata.normalize("NFD", clean(text))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D").lower()
+    return unicodedata.normalize("NFD", clean(text)).translate(_UNMARKED).lower()
 
 
 def search_key(text: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable
@@ -61,6 +62,18 @@ def test_clean_none_and_non_string() -> None:
     """None becomes '' and other values are stringified."""
     assert clean(None) == ""
     assert clean(2026) == "2026"  # type: ignore[arg-type]
+
+
+def test_clean_matches_its_definition_on_random_text() -> None:
+    """The fast path for tidy text changes nothing: clean() equals NFC, controls dropped, whitespace
+    runs made one space, ends trimmed — on random mixes of letters, spaces, tabs, NBSP and controls."""
+    rng = random.Random(3)
+    alphabet = ["a", "ễ", "e\u0303", " ", "  ", "\t", "\n", "\u00a0", "\x01", "\x1c", "\x7f", "Đ", "\r\n"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        expected = " ".join(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "",
+                                   unicodedata.normalize("NFC", text)).split())
+        assert clean(text) == expected, repr(text)
 
 
 def test_clean_multiline_keeps_line_breaks() -> None:
