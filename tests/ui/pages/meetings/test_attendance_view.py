@@ -83,7 +83,7 @@ def test_keyboard_marks_the_roll_and_counts_follow(qtbot, view: AttendanceView, 
     qtbot.keyClick(table, Qt.Key.Key_Space)
     qtbot.keyClick(table, Qt.Key.Key_Space)  # Bình: absent with reason
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))  # the editor opens
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=30_000)  # the editor opens
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     type_text(editor, "đi công tác")

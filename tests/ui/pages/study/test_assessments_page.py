@@ -260,5 +260,5 @@ def test_tab_goes_from_the_tab_bar_through_the_sections(qtbot, page: Assessments
     assert all(tab_after(box) is following for box, following in zip(boxes, boxes[1:], strict=False))
     assert tab_after(boxes[-1]) is dialog.save_button
     # Typing starts in the first section, not on the tab bar; focus arrives through the event loop.
-    qtbot.waitUntil(lambda: dialog.focusWidget() is boxes[0])
+    qtbot.waitUntil(lambda: dialog.focusWidget() is boxes[0], timeout=30_000)
     dialog.reject()
