@@ -209,7 +209,11 @@ _WEIGHTS = _WeightTable()
 
 def collation_key(text: str | None) -> str:
     """A key whose plain string order is ICU's Vietnamese order of ``clean(text)``."""
-    cleaned = clean(text)
+    return _key_of_clean(clean(text))
+
+
+def _key_of_clean(cleaned: str) -> str:
+    """:func:`collation_key` of a text already cleaned."""
     if not cleaned:
         return ""
     primary, secondary, tertiary = zip(*map(_WEIGHTS.__getitem__, cleaned), strict=True)
@@ -233,8 +237,8 @@ def sort_key(full_name: str | None) -> str:
     """
     if not clean(full_name):
         return ""
-    family, middle, given = split_name(full_name)
-    return _LEVEL.join((collation_key(given), collation_key(middle), collation_key(family)))
+    family, middle, given = split_name(full_name)  # already clean
+    return _LEVEL.join((_key_of_clean(given), _key_of_clean(middle), _key_of_clean(family)))
 
 
 # SQLite compares row pairs many times over; each text's key is computed once.
