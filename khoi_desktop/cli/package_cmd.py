@@ -1,6 +1,6 @@
 """export-package, import-package and ``report consolidated``: the package flow without the GUI.
 
-``report consolidated`` joins issue 6's ``report`` group (importing this module registers it).
+``report consolidated`` belongs to issue 6's ``report`` group, which loads it from here on demand.
 """
 
 from __future__ import annotations
@@ -10,15 +10,11 @@ from pathlib import Path
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
-from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options, report_group
+from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.services.consolidation import ConsolidationService
-from khoi_desktop.services.package_checks import DEFAULT_BACKUP_SHARE
-from khoi_desktop.services.package_export import PackageExportService
-from khoi_desktop.services.package_import import PackageImportService, PackageStatus, backup_before_import
-from khoi_desktop.services.package_upward import UpwardPackageService
+from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -39,6 +35,9 @@ class ConfirmationNeeded(ValidationError):
 @handles_errors
 def export_package_command(org: str | None, year: int, out: Path, minutes: str, consolidated: bool,
                            db_path: Path | None) -> None:
+    from khoi_desktop.services.package_export import PackageExportService  # the writers: only here
+    from khoi_desktop.services.package_upward import UpwardPackageService
+
     meeting_ids = _ids(minutes)
     if org is None and not consolidated:
         raise ValidationError("org", "Hãy chọn tổ chức gửi báo cáo (--org), hoặc --consolidated cho gói tổng hợp.")
@@ -72,6 +71,8 @@ def export_package_command(org: str | None, year: int, out: Path, minutes: str, 
 @handles_errors
 def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, as_org: str | None, re_register: bool,
                            backup_share: float, db_path: Path | None) -> None:
+    from khoi_desktop.services.package_import import PackageImportService, PackageStatus, backup_before_import
+
     if as_org and len(files) != 1:
         raise ValidationError("as", "--as chỉ dùng khi nhận một tệp gói (mỗi đơn vị ghép riêng một lần).")
     services = open_existing(db_path)
@@ -94,7 +95,7 @@ def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, as_o
         say(f"Đã sao lưu dữ liệu trước khi nhận: “{result.backup}”.")
 
 
-@report_group.command("consolidated", help="In báo cáo tổng hợp của Đảng bộ Khối từ các gói báo cáo đã nhận: "
+@click.command("consolidated", help="In báo cáo tổng hợp của Đảng bộ Khối từ các gói báo cáo đã nhận: "
                       "PDF, kèm DOCX và XLSX nếu chọn; liệt kê các đơn vị chưa gửi.")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
 @report_file_options
@@ -102,6 +103,8 @@ def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, as_o
 @handles_errors
 def consolidated_command(year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
                          issued: str | None, db_path: Path | None) -> None:
+    from khoi_desktop.services.consolidation import ConsolidationService  # the writers: only here
+
     issued_on = issued_on_from(issued)
     services = open_existing(db_path)
     try:

@@ -30,6 +30,7 @@ LEGACY_FORMAT = 1  # received before issue 12; still read from this database's o
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "signature.json"
 MAX_COVERED = 5000
+DEFAULT_BACKUP_SHARE = 0.2  # of the free disk, for all the backups made before imports together
 DATA_NAME = "data.json"
 MAX_ZIP_BYTES = 50 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from khoi_desktop.domain.backups import BackupReason
 from khoi_desktop.domain.errors import StorageError
-from khoi_desktop.domain.package import PackageData, PackageRejected, exemplar_from_json
+from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE, PackageData, PackageRejected, exemplar_from_json
 from khoi_desktop.domain.vntext import format_date, format_number, parse_iso_date
 from khoi_desktop.interchange.package_zip import PackageContents
 from khoi_desktop.services.backups import BackupService
@@ -28,7 +28,6 @@ from khoi_desktop.services.package_figures import figures_from_json, key_figures
 from khoi_desktop.storage import backups_repo
 
 BackupStep = Callable[[], Path]
-DEFAULT_BACKUP_SHARE = 0.2  # of the free disk, for all the backups made before imports together
 FIRST_YEAR = 1930  # the Party's founding: no package reports an earlier year
 
 
