@@ -12,9 +12,9 @@ import click
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
 from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options
 from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE
 from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
