@@ -164,6 +164,14 @@ PARTICIPATION_RULES: dict[str, str] = {
     "present_at_every_meeting": "có mặt đủ các buổi học tập phải dự",
 }
 PRESENT_STATUSES = ("present", "late")
+DEFAULT_RULE = "present_at_least_once"
+DEFAULT_STUDY_KINDS = ("study", "thematic", "seminar", "discussion")
+
+
+def study_kinds(preset_data: Mapping[str, object]) -> tuple[str, ...]:
+    """The meeting kinds a MEETING preset names as study (its ``study_kinds``, else the defaults)."""
+    kinds = preset_data.get("study_kinds")
+    return tuple(str(kind) for kind in kinds) if isinstance(kinds, list | tuple) and kinds else DEFAULT_STUDY_KINDS
 PARTICIPATION_HELP = (
     "Số người: số người đã tham gia trên số người phải tham gia; số lượt: số lượt có mặt trên số "
     "lượt phải dự. Người phải dự một buổi là người có tên trong danh sách điểm danh của buổi đó "

@@ -88,6 +88,12 @@ def set_organization(db: Database, person_id: int, organization_id: int) -> None
 
 def set_status_start(db: Database, status_id: int, start: date) -> None:
     """Move the start of one status-history row (the first one, when the memberships start earlier)."""
+    row = db.execute("SELECT person_id, start_date FROM status_history WHERE id = ?", [status_id]).fetchone()
+    if row is None:
+        return
+    # The row before ended where this one started: it ends at the new start now.
+    db.execute("UPDATE status_history SET end_date = ? WHERE person_id = ? AND end_date = ? AND id != ?",
+               [iso(start), row[0], row[1], status_id])
     db.execute("UPDATE status_history SET start_date = ? WHERE id = ?", [iso(start), status_id])
 
 
