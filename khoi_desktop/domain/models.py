@@ -182,6 +182,7 @@ class PersonRow:
     name_search: str
     sort_key: str
     retired: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)

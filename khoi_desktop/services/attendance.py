@@ -30,7 +30,6 @@ from khoi_desktop.storage import attendance_repo as repo
 from khoi_desktop.storage import documents_repo, meetings_repo, presets_repo
 from khoi_desktop.storage import organizations_repo as org_repo
 
-
 MEETING_SOURCE = "meeting"  # the register's source kind of a meeting's documents
 
 

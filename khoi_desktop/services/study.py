@@ -18,12 +18,18 @@ from khoi_desktop.domain.attendance import PersonFacts, Placement
 from khoi_desktop.domain.errors import NotFoundError
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.presets import MEETING
-from khoi_desktop.domain.study import DEFAULT_RULE, study_kinds
-from khoi_desktop.domain.study import OrgTree, Participation, check_year, participation_figures, rule_label
+from khoi_desktop.domain.study import (
+    DEFAULT_RULE,
+    OrgTree,
+    Participation,
+    check_year,
+    participation_figures,
+    rule_label,
+    study_kinds,
+)
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.storage import attendance_repo, presets_repo, study_repo
 from khoi_desktop.storage import organizations_repo as org_repo
-
 
 
 @dataclass(frozen=True)

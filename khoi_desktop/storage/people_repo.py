@@ -180,8 +180,8 @@ def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
     source = "people p NOT INDEXED" if flt.text else "people p"
     sql = (
         "SELECT p.id, p.full_name, p.birth_date, p.birth_year, p.gender, p.job_title, p.organization_id,"
-        " coalesce(o.name, ''), p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on"
-        f" FROM {source} LEFT JOIN organizations o ON o.id = p.organization_id{where}"
+        " coalesce(o.name, ''), p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on,"
+        f" p.note FROM {source} LEFT JOIN organizations o ON o.id = p.organization_id{where}"
         " ORDER BY p.sort_key, p.id"
     )
     rows = db.execute(sql, params).fetchall()
@@ -217,7 +217,7 @@ _STATUSES = {status.value: status for status in PersonStatus}
 def _to_row(row: tuple, kinds: tuple[MembershipKind, ...]) -> PersonRow:
     return PersonRow(
         row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3], _GENDERS.get(row[4]), row[5],
-        row[6], row[7], kinds, row[8], _STATUSES[row[9]], row[10], row[11], row[12] is not None,
+        row[6], row[7], kinds, row[8], _STATUSES[row[9]], row[10], row[11], row[12] is not None, row[13],
     )
 
 
