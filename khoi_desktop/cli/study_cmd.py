@@ -9,6 +9,7 @@ from typing import TypeVar
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.domain.study import participation_sentences, study_categories
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
 
@@ -102,8 +103,10 @@ def participation_command(org: str, year: int, db_path: Path | None) -> None:
         services.close()
     say(f"{figures.organization_name} — học tập năm {year}: {figures.meetings} buổi học tập.")
     say(f"Tổng số: {figures.overall.persons_text}; {figures.overall.attendances_text}.")
-    for kind in figures.by_kind:
-        say(f"  {kind.label}: {kind.tally.persons_text}; {kind.tally.attendances_text}.")
+    for line in participation_sentences(figures):
+        say(line)
+    for word, tally in study_categories(figures):
+        say(f"  {word[:1].upper()}{word[1:]}: {tally.persons_text}; {tally.attendances_text}.")
     for line in figures.by_organization[1:]:
         say(f"{'  ' * line.depth}{line.name}: {line.tally.persons_text}; {line.tally.attendances_text}.")
     say(f"Đã tham gia: {figures.rule_label}.")

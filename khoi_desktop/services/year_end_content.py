@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from khoi_desktop.domain.enums import InspectionKind, MeetingKind, OrgKind, OutreachOutlet, RatingLevel
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.oversight import TARGET_LEVEL_LABELS, Exemplar, Inspection
-from khoi_desktop.domain.study import PlanDocument
+from khoi_desktop.domain.study import PlanDocument, participation_sentences
 from khoi_desktop.domain.vntext import (
     clean_multiline,
     fold,
@@ -199,16 +199,7 @@ def _document(document: PlanDocument) -> str:
 
 
 def _study(data: YearEndData) -> list[str]:
-    study = data.figures.participation
-    if not study.overall.persons_expected:
-        return []
-    tally = study.overall
-    lines = [f"Số cán bộ, đảng viên tham gia học tập, quán triệt: {tally.persons_text}; tính theo lượt: "
-             f"{tally.attendances_text}."]
-    kinds = [k for k in study.by_kind if k.tally.persons_expected]
-    if len(kinds) > 1:
-        lines.append("Trong đó: " + _join([f"{k.label.lower()} {k.tally.persons_text}" for k in kinds]) + ".")
-    return lines
+    return participation_sentences(data.figures.participation)
 
 
 def _following(data: YearEndData) -> list[str]:

@@ -193,14 +193,17 @@ SELECT count(*) FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN pe
 WHERE EXISTS (SELECT 1 FROM status_history h WHERE h.person_id = p.id
               AND h.status IN ('transferred_out', 'deceased', 'exempt') AND h.start_date <= m.date)
    OR (SELECT min(start_date) FROM status_history h WHERE h.person_id = p.id) > m.date
-   OR p.admission_date IS NULL OR p.admission_date > m.date
+   OR (a.membership_kind LIKE 'party%' AND (p.admission_date IS NULL OR p.admission_date > m.date))
+   OR (a.membership_kind NOT LIKE 'party%' AND (m.kind NOT IN ('study', 'thematic', 'seminar', 'discussion')
+       OR p.admission_date <= m.date))
    OR (p.organization_id <> m.organization_id
        AND p.organization_id NOT IN (SELECT id FROM organizations WHERE parent_id = m.organization_id))
 """
 
 
 def test_attendance_only_for_people_on_the_roll_that_day(unit_db):
-    """Nobody is marked after leaving, dying or being exempted, before joining or admission, or elsewhere."""
+    """Nobody is marked after leaving, dying or being exempted, before joining, or elsewhere; only study
+    meetings have staff outside the Party, and only while outside it (a member before admission)."""
     _summary, conn = unit_db
     assert _rows(conn, _OFF_ROLL) == [(0,)]
     left = _rows(conn, "SELECT person_id, start_date FROM status_history WHERE status = 'transferred_out'")
