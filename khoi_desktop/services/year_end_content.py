@@ -257,8 +257,12 @@ def _inspection(data: YearEndData) -> list[str]:
     if own.inspections_and_supervisions:
         detail = ", ".join(_INSPECTION_PHRASES[kind].format(n=format_number(count))
                            for kind, count in own.by_kind if count and kind not in _EXTRA_KINDS)
-        lines.append(f"{_bodies(data)} đã tiến hành {format_number(own.inspections_and_supervisions)} cuộc kiểm tra, "
-                     f"giám sát{_targets(own.targets_by_level)}, trong đó: {detail}; đã kết luận "
+        if own.on_theme:  # the source's sentence counts only those on the year's theme
+            lines.append(f"{_bodies(data)} đã tiến hành {format_number(own.on_theme)} cuộc kiểm tra, giám sát "
+                         f"việc thực hiện chủ đề năm {data.year}.")
+        lines.append(f"Trong năm, {_bodies(data)} đã tiến hành tổng số "
+                     f"{format_number(own.inspections_and_supervisions)} cuộc kiểm tra, giám sát"
+                     f"{_targets(own.targets_by_level)}, trong đó: {detail}; đã kết luận "
                      f"{format_number(own.finished)} cuộc.")
     extras = [_INSPECTION_PHRASES[kind].format(n=format_number(own.of_kind(kind)))
               for kind in _EXTRA_KINDS if own.of_kind(kind)]

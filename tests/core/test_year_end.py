@@ -51,7 +51,8 @@ def test_figures_are_woven_into_sentences(services: Services, world: Bloc) -> No
     assert "1 đồng chí không xếp loại" in text
     assert "Trong năm có 16 tin, bài, hoạt động tuyên truyền, trong đó: 2 tin, bài đăng trên Báo tỉnh" in text
     assert "Mạng lưới phóng viên, cộng tác viên gồm 2 đồng chí." in text
-    assert ("Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành 3 cuộc kiểm tra, giám sát "
+    assert ("Trong năm, Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành tổng số 3 cuộc "
+            "kiểm tra, giám sát "
             "đối với 4 lượt tổ chức đảng (2 đảng bộ cơ sở, 2 chi bộ cơ sở)") in text
     assert "đã kết luận 2 cuộc." in text and "Các tổ chức đảng trực thuộc đã tiến hành 1 cuộc kiểm tra, giám sát." in text
     assert "Trong năm có 1 tập thể và 2 cá nhân điển hình được biểu dương, khen thưởng, trong đó: 2 Giấy khen, 1 Bằng khen." in text
