@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.common import db_option, draft_option, handles_errors, open_existing, say
 from khoi_desktop.domain.study import participation_sentences, study_categories
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
@@ -74,16 +74,17 @@ def self_review_command(person: str, year: int, out: Path, db_path: Path | None)
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Ghi thêm bảng tổng hợp đăng ký và xếp loại ra tệp .xlsx.")
 @click.option("--collective", is_flag=True, help="Danh sách xếp loại các tổ chức đảng thay vì đảng viên.")
+@draft_option
 @db_option
 @handles_errors
-def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collective: bool,
+def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collective: bool, draft: bool,
                     db_path: Path | None) -> None:
     """In danh sách đánh giá, xếp loại đảng viên (hoặc tổ chức đảng) của một tổ chức trong một năm."""
     services = open_existing(db_path)
     try:
         org_id = services.organizations.resolve(org).id
         written = StudyDocumentService(services.context).write_ratings(org_id, year, out, xlsx=xlsx,
-                                                                       collective=collective)
+                                                                       collective=collective, draft=draft)
     finally:
         services.close()
     _report(written)
