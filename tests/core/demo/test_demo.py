@@ -14,12 +14,14 @@ import pytest
 from khoi_desktop.domain.enums import Gender
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.presets import DEFAULT_PRESETS, REGISTRATION
+from khoi_desktop.domain.study import study_categories
 from khoi_desktop.domain.vntext import search_key, sort_key
 from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.demo.generator import DemoCancelled, DemoSummary, generate_demo
 from khoi_desktop.services.demo.model import DEMO_TODAY, add_months
 from khoi_desktop.services.demo.names import random_name
+from khoi_desktop.services.study import StudyService
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import KNOWN
 
@@ -354,3 +356,24 @@ def test_progress_counts_up_to_its_total(tmp_path):
     assert len(ticks) >= 8
     assert [done for done, _total in ticks] == list(range(1, len(ticks) + 1))
     assert ticks[-1][0] == ticks[-1][1]
+
+
+def test_staff_outside_the_party_study_in_the_unit_demo(unit_db):
+    """Study conferences have công chức, viên chức or người lao động on their rolls; chi bộ meetings none;
+    participation of 2025 is given for everyone and by category, not 100% of Party members only."""
+    summary, conn = unit_db
+    outside = _rows(conn, "SELECT m.kind, count(*) FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+                          " WHERE a.membership_kind NOT LIKE 'party%' GROUP BY m.kind")
+    kinds = dict(outside)
+    assert kinds and set(kinds) <= {"study", "thematic", "seminar", "discussion"}
+    assert "regular" not in kinds
+    db = open_database(summary.path)
+    try:
+        root = db.execute("SELECT id FROM organizations WHERE parent_id IS NULL").fetchone()[0]
+        figures = StudyService(ServiceContext(db)).participation(root, 2025)
+    finally:
+        db.close()
+    words = [word for word, _tally in study_categories(figures)]
+    assert "đảng viên" in words and len(words) >= 2
+    assert figures.overall.persons_expected > sum(
+        t.persons_expected for w, t in study_categories(figures) if w == "đảng viên")
