@@ -31,7 +31,7 @@ from khoi_desktop.services.file_writes import checked_targets, write_all
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.overview import OverviewService, YearFigures, empty_figures
-from khoi_desktop.services.report_years import DRAFT_MARK, require_report_year
+from khoi_desktop.services.report_years import DRAFT_MARK, require_report_year, year_problem
 from khoi_desktop.services.year_end_annex import annex_blocks
 from khoi_desktop.services.year_end_content import (
     NARRATIVE_KEYS,
@@ -169,6 +169,12 @@ class YearEndService:
                     number: int | None = None, draft: bool = False) -> ReportFiles:
         """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
         return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number), draft=draft)
+
+    def year_problems(self, org_id: int, year: int) -> tuple[str, str]:
+        """(no records of the year, year not ended): each the Vietnamese reason, or '' (for the screens)."""
+        org, today = self._organization(org_id), self._ctx.today()
+        missing = year_problem(self._db, org, check_year(year), today, draft=True)
+        return missing, "" if missing else year_problem(self._db, org, year, today, draft=False)
 
     def check_year(self, org_id: int, year: int, *, draft: bool = False) -> None:
         """Refuse a year without records of the organisation, or not yet ended unless a draft."""
