@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from docx import Document
 from pypdf import PdfReader
 
 from khoi_desktop.cli.package_cmd import PACKAGE_COMMANDS
@@ -19,6 +20,7 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.oversight import InspectionInput, count_inspections
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.inspections import InspectionService
+from khoi_desktop.services.package_figures import figures_from_json, figures_to_json
 from khoi_desktop.services.report_years import year_problem
 from khoi_desktop.services.year_end import YearEndService
 from tests.core.year_end_support import BTV, UBKT, YEAR, Bloc, full_year
@@ -124,3 +126,24 @@ def test_the_check_the_screens_ask_first(services: Services, world: Bloc) -> Non
     assert year_problem(services.db, org, NOW, today, draft=True) == ""
     with pytest.raises(ValidationError, match="Năm 2011 không có số liệu"):
         YearEndService(services.context).check_year(world.bloc, 2011)
+
+
+def test_a_draft_docx_says_du_thao_in_its_headers(world: Bloc, services: Services, tmp_path: Path) -> None:
+    """The Word file of a draft carries 'DỰ THẢO' in the first page's header and the others'."""
+    docx = tmp_path / "du thao.docx"
+    YearEndService(services.context).export(world.bloc, NOW, pdf=tmp_path / "du thao.pdf", docx=docx, draft=True)
+    section = Document(str(docx)).sections[0]
+    for header in (section.first_page_header, section.header):
+        assert "DỰ THẢO" in " ".join(p.text for p in header.paragraphs)
+
+
+def test_the_theme_count_travels_in_the_package_figures(services: Services, world: Bloc) -> None:
+    """figures_to_json → figures_from_json keeps on_theme; a package without it reads as 0."""
+    InspectionService(services.context).create(InspectionInput(
+        YEAR, world.bloc, InspectionKind.INSPECTION, "Chủ đề năm", (world.base,), UBKT, on_theme=True))
+    figures = YearEndService(services.context).data(world.bloc, YEAR).figures
+    data = figures_to_json(figures)
+    assert data["inspections"]["own"]["on_theme"] == 1
+    assert figures_from_json(data, world.bloc, "Khối", "goi.zip").inspections.own.on_theme == 1
+    del data["inspections"]["own"]["on_theme"]
+    assert figures_from_json(data, world.bloc, "Khối", "goi.zip").inspections.own.on_theme == 0
