@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -186,7 +186,10 @@ class AssessmentDialog(ServiceDialog):
         self._points_finished()
         self.save_button.setEnabled(True)
         first = next(iter(self.sections.values()), None)  # typing goes in a field, not on the tab bar
-        (first or (self.points if rules.uses_points else self.levels["self_level"])).setFocus()
+        target = first or (self.points if rules.uses_points else self.levels["self_level"])
+        # The sections were just made: the layout shows them on the next turn of the event loop, and a
+        # widget not shown yet takes no focus (the tab bar kept it now and then). Focus after that turn.
+        QTimer.singleShot(0, target.setFocus)
 
     def _fill_sections(self, review: SelfReview, rules: AssessmentRules) -> None:
         known = dict(rules.sections)
