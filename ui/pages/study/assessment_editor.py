@@ -186,10 +186,10 @@ class AssessmentDialog(ServiceDialog):
         self._points_finished()
         self.save_button.setEnabled(True)
         first = next(iter(self.sections.values()), None)  # typing goes in a field, not on the tab bar
+        # The sections just made are shown from the event loop (the layout posts their show);
+        # focus set before that is lost to the tab bar, so it is set once they are shown.
         target = first or (self.points if rules.uses_points else self.levels["self_level"])
-        # The sections were just made: the layout shows them on the next turn of the event loop, and a
-        # widget not shown yet takes no focus (the tab bar kept it now and then). Focus after that turn.
-        QTimer.singleShot(0, target.setFocus)
+        QTimer.singleShot(0, target, target.setFocus)  # cancelled if the field is gone by then
 
     def _fill_sections(self, review: SelfReview, rules: AssessmentRules) -> None:
         known = dict(rules.sections)
