@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.common import db_option, draft_option, handles_errors, open_existing, say
 from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE
@@ -31,9 +31,10 @@ class ConfirmationNeeded(ValidationError):
 @click.option("--minutes", default="", help="Mã số các buổi sinh hoạt cần kèm biên bản, cách nhau bởi dấu phẩy.")
 @click.option("--consolidated", is_flag=True, help="Gói tổng hợp của Đảng bộ Khối từ các gói đã nhận, gửi lên "
               "cấp trên nữa (Tỉnh ủy).")
+@draft_option
 @db_option
 @handles_errors
-def export_package_command(org: str | None, year: int, out: Path, minutes: str, consolidated: bool,
+def export_package_command(org: str | None, year: int, out: Path, minutes: str, consolidated: bool, draft: bool,
                            db_path: Path | None) -> None:
     from khoi_desktop.services.package_export import PackageExportService  # the writers: only here
     from khoi_desktop.services.package_upward import UpwardPackageService
@@ -48,7 +49,8 @@ def export_package_command(org: str | None, year: int, out: Path, minutes: str, 
             exported = UpwardPackageService(services.context).export(year, out, bloc_id=target.id if target else None)
         else:
             assert target is not None
-            exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids)
+            exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids,
+                                                                     draft=draft)
     finally:
         services.close()
     say(f"Đã ghi {exported.title} vào “{exported.path}” ({format_number(exported.size // 1024 or 1)} KB):")

@@ -97,15 +97,20 @@ class PackageExportService:
         return self._meetings.list(scope, year)
 
     def export(self, org_id: int, year: int, target: Path, *, minutes: Sequence[int] = (),
-               progress: Progress | None = None) -> ExportedPackage:
-        """Write the package of ``org_id`` for ``year`` to ``target`` (a .zip)."""
-        target = package_target(Path(target))
+               progress: Progress | None = None, draft: bool = False) -> ExportedPackage:
+        """Write the package of ``org_id`` for ``year`` to ``target`` (a .zip).
+
+        A year not yet begun, a year without records, or one not yet ended (unless ``draft``: its report
+        says DỰ THẢO), is refused.
+        """
         self.check_year(year)
+        self._year_end.check_year(org_id, year, draft=draft)
+        target = package_target(Path(target))
         step = _Steps(progress, 3 + len(minutes))
         with self._db.atomic():
             data = self._year_end.data(org_id, year)
             step()
-            report = self._report_files(data)
+            report = self._report_files(data, draft)
             step()
             org = data.organization
             files = [PackedFile(report_file_name(year, org.name, "pdf"), ROLE_REPORT_PDF, report.pdf),
@@ -161,9 +166,10 @@ class PackageExportService:
                                   "không xuất gói báo cáo cho năm này được.")
 
     # -- helpers ------------------------------------------------------------------------------
-    def _report_files(self, data: YearEndData) -> ReportFiles:
+    def _report_files(self, data: YearEndData, draft: bool = False) -> ReportFiles:
         """The year-end report's three files (issue 6) over the data already gathered, dated today, unnumbered."""
-        return self._year_end.files_of(self._year_end.document(data, issued_on=self._ctx.today()))
+        return self._year_end.files_of(self._year_end.document(data, issued_on=self._ctx.today()),
+                                       draft=draft)
 
     def _minutes_pdf(self, meeting: MeetingRow) -> bytes:
         """The minutes as the clerk prints them (numbered from the register if not yet).

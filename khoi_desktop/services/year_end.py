@@ -14,7 +14,7 @@ signing body from the organisation, as for meeting documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from khoi_desktop.services.file_writes import checked_targets, write_all
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.overview import OverviewService, YearFigures, empty_figures
+from khoi_desktop.services.report_years import DRAFT_MARK, require_report_year, year_problem
 from khoi_desktop.services.year_end_annex import annex_blocks
 from khoi_desktop.services.year_end_content import (
     NARRATIVE_KEYS,
@@ -151,9 +152,9 @@ class YearEndService:
             annex=annex_blocks(data, attached_to(issuer, number, day)),
         )
 
-    def files_of(self, report: ReportDocument) -> ReportFiles:
-        """PDF, DOCX and XLSX of one content model, in the layout in force on its date."""
-        layout = self._documents.layout_on(report.issued_on)
+    def files_of(self, report: ReportDocument, *, draft: bool = False) -> ReportFiles:
+        """PDF, DOCX and XLSX of one content model, in the layout in force on its date (a draft marked so)."""
+        layout = replace(self._documents.layout_on(report.issued_on), draft_mark=DRAFT_MARK if draft else "")
         # The renderers pull reportlab, python-docx and openpyxl: loaded when a file is made, not
         # when a page showing the report's figures opens.
         from khoi_desktop.reports.year_end_docx import build_year_end_docx
@@ -165,15 +166,30 @@ class YearEndService:
 
     # -- files --------------------------------------------------------------------------------
     def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
-                    number: int | None = None) -> ReportFiles:
+                    number: int | None = None, draft: bool = False) -> ReportFiles:
         """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
-        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number))
+        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number), draft=draft)
+
+    def year_problems(self, org_id: int, year: int) -> tuple[str, str]:
+        """(no records of the year, year not ended): each the Vietnamese reason, or '' (for the screens)."""
+        org, today = self._organization(org_id), self._ctx.today()
+        missing = year_problem(self._db, org, check_year(year), today, draft=True)
+        return missing, "" if missing else year_problem(self._db, org, year, today, draft=False)
+
+    def check_year(self, org_id: int, year: int, *, draft: bool = False) -> None:
+        """Refuse a year without records of the organisation, or not yet ended unless a draft."""
+        require_report_year(self._db, self._organization(org_id), check_year(year), self._ctx.today(), draft=draft)
 
     def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
-               xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
-        """Write the chosen files; all are built first and renamed into place together."""
+               xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None,
+               draft: bool = False) -> ExportedReport:
+        """Write the chosen files; all are built first and renamed into place together.
+
+        A year without records, or not yet ended (unless ``draft``), is refused before anything is made.
+        """
+        self.check_year(org_id, year, draft=draft)
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        files = self.build_files(org_id, year, issued_on=issued_on, number=number)
+        files = self.build_files(org_id, year, issued_on=issued_on, number=number, draft=draft)
         contents = {path: getattr(files, kind) for kind, path in targets.items()}
         write_all(contents)
         with self._db.atomic():

@@ -55,6 +55,17 @@ def m0003_meeting_agenda_content(db: Database) -> None:
         )
 
 
+@migration
+def m0004_theme_inspections(db: Database) -> None:
+    """An inspection or supervision may be on the year's theme (the report's "21 cuộc … chủ đề năm").
+
+    Dated branch membership needs no new column: the start of a person's status-history
+    stretch in their organisation is "sinh hoạt tại tổ chức từ ngày", so existing databases
+    keep every date as it was.
+    """
+    db.execute("ALTER TABLE inspections ADD COLUMN on_theme INTEGER NOT NULL DEFAULT 0")
+
+
 # SQLite's own version-4 UUID for rows inserted without one (the trigger below): 32 random hex digits
 # laid out 8-4-4-4-12 with the version and variant nibbles set.
 _SQL_UUID = ("(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'"

@@ -74,8 +74,8 @@ def test_the_report_names_each_units_focus_and_the_bloc_wide_rate(bloc: Services
     text = " ".join(b.text for b in report.body if isinstance(b, Paragraph))
     assert (f"Cụ thể như: Kho bạc Nhà nước tỉnh với nội dung “{TREASURY_FOCUS}”; "
             f"Viện Kiểm sát nhân dân tỉnh với nội dung “{BASE_FOCUS}”") in text  # in the bloc's own list order
-    assert "tham gia học tập, quán triệt: 3/5 người, đạt 60%" in text
-    assert "Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành 3 cuộc" in text
+    assert "tham gia học tập là 60% (3/5 người)" in text
+    assert "Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành tổng số 3 cuộc" in text
 
 
 def test_a_table_per_unit_and_the_units_not_yet_received(bloc: Services, packages: dict[str, Path]) -> None:

@@ -25,6 +25,7 @@ PERSON_FIELD_LABELS = {
     "political_theory": "Lý luận chính trị", "job_title": "Chức vụ", "party_card_number": "Số thẻ đảng viên",
     "party_record_number": "Số lý lịch", "admission_date": "Ngày vào Đảng",
     "official_date": "Ngày chính thức", "note": "Ghi chú", "memberships": "Tư cách",
+    "org_since": "Sinh hoạt tại tổ chức từ ngày",
 }
 # The change history also shows what the Trạng thái tab and "Thôi theo dõi" record.
 PERSON_HISTORY_LABELS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from khoi_desktop.interchange.people_import import FIELD_LABELS, ColumnMapping, 
 from khoi_desktop.services.people_import import ImportPreview, RowChoice
 from ui.models.import_preview import CHOICE, STATE, ChoiceDelegate, PreviewRowsModel, ProblemsModel
 from ui.pages.common.org_combo import OrgCombo
-from ui.pages.common.person_fields import ErrorLabel, NoticeLabel
+from ui.pages.common.person_fields import DateField, ErrorLabel, NoticeLabel
 from ui.style import named_label
 
 NOT_IMPORTED = "(Không nhập)"
@@ -176,6 +177,11 @@ class PreviewStep(QWidget):
                                            "chưa nhập dòng nào")
         self.valid_only = QRadioButton("Chỉ nhập các dòng hợp lệ; các dòng lỗi được ghi vào một báo cáo lỗi .xlsx")
         self.all_or_nothing.setChecked(True)
+        self.since = DateField()
+        self.since.setObjectName("importSince")
+        self.since.setMaximumWidth(140)
+        self.since_note = QLabel("")
+        self.since_note.setWordWrap(True)
         self.error = ErrorLabel()
         self.rows_model.choices_changed.connect(self._recount)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -187,6 +193,11 @@ class PreviewStep(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.legacy)
         layout.addWidget(splitter, 1)
+        since_row = QHBoxLayout()
+        since_row.addWidget(QLabel("<b>Sinh hoạt tại tổ chức từ ngày:</b>"))
+        since_row.addWidget(self.since)
+        since_row.addWidget(self.since_note, 1)
+        layout.addLayout(since_row)
         layout.addWidget(self.all_or_nothing)
         layout.addWidget(self.valid_only)
         layout.addWidget(self.error)
@@ -205,8 +216,15 @@ class PreviewStep(QWidget):
         layout.addWidget(view, 1)
         return box
 
-    def set_preview(self, preview: ImportPreview) -> None:
+    def set_preview(self, preview: ImportPreview, today: date | None = None) -> None:
         self.preview = preview
+        if today is not None and not self.since.text():
+            self.since.set_date(today)
+        column = preview.mapping.label_of("org_since") if preview.dated_rows else ""
+        self.since_note.setText(
+            f"Theo cột “{column}” của tệp; ngày này dùng cho các dòng không ghi ngày." if column else
+            "Ngày này áp dụng cho mọi người trong tệp: các buổi sinh hoạt trước ngày này không có tên họ. "
+            "Hãy sửa nếu họ đã sinh hoạt ở đây từ trước.")
         self.error.show_message("")
         self.legacy.show_lines([preview.legacy_note] if preview.legacy_note else [])
         self.rows_model.set_preview(preview)

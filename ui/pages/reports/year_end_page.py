@@ -36,6 +36,7 @@ from ui.pages.common.document_actions import PDF_FILTER, Opener, open_with_syste
 from ui.pages.common.org_year_bar import OrgYearBar
 from ui.pages.common.person_fields import DateField
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
+from ui.pages.common.report_year import draft_choice
 from ui.pages.reports.year_end_sections import Editor, FrameFields, SectionRow, card, numbering
 from ui.prompts import Prompts
 from ui.service_dialog import read_date
@@ -57,6 +58,7 @@ class YearEndPage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self.opener = opener
+        self._draft = False  # the clerk agreed to a draft of a year not yet ended
         self.shown_key: Key | None = None  # the organisation and year the editors hold
         self.saved: dict[str, str] = {}  # what is stored, per section, as typed
         self.rows: dict[str, SectionRow] = {}
@@ -284,7 +286,7 @@ class YearEndPage(QWidget):
 
     # -- export ------------------------------------------------------------------------------------------------
     def export(self) -> None:
-        """Ask where, store what was typed, then write the files on the worker."""
+        """Check the date and the year (a draft when not ended), ask where, store what was typed, write."""
         if self.shown_key is None:
             return
         try:
@@ -292,6 +294,17 @@ class YearEndPage(QWidget):
         except ValidationError as error:
             self.frame.show_error(error.field, error.message)
             return
+        org_id, year = self.shown_key
+        service = self._services.year_end
+        self._tasks.call(lambda: service.year_problems(org_id, year),
+                         lambda problems: self._year_checked(problems, issued_on),
+                         lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"))
+
+    def _year_checked(self, problems: tuple[str, str], issued_on: object) -> None:
+        draft = draft_choice(self._prompts, problems, "báo cáo tổng kết")
+        if draft is None:
+            return
+        self._draft = draft
         pdf = self._ask_pdf()
         if pdf is None:
             return
@@ -317,9 +330,10 @@ class YearEndPage(QWidget):
 
     def _write(self, targets: dict[str, Path | None], issued_on: object) -> None:
         org_id, year = self.shown_key or (0, 0)
-        number, service = self.number.value() or None, self._services.year_end
+        number, service, draft = self.number.value() or None, self._services.year_end, self._draft
         self._tasks.run(
-            lambda _control: service.export(org_id, year, issued_on=issued_on, number=number, **targets),  # type: ignore[arg-type]
+            lambda _control: service.export(org_id, year, issued_on=issued_on, number=number,  # type: ignore[arg-type]
+                                            draft=draft, **targets),
             self._exported, lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"),
             progress_title="Đang xuất báo cáo tổng kết…", parent=self)
 

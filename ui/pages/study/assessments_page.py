@@ -201,7 +201,10 @@ class AssessmentsPage(DocumentsPage):
         def write(target: Path, final: bool) -> StudyDocumentWritten:
             saving = final and target.parent != self.actions.preview_dir  # "Lưu thành…", not a print copy
             xlsx = target.with_suffix(".xlsx") if with_xlsx and saving else None
-            return services.study_documents.write_ratings(org.id, year, target, xlsx=xlsx, collective=collective)
+            # A year not yet ended is listed as a draft ("DỰ THẢO" on every page); one without records refused.
+            draft = bool(services.year_end.year_problems(org.id, year)[1])
+            return services.study_documents.write_ratings(org.id, year, target, xlsx=xlsx, collective=collective,
+                                                          draft=draft)
 
         what = "to chuc dang" if collective else "dang vien"
         label = "Danh sách xếp loại " + ("tổ chức đảng" if collective else "đảng viên")

@@ -207,3 +207,22 @@ def test_back_returns_to_the_previous_step(wizard: ImportWizard, tasks: TaskRunn
     assert "sang Unicode" in wizard.preview_step.legacy.text()
     wizard.back_button.click()
     assert wizard.current_step() == MAPPING
+
+
+def test_the_file_date_is_shown_confirmed_and_stored(wizard: ImportWizard, tasks: TaskRunner,
+                                                    prompts: FakePrompts, services: Services) -> None:
+    """Step 3 shows 'Sinh hoạt tại tổ chức từ ngày' (today); the clerk's date is what the people get."""
+    go_to_preview(wizard, tasks, prompts, "people_clean.xlsx")
+    step = wizard.preview_step
+    assert step.since.text() == "26/11/2026" and "mọi người trong tệp" in step.since_note.text()
+    step.since.setText("31/02/2020")
+    wizard.import_button.click()
+    tasks.wait_idle()
+    assert wizard.current_step() == PREVIEW and "tháng 2/2020 không có ngày 31" in step.error.text()
+    step.since.setText("01/09/2020")
+    wizard.import_button.click()
+    tasks.wait_idle()
+    assert wizard.current_step() == RESULT
+    assert "sinh hoạt tại tổ chức từ ngày 01/09/2020" in wizard.result_text()
+    hương = next(row for row in services.people.list() if row.full_name == "Trần Thị Hương")
+    assert services.people.get(hương.id).org_since.isoformat() == "2020-09-01"
