@@ -75,7 +75,7 @@ def import_members_command(file: Path, org: str, skip_invalid: bool, report: Pat
 @handles_errors
 def export_members_command(org: str | None, out: Path, db_path: Path | None) -> None:
     """Xuất danh sách cán bộ, đảng viên ra tệp Excel có định dạng để in (A4)."""
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         org_id = services.organizations.resolve(org).id if org else None
         summary = PeopleExportService(services.context).export_organization(out, org_id)

@@ -95,7 +95,7 @@ def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collectiv
 @handles_errors
 def participation_command(org: str, year: int, db_path: Path | None) -> None:
     """In ra số liệu tham gia học tập trong năm: số người, số lượt, theo tổ chức và theo tư cách."""
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         figures = StudyService(services.context).participation(services.organizations.resolve(org).id, year)
     finally:
