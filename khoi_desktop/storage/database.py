@@ -128,11 +128,21 @@ def check_header(path: Path) -> None:
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    rows = quick_check_rows(conn)
     if rows != ["ok"]:
         raise CorruptDatabaseError(
             f"Tệp “{path.name}” bị hỏng (kiểm tra phát hiện: {rows[0]}). Hãy phục hồi từ một bản sao lưu."
         )
+
+
+def quick_check_rows(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA quick_check``'s lines; a damaged file may put undecodable bytes in them."""
+    previous = conn.text_factory
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    finally:
+        conn.text_factory = previous
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -19,6 +19,7 @@ from khoi_desktop.storage.database import (
     check_header,
     explain_sqlite_error,
     open_database,
+    quick_check_rows,
 )
 
 SPACE_SLACK = 1024 * 1024  # journal pages and file-system overhead beside the copied bytes
@@ -35,7 +36,7 @@ def table_counts(db: Database) -> dict[str, int]:
 
 
 def quick_check(db: Database) -> list[str]:
-    return [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    return quick_check_rows(db.conn)
 
 
 def schema_names(db: Database) -> list[str]:
