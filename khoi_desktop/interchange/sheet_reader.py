@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
-import openpyxl
 import xlrd
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.cell.rich_text import CellRichText
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser  # the streaming parser of read-only mode
+from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser  # read-only mode's streaming parser
+from openpyxl.xml.constants import SHEET_MAIN_NS
 from xlrd.compdoc import CompDoc
 
 from khoi_desktop.domain.vntext import clean, format_date
@@ -35,7 +38,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # guards against zip bombs
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
-MAX_CELLS = 4_000_000  # filled cells: 200,000 rows of 20 columns
+MAX_CELLS = 3_000_000  # cells written in the file: 200,000 rows of 15 columns
 MAX_SHEET_XML_BYTES = 300 * 1024 * 1024  # one sheet's XML (200,000 real rows are about 150 MB)
 MAX_STRINGS_XML_BYTES = 100 * 1024 * 1024  # the shared strings, which openpyxl keeps in memory
 
@@ -242,7 +245,9 @@ def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
     try:
         with warnings.catch_warnings():  # "extension not supported" notes are no concern of the user
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True, rich_text=True)
+            reader = _StreamingReader(path, read_only=True, data_only=True, rich_text=True)
+            reader.read()
+            book = reader.wb
     except Exception:  # openpyxl raises anything from KeyError to lxml errors on bad parts
         raise SheetReadError(path.name, _STRANGE) from None
     try:
@@ -262,6 +267,30 @@ def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
 _STRANGE = "tệp Excel bị hỏng hoặc có cấu trúc lạ, không đọc được."
 
 
+class _StreamingSheet(ReadOnlyWorksheet):
+    """A read-only sheet that is not parsed when it is opened.
+
+    openpyxl looks for the ``<dimension>`` element until ``sheetData`` *ends*: without one (a
+    bomb, some generators) it parses the whole sheet once more just to open it. The rows are
+    streamed below; the size is not needed.
+    """
+
+    def _get_size(self) -> None:
+        return None
+
+
+class _StreamingReader(ExcelReader):
+    """openpyxl's read-only workbook reader, with worksheets that open without a parse."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue  # chart sheets hold no cells
+            worksheet = _StreamingSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)  # noqa: SLF001 - as openpyxl's own reader does
+
+
 def _has_cells(sheet: ReadOnlyWorksheet) -> bool:
     """Any value in the first rows (read as a stream: a huge sheet is not parsed to answer)."""
     with sheet._get_source() as source:  # noqa: SLF001 - the sheet's XML stream
@@ -271,9 +300,32 @@ def _has_cells(sheet: ReadOnlyWorksheet) -> bool:
     return False
 
 
+class _Parser(WorkSheetParser):
+    """openpyxl's sheet parser with a short way for plain inline text (one ``<t>``, no runs):
+    building rich text for each such cell is most of the reading time of an exported list."""
+
+    def parse_cell(self, element: Element) -> dict[str, object]:
+        inline = element.find(INLINE_STRING) if element.get("t") == "inlineStr" else None
+        if inline is None or len(inline) != 1 or inline[0].tag != _PLAIN_TEXT:
+            return super().parse_cell(element)
+        coordinate = element.get("r")
+        if coordinate:
+            row, column = coordinate_to_tuple(coordinate)
+            self.col_counter = column
+        else:
+            self.col_counter += 1
+            row, column = self.row_counter, self.col_counter
+        style = element.get("s")
+        return {"row": row, "column": column, "value": inline[0].text or "", "data_type": "s",
+                "style_id": int(style) if style else 0}
+
+
+_PLAIN_TEXT = f"{{{SHEET_MAIN_NS}}}t"
+
+
 def _parser(sheet: ReadOnlyWorksheet, source: object) -> WorkSheetParser:
     book = sheet.parent
-    return WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,  # noqa: SLF001
+    return _Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,  # noqa: SLF001
                            date_formats=book._date_formats, timedelta_formats=book._timedelta_formats,  # noqa: SLF001
                            rich_text=True)
 
@@ -289,10 +341,11 @@ def _stream_rows(file_name: str, sheet: ReadOnlyWorksheet) -> tuple[list[list[Ce
                 raise SheetReadError(file_name, f"trang tính có quá nhiều dòng (quá {MAX_ROWS:,} dòng)."
                                      .replace(",", "."))
             rows.extend([] for _ in range(index - 1 - len(rows)))  # rows the file leaves out
-            row = _stream_row(sheet, cells)
             filled += len(cells)
-            if filled > MAX_CELLS:
-                raise SheetReadError(file_name, "trang tính có quá nhiều ô dữ liệu cho một danh sách.")
+            if len(cells) > MAX_COLUMNS or filled > MAX_CELLS:
+                raise SheetReadError(file_name, "trang tính có quá nhiều ô dữ liệu cho một danh sách "
+                                                f"(tối đa {MAX_COLUMNS} cột).")
+            row = _stream_row(sheet, cells)
             rows.append(row)
         merged = tuple(
             MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
@@ -305,7 +358,7 @@ def _stream_row(sheet: ReadOnlyWorksheet, cells: list[dict[str, object]]) -> lis
     row: list[Cell] = []
     for cell in cells:
         column = int(cell["column"])
-        if column > MAX_COLUMNS or cell["value"] is None:
+        if cell["value"] is None:
             continue
         row.extend([EMPTY_CELL] * (column - 1 - len(row)))
         row.append(_xlsx_cell(ReadOnlyCell(sheet, **cell)))
