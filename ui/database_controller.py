@@ -114,6 +114,15 @@ class DatabaseController(QObject):
         if old is not None and old is not services:
             self._tasks.call(old.close)
         self.opened.emit(services)
+        # The full integrity check runs here, behind the shown window, not on every open.
+        self._tasks.call(services.quick_check, lambda rows: self._integrity_checked(services, rows))
+
+    def _integrity_checked(self, services: Services, rows: list[str]) -> None:
+        if rows == ["ok"] or services is not self._services:
+            return
+        self._prompts.warn("Tệp dữ liệu có lỗi", (
+            f"Kiểm tra toàn vẹn tệp “{services.path.name}” phát hiện lỗi ({rows[0]}).\n\n"
+            "Hãy phục hồi từ một bản sao lưu (Tệp → Phục hồi…) trước khi nhập thêm dữ liệu."))
 
     def open_path(self, path: Path, on_failed: Callable[[BaseException], None] | None = None) -> None:
         """Open ``path`` on the worker with a progress dialog; the current file stays open on failure."""
