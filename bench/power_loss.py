@@ -27,7 +27,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,11 +107,8 @@ def cut_everywhere(operation: str, setup: Callable[[Path], None], run: Callable[
             root = base / f"lan-{cut}"
             setup(root)
             disk = WriteBackDisk(root, cut_at=cut)
-            with disk.installed():
-                try:
-                    run(root)
-                except PowerCut:
-                    pass
+            with disk.installed(), suppress(PowerCut):
+                run(root)
             problem = verify(disk.after_power_cut(base / f"sau-{cut}"))
             if problem:
                 bad.append(f"cut {cut}: {problem}")
