@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -15,10 +16,8 @@ from khoi_desktop import durable
 def _cut_after(root: Path, points: int, write: object) -> Path:
     disk = WriteBackDisk(root, cut_at=points)
     with disk.installed():
-        try:
+        with contextlib.suppress(PowerCut):
             write()  # type: ignore[operator]
-        except PowerCut:
-            pass
     return disk.after_power_cut(root.parent / f"{root.name}-sau-{points}")
 
 
