@@ -15,9 +15,8 @@ from khoi_desktop import durable
 
 def _cut_after(root: Path, points: int, write: object) -> Path:
     disk = WriteBackDisk(root, cut_at=points)
-    with disk.installed():
-        with contextlib.suppress(PowerCut):
-            write()  # type: ignore[operator]
+    with disk.installed(), contextlib.suppress(PowerCut):
+        write()  # type: ignore[operator]
     return disk.after_power_cut(root.parent / f"{root.name}-sau-{points}")
 
 
