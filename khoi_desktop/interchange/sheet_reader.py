@@ -334,6 +334,7 @@ def _stream_rows(file_name: str, sheet: ReadOnlyWorksheet) -> tuple[list[list[Ce
     """The sheet's rows, refusing as soon as a limit is passed (rows, filled cells)."""
     rows: list[list[Cell]] = []
     filled = 0
+    fonts = _FontNames(sheet)
     with sheet._get_source() as source:  # noqa: SLF001 - the sheet's XML stream
         parser = _parser(sheet, source)
         for index, cells in parser.parse():
@@ -345,7 +346,7 @@ def _stream_rows(file_name: str, sheet: ReadOnlyWorksheet) -> tuple[list[list[Ce
             if len(cells) > MAX_COLUMNS or filled > MAX_CELLS:
                 raise SheetReadError(file_name, "trang tính có quá nhiều ô dữ liệu cho một danh sách "
                                                 f"(tối đa {MAX_COLUMNS} cột).")
-            row = _stream_row(sheet, cells)
+            row = _stream_row(fonts, cells)
             rows.append(row)
         merged = tuple(
             MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
@@ -354,26 +355,36 @@ def _stream_rows(file_name: str, sheet: ReadOnlyWorksheet) -> tuple[list[list[Ce
     return rows, merged
 
 
-def _stream_row(sheet: ReadOnlyWorksheet, cells: list[dict[str, object]]) -> list[Cell]:
+class _FontNames(dict[int, str]):
+    """The font name of each cell style, looked up once per style (not once per cell)."""
+
+    def __init__(self, sheet: ReadOnlyWorksheet) -> None:
+        super().__init__()
+        self._sheet = sheet
+
+    def __missing__(self, style_id: int) -> str:
+        probe = ReadOnlyCell(self._sheet, 1, 1, None, style_id=style_id)
+        self[style_id] = name = probe.font.name or ""
+        return name
+
+
+def _stream_row(fonts: _FontNames, cells: list[dict[str, object]]) -> list[Cell]:
     row: list[Cell] = []
     for cell in cells:
-        column = int(cell["column"])
-        if cell["value"] is None:
+        value = cell["value"]
+        if value is None:
             continue
-        row.extend([EMPTY_CELL] * (column - 1 - len(row)))
-        row.append(_xlsx_cell(ReadOnlyCell(sheet, **cell)))
+        row.extend([EMPTY_CELL] * (int(cell["column"]) - 1 - len(row)))
+        row.append(_xlsx_cell(value, fonts, int(cell["style_id"] or 0)))
     return row
 
 
-def _xlsx_cell(cell: object) -> Cell:
-    value = cell.value
-    if value is None:
-        return EMPTY_CELL
+def _xlsx_cell(value: object, fonts: _FontNames, style_id: int) -> Cell:
     if isinstance(value, CellRichText):
         runs = [(str(part), (part.font.rFont if hasattr(part, "font") else None) or "") for part in value]
-        return _text_cell(runs, cell.font.name or "")
+        return _text_cell(runs, fonts[style_id])
     if isinstance(value, str):
-        return _text_cell([(value, "")], cell.font.name or "")
+        return _text_cell([(value, "")], fonts[style_id])
     return Cell(_plain_value(value))
 
 
