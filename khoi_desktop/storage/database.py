@@ -141,6 +141,8 @@ def quick_check_rows(conn: sqlite3.Connection) -> list[str]:
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         return [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except UnicodeDecodeError:  # the check's own report quotes the damaged bytes
+        return ["dữ liệu trong tệp bị hỏng, không đọc được"]
     finally:
         conn.text_factory = previous
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import random
 import shutil
 import sqlite3
 from collections import namedtuple
@@ -89,8 +89,9 @@ def test_a_damaged_backup_is_refused_naming_the_users_file(current: Path, good_b
                                                            tmp_path: Path) -> None:
     """quick_check runs on a copy; the message names the user's file, never the probe."""
     data = bytearray(good_backup.read_bytes())
+    scribble = random.Random(13)
     for offset in range(4096 * 2, len(data), 4096):  # scribble over every page after the first two
-        data[offset + 100: offset + 400] = os.urandom(300)
+        data[offset + 100: offset + 400] = scribble.randbytes(300)
     good_backup.write_bytes(bytes(data))
     _refused(good_backup, current, tmp_path, "bản sao lưu.sqlite")
 
