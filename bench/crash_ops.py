@@ -113,10 +113,21 @@ class Scenario:
 
 def prepare(folder: Path) -> Scenario:
     """The starting database, the list, the restore source, the package and the expected results."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = os.environ.get("KHOI_DATA_DIR")
+    os.environ["KHOI_DATA_DIR"] = str(folder / "du-lieu")  # backups made by the commands go here
+    try:
+        return _prepare(folder)
+    finally:
+        if saved is None:
+            os.environ.pop("KHOI_DATA_DIR", None)
+        else:
+            os.environ["KHOI_DATA_DIR"] = saved
+
+
+def _prepare(folder: Path) -> Scenario:
     from khoi_desktop.cli.main import main
 
-    folder.mkdir(parents=True, exist_ok=True)
-    os.environ["KHOI_DATA_DIR"] = str(folder / "du-lieu")
     base = folder / "goc.sqlite"
     for seed, path in ((11, base), (12, folder / "nguon-phuc-hoi.sqlite"), (13, folder / "mau-13.sqlite")):
         if not path.exists():
