@@ -7,15 +7,16 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from khoi_desktop import paths
 from khoi_desktop.domain.errors import StorageError, UserFacingError
 from khoi_desktop.durable import explain_os_error
-from khoi_desktop.services.app import Services
-from khoi_desktop.storage.database import explain_sqlite_error
+
+if TYPE_CHECKING:  # opening a database brings in the storage layer: only when a command runs
+    from khoi_desktop.services.app import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +46,8 @@ def open_existing(db_path: Path | None, *, writes: bool = True, full_check: bool
                            "chạy “demo” để có dữ liệu mẫu.")
     if path.is_dir():
         raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
+    from khoi_desktop.services.app import Services
+
     if writes:
         return Services.open_for_writing(path, full_check=full_check)
     return Services.open(path, read_only=True, full_check=full_check)
@@ -69,6 +72,8 @@ def handles_errors(func: F) -> F:
         except UserFacingError as exc:
             fail(exc.message)
         except sqlite3.Error as exc:
+            from khoi_desktop.storage.database import explain_sqlite_error  # only on a failure
+
             fail(explain_sqlite_error(exc, resolve_db(kwargs.get("db_path"))).message)
         except OSError as exc:
             where = Path(exc.filename) if exc.filename else resolve_db(kwargs.get("db_path"))

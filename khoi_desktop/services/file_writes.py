@@ -16,7 +16,7 @@ from pathlib import Path
 
 from khoi_desktop.domain.errors import UserFacingError, ValidationError
 from khoi_desktop.durable import fsync_file, fsync_folder, replacing, temporary_beside
-from khoi_desktop.interchange.xlsx_writer import SheetWriteError
+from khoi_desktop.interchange.write_errors import SheetWriteError
 
 
 def checked_target(target: Path, what: str = "tệp PDF") -> Path:
