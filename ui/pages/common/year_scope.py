@@ -26,10 +26,9 @@ from ui.pages.common.document_actions import (
     DocumentActions,
     Opener,
     Printer,
-    open_with_system,
-    print_with_system,
 )
 from ui.pages.common.org_year_bar import OrgYearBar
+from ui.pages.common.pdf_preview import print_pdf
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
 from ui.style import named_label
@@ -229,7 +228,7 @@ class DocumentsPage(YearScopedPage):
     """
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 opener: Opener | None = None, printer: Printer = print_pdf,
                  preview_dir: Path | None = None) -> None:
         super().__init__(services, tasks, prompts)
         self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,

@@ -38,7 +38,7 @@ from ui.pages.common.org_combo import OrgCombo
 from ui.pages.common.reloads import Reloads
 from ui.pages.meetings.meeting_editor import MeetingEditor
 from ui.pages.meetings.meeting_new import NewMeetingDialog
-from ui.pages.meetings.meeting_print import Opener, Printer, open_with_system, print_with_system
+from ui.pages.meetings.meeting_print import Opener, Printer, print_pdf
 from ui.pages.meetings.meeting_templates import TemplatesDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -57,7 +57,7 @@ class MeetingsPage(QWidget):
     changed = Signal(object)  # Changes made from this page, for the other pages
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 opener: Opener | None = None, printer: Printer = print_pdf,
                  preview_dir: Path | None = None) -> None:
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts

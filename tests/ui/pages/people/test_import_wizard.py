@@ -18,7 +18,7 @@ from ui.models.import_preview import BLOCKED_TEXT, CHOICE
 from ui.pages.people.import_wizard import FILE, MAPPING, PREVIEW, RESULT, ImportWizard
 from ui.tasks import TaskRunner
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[3] / "data"
 
 
 @pytest.fixture
