@@ -76,7 +76,7 @@ class YearScopedPage(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._shown: tuple[int | None, int] | None = None
         self.data: Any = None
         self._organizations: dict[int, Organization] = {}
@@ -154,7 +154,7 @@ class YearScopedPage(QWidget):
     def reload(self) -> None:
         serial, year = self._reloads.begin(), self.year()
         job = org_year_job(self._services, self.bar, self.load)
-        self._tasks.call(job, lambda result: self._loaded(serial, year, result), self._failed)
+        self._tasks.call(job, lambda result: self._loaded(serial, year, result), self._reloads.failed(self._failed))
 
     def _loaded(self, serial: int, year: int, result: OrgYearLoaded[Any]) -> None:
         if not self._reloads.is_current(serial):

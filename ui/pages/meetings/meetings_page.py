@@ -62,7 +62,7 @@ class MeetingsPage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self._organizations: list[Organization] = []
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._select_after_load: int | None = None
         self._wanted_org: int | None = None  # asked for before the organisations were loaded
         self.filter_note = ""  # what an overview figure's list is, while it is on show
@@ -190,7 +190,7 @@ class MeetingsPage(QWidget):
             return organizations, services.meetings.list(scope, year)
 
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
-                         lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt")))
 
     def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow]]) -> None:
         if not self._reloads.is_current(serial):

@@ -62,7 +62,7 @@ class YearEndPage(QWidget):
         self.rows: dict[str, SectionRow] = {}
         self.exported: ExportedReport | None = None
         self.last_dir: Path | None = None
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._saving = 0
         self._status = ""
         self._own_changes: Changes | None = None
@@ -238,7 +238,7 @@ class YearEndPage(QWidget):
         serial, year = self._reloads.begin(), self.bar.year_value()
         job = org_year_job(self._services, self.bar, self._services.year_end.preview)
         self._tasks.call(job, lambda loaded: self._loaded(serial, year, loaded),
-                         lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết")))
 
     def _loaded(self, serial: int, year: int, loaded: Loaded) -> None:
         if not self._reloads.is_current(serial):
