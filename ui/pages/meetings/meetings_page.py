@@ -184,19 +184,20 @@ class MeetingsPage(QWidget):
         serial, year, services = self._reloads.begin(), self.year.currentData(), self._services
         org_id = self._wanted_org if self._wanted_org is not None else self.organization.current_id()
 
-        def job() -> tuple[list[Organization], list[MeetingRow]]:
+        def job() -> tuple[list[Organization], list[MeetingRow], int | None]:
             organizations = services.organizations.all(include_retired=False)
             scope = tuple(services.organizations.with_descendants(org_id)) if org_id is not None else None
-            return organizations, services.meetings.list(scope, year)
+            return organizations, services.meetings.list(scope, year), services.meetings.first_year()
 
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
                          self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt")))
 
-    def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow]]) -> None:
+    def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow], int | None]) -> None:
         if not self._reloads.is_current(serial):
             return
-        self._organizations, rows = loaded
+        self._organizations, rows, first_year = loaded
         self._fill_organizations()
+        self._extend_years(first_year)
         keep = self.selected_id() if self._select_after_load is None else self._select_after_load
         self.model.set_rows(rows)
         self._show_hint()
@@ -205,6 +206,15 @@ class MeetingsPage(QWidget):
         self._select_after_load = None
         if self.stack.currentIndex() == LIST:
             self.status_changed.emit(self.status_text())
+
+    def _extend_years(self, first_year: int | None) -> None:
+        """List every year back to the first one with a meeting (old data starts before the last ten)."""
+        if first_year is None:
+            return
+        with QSignalBlocker(self.year):
+            for year in range(self.year.itemData(self.year.count() - 2) - 1, first_year - 1, -1):
+                if self.year.findData(year) < 0:
+                    self.year.insertItem(self.year.count() - 1, f"Năm {year}", year)
 
     def _fill_organizations(self) -> None:
         """Refill the box; an organisation asked for before it was listed is chosen now, quietly."""

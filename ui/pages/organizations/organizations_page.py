@@ -238,7 +238,8 @@ class OrganizationsPage(QWidget):
         organizations = self._services.organizations
 
         def show(terms: list[dict]) -> None:
-            self._open(TermDialog(org, terms, organizations.add_term, self._tasks, self._prompts, self))
+            self._open(TermDialog(org, terms, organizations.add_term, self._tasks, self._prompts, self,
+                                  update_term=organizations.update_term))
 
         self._tasks.call(lambda: organizations.terms(org.id), show,
                          lambda exc: self._prompts.show_error(exc, "đọc nhiệm kỳ"))

@@ -135,7 +135,7 @@ class StatusPanel(QWidget):
             self.start_box.set_error(str(error))
             return
         if start is None:
-            self.start_box.set_error("Hãy nhập ngày bắt đầu trạng thái mới (dd/mm/yyyy).")
+            self.start_box.set_error("Hãy nhập ngày bắt đầu trạng thái mới (ngày/tháng/năm).")
             return
         change = StatusChange(PersonStatus(self.status.currentData()), start, other_party=self.other_party.text(),
                               decision=self.decision.text(), note=self.note.text())

@@ -136,3 +136,15 @@ def test_delete_clears_a_mark(qtbot, view: AttendanceView, services: Services, t
     settle(tasks)
     assert view.model.index(0, STATUS).data() == "Chưa điểm danh"
     assert _statuses(services, ready[1])["Nguyễn Văn An"] == (None, "")
+
+
+def test_f2_on_the_name_column_edits_the_reason(qtbot, view: AttendanceView, tasks: TaskRunner) -> None:
+    """The hint says "Enter/F2": F2 on a name opens the reason of that row, as Enter does."""
+    table = view.table
+    table.setCurrentIndex(view.model.index(1, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert table.currentIndex().column() == REASON and table.currentIndex().row() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)

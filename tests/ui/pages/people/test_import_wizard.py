@@ -207,3 +207,19 @@ def test_back_returns_to_the_previous_step(wizard: ImportWizard, tasks: TaskRunn
     assert "sang Unicode" in wizard.preview_step.legacy.text()
     wizard.back_button.click()
     assert wizard.current_step() == MAPPING
+
+
+def test_the_import_goes_to_a_chi_bo_by_default() -> None:
+    """From "Tất cả tổ chức" or a đảng bộ the wizard proposes the first chi bộ below it, never the bloc."""
+    from khoi_desktop.domain.enums import OrgKind
+    from khoi_desktop.domain.models import Organization
+    from ui.pages.people.import_steps import import_target
+
+    tree = [Organization(1, None, "Đảng bộ Khối", OrgKind.BLOC),
+            Organization(2, 1, "Chi bộ Kho bạc", OrgKind.BASE_BRANCH),
+            Organization(3, 1, "Đảng bộ Sở Tài chính", OrgKind.BASE_COMMITTEE),
+            Organization(4, 3, "Chi bộ Văn phòng Sở", OrgKind.SUB_BRANCH)]
+    assert import_target(tree, None) == 2
+    assert import_target(tree, 1) == 2
+    assert import_target(tree, 3) == 4
+    assert import_target(tree, 4) == 4
