@@ -31,7 +31,7 @@ from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
-from khoi_desktop.services.year_end import ExportedReport, SectionPreview
+from khoi_desktop.services.year_end import ExportCancelled, ExportedReport, SectionPreview
 from ui.pages.common.document_actions import PDF_FILTER, Opener, open_with_system
 from ui.pages.common.org_year_bar import OrgYearBar
 from ui.pages.common.person_fields import DateField
@@ -319,9 +319,16 @@ class YearEndPage(QWidget):
         org_id, year = self.shown_key or (0, 0)
         number, service = self.number.value() or None, self._services.year_end
         self._tasks.run(
-            lambda _control: service.export(org_id, year, issued_on=issued_on, number=number, **targets),  # type: ignore[arg-type]
-            self._exported, lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"),
-            progress_title="Đang xuất báo cáo tổng kết…", parent=self)
+            lambda control: service.export(org_id, year, issued_on=issued_on, number=number,  # type: ignore[arg-type]
+                                           progress=control.progress, cancelled=control.cancelled, **targets),
+            self._exported, self._export_failed,
+            progress_title="Đang xuất báo cáo tổng kết…", parent=self, cancellable=True)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled):
+            self._set_status(str(exc))
+        else:
+            self._prompts.show_error(exc, "xuất báo cáo tổng kết")
 
     def _exported(self, report: ExportedReport) -> None:
         self.exported = report
