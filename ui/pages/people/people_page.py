@@ -31,12 +31,12 @@ from ui.models.people_table import PeopleCriteria, PeopleTableModel
 from ui.pages.common.filters import choice_combo, enum_choices
 from ui.pages.common.org_combo import OrgCombo, org_labels
 from ui.pages.common.reloads import Reloads
-from ui.pages.common.table_fit import fit_columns
 from ui.pages.people.import_wizard import ImportWizard
 from ui.pages.people.people_actions import PeopleActions
 from ui.pages.people.person_dialog import PersonDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
+from ui.widgets.table_fit import fit_columns
 
 COLUMN_WIDTHS = (190, 88, 64, 150, 210, 170, 110, 120)
 STRETCHED = (0, 3, 4, 5)  # name, job, organisation, memberships share what the window has

@@ -104,7 +104,7 @@ class RatingsPanel(QWidget):
         self.totals = QLabel("")
         self.totals.setWordWrap(True)
         self.model = RowsTableModel(rating_columns(collective, False), _look, self)
-        self.table = rows_view(self.model, len(self.model.columns()) - 1, height=220)
+        self.table = rows_view(self.model, len(self.model.columns()) - 1, height=130)  # grows with the window
         self.legend = hint(" · ".join(f"{short}: {level.label}" for level, short in LEVEL_SHORT.items()))
         self.not_rated_model = RowsTableModel(NOT_RATED_COLUMNS, parent=self)
         self.not_rated = rows_view(self.not_rated_model, 3)
@@ -139,7 +139,7 @@ class RatingsPanel(QWidget):
         not_rated = [row for row in self.ratings.not_rated if self._keep(row)]
         self.model.set_rows([row for row in self.ratings.rows if self._keep(row)])
         self.not_rated_model.set_rows(not_rated)
-        fit_rows(self.not_rated, len(not_rated), 6)
+        fit_rows(self.not_rated, len(not_rated), 3)  # the main list keeps the room
         self.not_rated_box.setVisible(bool(not_rated))
 
     def selected(self) -> RatingRow | None:
