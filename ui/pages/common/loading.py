@@ -2,16 +2,22 @@
 
 :class:`LoadingCover` is driven by :class:`ui.pages.common.reloads.Reloads` (``begin`` shows it,
 the current answer or a failure takes it away), so every page that loads through ``Reloads``
-shows it without code of its own. Buttons the cover switched off are switched on again before
+shows it without code of its own; the few pages that load otherwise call ``start`` and wrap
+their callbacks in ``then``. Buttons the cover switched off are switched on again before
 the page's own answer handler runs, which then sets them as the data requires.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from shiboken6 import isValid
 
 LOADING_TEXT = "Đang tải dữ liệu…"
+T = TypeVar("T")
 
 
 class LoadingCover(QObject):
@@ -35,8 +41,9 @@ class LoadingCover(QObject):
     def start(self) -> None:
         if self.is_loading():
             return
+        window = self._page.window()
         self._disabled = [button for button in self._page.findChildren(QAbstractButton)
-                          if button.isEnabled() and not _in_bar(button)]
+                          if button.isEnabled() and button.window() is window and not _in_bar(button)]
         for button in self._disabled:
             button.setEnabled(False)
         self.notice.show()
@@ -48,8 +55,16 @@ class LoadingCover(QObject):
             return
         self.notice.hide()
         for button in self._disabled:
-            button.setEnabled(True)
+            if isValid(button):  # a button may have gone with its panel meanwhile
+                button.setEnabled(True)
         self._disabled = []
+
+    def then(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        """``callback`` for a load's answer or failure, ending the loading state first."""
+        def run(value: T) -> None:
+            self.stop()
+            callback(value)
+        return run
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self._page and event.type() == QEvent.Type.Resize and self.is_loading():
@@ -63,5 +78,5 @@ class LoadingCover(QObject):
 
 
 def _in_bar(button: QAbstractButton) -> bool:
-    """The choices that start a new load (organisation, year) stay usable."""
+    """A button marked ``keepWhileLoading`` stays usable."""
     return bool(button.property("keepWhileLoading"))

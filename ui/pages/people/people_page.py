@@ -173,6 +173,9 @@ class PeoplePage(QWidget):
 
     # -- the page protocol ------------------------------------------------------------
     def status_text(self) -> str:
+        cover = self._reloads.cover
+        if cover is not None and cover.is_loading():
+            return "Đang tải danh sách cán bộ, đảng viên…"  # not "Hiển thị 0/0 người" over an empty table
         return self.model.count_text()
 
     def on_changed(self, changes: Changes) -> None:

@@ -244,6 +244,7 @@ def test_the_page_shows_it_is_loading_and_keeps_its_buttons_off(qtbot, services:
     cover = page._reloads.cover
     assert cover is not None and cover.is_loading() and cover.notice.isVisible()
     assert not page.new_button.isEnabled() and not page.export_button.isEnabled()
+    assert page.status_text() == "Đang tải danh sách cán bộ, đảng viên…"
     tasks.wait_idle()
     assert not cover.is_loading()
     assert page.new_button.isEnabled() and page.export_button.isEnabled()
