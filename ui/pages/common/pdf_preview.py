@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -140,6 +140,8 @@ class PreviewWindow(QWidget):
         self.zoom_box.currentIndexChanged.connect(lambda _index: self.show_page(self.page_box.value()))
         for keys, step in ((QKeySequence.StandardKey.MoveToNextPage, 1), (QKeySequence.StandardKey.MoveToPreviousPage, -1)):
             QShortcut(keys, self, lambda s=step: self.page_box.setValue(self.page_box.value() + s))
+        self._document_closed = False
+        self.scroll.viewport().installEventFilter(self)
         self._fit_screen()
         self.show_page(1)
 
@@ -185,11 +187,14 @@ class PreviewWindow(QWidget):
         self.buttons["◀ Trang trước"].setEnabled(number > 1)
         self.buttons["Trang sau ▶"].setEnabled(number < len(self._document))
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(event)
-        if self.zoom_box.currentText() == FIT_WIDTH:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The view changed width: "Vừa chiều rộng" draws the page again to fit it."""
+        if (watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize
+                and self.zoom_box.currentText() == FIT_WIDTH and not self._document_closed):
             self.show_page(self.page_box.value())
+        return False
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        self._document_closed = True
         self._document.close()  # Windows keeps the file locked while it is open
         super().closeEvent(event)

@@ -40,7 +40,7 @@ def terms_text(terms: list[dict[str, Any]]) -> str:
 
 class TermDialog(ServiceDialog):
     """Shows ``org``'s terms; adds one (``add_term(org_id, name, start, end)``) or corrects the one
-    chosen in "Nhiệm kỳ cần sửa" (``update_term(term_id, name, start, end)``), e.g. to close it."""
+    chosen in "Việc cần làm" (``update_term(term_id, name, start, end)``), e.g. to close it."""
 
     def __init__(self, org: Organization, terms: list[dict[str, Any]], add_term: AddTerm,
                  tasks: TaskRunner, prompts: Prompts, parent: QWidget | None = None,

@@ -38,7 +38,7 @@ from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 from ui.widgets.table_fit import fit_columns
 
-COLUMN_WIDTHS = (190, 88, 64, 150, 210, 170, 110, 120)
+COLUMN_WIDTHS = (190, 95, 80, 150, 210, 170, 140, 120)  # the short ones fit their bold headings
 STRETCHED = (0, 3, 4, 5)  # name, job, organisation, memberships share what the window has
 EMPTY_LIST = "Chưa có ai trong danh sách. Bấm “Thêm mới” hoặc “Nhập từ Excel…” để bắt đầu."
 YEARS_BACK = 15

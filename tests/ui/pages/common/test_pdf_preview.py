@@ -33,7 +33,7 @@ def pdf_printer(target: Path) -> QPrinter:
     return printer
 
 
-def test_printing_draws_the_chosen_pages_at_the_printers_resolution(three_pages: Path, tmp_path: Path) -> None:
+def test_printing_draws_the_chosen_pages_at_the_printers_resolution(qapp, three_pages: Path, tmp_path: Path) -> None:
     """Pages 2–3 of three, printed, make a two-page document of A4 sheets with the pages drawn on them."""
     target = tmp_path / "printed.pdf"
     printer = pdf_printer(target)
@@ -47,14 +47,14 @@ def test_printing_draws_the_chosen_pages_at_the_printers_resolution(three_pages:
     assert printed.pages[0].images, "the page was drawn as an image at the printer's resolution"
 
 
-def test_printing_everything_by_default(three_pages: Path, tmp_path: Path) -> None:
+def test_printing_everything_by_default(qapp, three_pages: Path, tmp_path: Path) -> None:
     """With no range chosen every page is printed."""
     target = tmp_path / "all.pdf"
     assert print_pages(three_pages, pdf_printer(target)) == 3
     assert len(PdfReader(target).pages) == 3
 
 
-def test_pages_render_with_ink(three_pages: Path) -> None:
+def test_pages_render_with_ink(qapp, three_pages: Path) -> None:
     """A rendered page is A4-shaped and has dark pixels where the text is."""
     import pypdfium2 as pdfium
 
