@@ -25,7 +25,7 @@ from khoi_desktop.interchange.people_import import (
 )
 from khoi_desktop.interchange.sheet_reader import Cell, SheetGrid, SheetReadError, read_sheet
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _grid(*rows: tuple[object, ...]) -> SheetGrid:

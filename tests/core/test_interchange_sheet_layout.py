@@ -10,7 +10,7 @@ from khoi_desktop.interchange.people_columns import header_score
 from khoi_desktop.interchange.sheet_layout import data_rows, find_header_row, is_footer_row, is_total_row
 from khoi_desktop.interchange.sheet_reader import Cell, MergedRange, SheetGrid, read_sheet
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _cells(*values: object) -> tuple[Cell, ...]:

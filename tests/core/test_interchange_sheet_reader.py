@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from khoi_desktop.interchange.legacy_fonts import LegacyEncoding
 from khoi_desktop.interchange.sheet_reader import SheetGrid, SheetReadError, cell_text, read_sheet
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _column(grid: SheetGrid, col: int, first_row: int, last_row: int) -> list[object]:

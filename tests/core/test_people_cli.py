@@ -13,7 +13,7 @@ from khoi_desktop.cli.people_cmd import export_members_command, import_members_c
 from khoi_desktop.services.app import Services
 from tests.conftest import add_branch_with_people
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from khoi_desktop.services.people_import import (
 )
 from tests.conftest import add_branch_with_people
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 BAD_FILES = ["empty.xlsx", "notes_renamed.xlsx", "password.xls", "password.xlsx", "pdf_renamed.xls",
              "truncated.xlsx", "word_renamed.xlsx", "khong_co.xlsx"]
 
