@@ -38,7 +38,7 @@ from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 from ui.widgets.table_fit import fit_columns
 
-HEADERS = ("Trạng thái", "Từ ngày", "Đến ngày", "Sinh hoạt tại", "Tổ chức đảng nơi đi/đến", "Quyết định", "Ghi chú")
+HEADERS = ("Trạng thái", "Từ ngày", "Đến ngày", "Sinh hoạt tại", "Nơi đi/đến", "Quyết định", "Ghi chú")
 # The changes a clerk records most often come first.
 CHOICES = (PersonStatus.TRANSFERRED_OUT, PersonStatus.TRANSFERRED_IN, PersonStatus.EXEMPT,
            PersonStatus.TEMPORARY, PersonStatus.SUSPENDED, PersonStatus.DECEASED, PersonStatus.ACTIVE)
