@@ -188,19 +188,24 @@ class YearEndService:
         ``cancelled()`` turns true between steps, :class:`ExportCancelled` is raised and no file is written.
         """
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        steps = _Steps(len(targets) + 2, progress, cancelled)
+        steps = ExportSteps(len(targets) + 2, progress, cancelled)
         report = self.report(org_id, year, issued_on=issued_on, number=number)
         steps.done()
+        contents = self.write_files(report, targets, steps)
+        with self._db.atomic():
+            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {report.title}",
+                            {"year": year, "paths": [str(p) for p in contents]})
+        return ExportedReport(report.title, tuple(contents), oversight_changes(org_id))
+
+    def write_files(self, report: ReportDocument, targets: dict[str, Path], steps: ExportSteps) -> dict[Path, bytes]:
+        """Render each target of ``report`` (a step each), then write them all together (the last step)."""
         contents: dict[Path, bytes] = {}
         for kind, path in targets.items():
             contents[path] = self.render(kind, report)
             steps.done()
         write_all(contents)
         steps.done(check=False)
-        with self._db.atomic():
-            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {report.title}",
-                            {"year": year, "paths": [str(p) for p in contents]})
-        return ExportedReport(report.title, tuple(contents), oversight_changes(org_id))
+        return contents
 
     # -- helpers ------------------------------------------------------------------------------
     def _organization(self, org_id: int) -> Organization:
@@ -266,8 +271,8 @@ class ExportCancelled(UserFacingError):
     """The clerk pressed Hủy: nothing was written."""
 
 
-class _Steps:
-    """Counts an export's steps for the progress bar and stops it between steps on Hủy."""
+class ExportSteps:
+    """Counts an export's steps for the progress bar and stops it between steps on Hủy (before writing)."""
 
     def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
         self._total, self._done = total, 0
@@ -280,4 +285,4 @@ class _Steps:
         if self._progress is not None:
             self._progress(self._done, self._total)
         if check and self._cancelled is not None and self._cancelled():
-            raise ExportCancelled("Đã hủy xuất báo cáo tổng kết; không tệp nào được ghi.")
+            raise ExportCancelled("Đã hủy xuất báo cáo; không tệp nào được ghi.")

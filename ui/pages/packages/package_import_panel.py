@@ -30,7 +30,7 @@ from khoi_desktop.services.package_import import (
     PackagePreview,
     PackageStatus,
 )
-from khoi_desktop.services.year_end import ExportedReport
+from khoi_desktop.services.year_end import ExportCancelled, ExportedReport
 from ui.pages.common.page_frame import button_row
 from ui.prompts import Prompts
 from ui.tasks import TaskControl, TaskRunner
@@ -183,9 +183,11 @@ class PackageImportPanel(QGroupBox):
             return
         target = target.with_suffix(".pdf")
         docx, xlsx = target.with_suffix(".docx"), target.with_suffix(".xlsx")
-        self._tasks.run(lambda control: self._consolidation.export(year, pdf=target, docx=docx, xlsx=xlsx),
+        self._tasks.run(lambda control: self._consolidation.export(year, pdf=target, docx=docx, xlsx=xlsx,
+                                                                   progress=control.progress,
+                                                                   cancelled=control.cancelled),
                         self._reported, self._failed("lập báo cáo tổng hợp"),
-                        progress_title="Đang lập báo cáo tổng hợp…", parent=self)
+                        progress_title="Đang lập báo cáo tổng hợp…", parent=self, cancellable=True)
 
     def _reported(self, exported: ExportedReport) -> None:
         files = "\n".join(str(path) for path in exported.paths)
@@ -194,7 +196,13 @@ class PackageImportPanel(QGroupBox):
 
     # -- helpers ------------------------------------------------------------------------------------
     def _failed(self, doing: str) -> Callable[[BaseException], None]:
-        return lambda exc: self._prompts.show_error(exc, doing)
+        """Show a failure; Hủy pressed during a report is only said in the status line."""
+        def fail(exc: BaseException) -> None:
+            if isinstance(exc, ExportCancelled):
+                self._status(str(exc))
+            else:
+                self._prompts.show_error(exc, doing)
+        return fail
 
     def _status(self, text: str) -> None:
         self.status_changed.emit(text)
