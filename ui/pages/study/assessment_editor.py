@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -186,7 +186,10 @@ class AssessmentDialog(ServiceDialog):
         self._points_finished()
         self.save_button.setEnabled(True)
         first = next(iter(self.sections.values()), None)  # typing goes in a field, not on the tab bar
-        (first or (self.points if rules.uses_points else self.levels["self_level"])).setFocus()
+        target = first or (self.points if rules.uses_points else self.levels["self_level"])
+        # The sections just made are shown by their layout on the next turn of the event loop, and a
+        # hidden widget takes no focus: give it once they are on show.
+        QTimer.singleShot(0, target, target.setFocus)
 
     def _fill_sections(self, review: SelfReview, rules: AssessmentRules) -> None:
         known = dict(rules.sections)
