@@ -7,13 +7,15 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from khoi_desktop import paths
 from khoi_desktop.domain.errors import StorageError, UserFacingError
-from khoi_desktop.services.app import Services
+
+if TYPE_CHECKING:  # opening a database brings in the storage layer: only when a command runs
+    from khoi_desktop.services.app import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,6 +39,8 @@ def open_existing(db_path: Path | None) -> Services:
                            "chạy “demo” để có dữ liệu mẫu.")
     if path.is_dir():
         raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
+    from khoi_desktop.services.app import Services
+
     return Services.open(path)
 
 

@@ -8,7 +8,6 @@ import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, resolve_db, say
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.services.demo.generator import generate_demo
 
 
 @click.command("demo")
@@ -20,6 +19,8 @@ from khoi_desktop.services.demo.generator import generate_demo
 @handles_errors
 def demo_command(db_path: Path | None, scale: str, seed: int, overwrite: bool) -> None:
     """Tạo cơ sở dữ liệu mẫu (dữ liệu giả, dùng để thử và tập huấn)."""
+    from khoi_desktop.services.demo.generator import generate_demo  # the generator is large: only here
+
     target = resolve_db(db_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     summary = generate_demo(target, scale, seed, overwrite=overwrite)

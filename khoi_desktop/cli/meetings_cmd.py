@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
 from khoi_desktop.domain.validation import MAX_ID
-from khoi_desktop.services.meeting_documents import MeetingDocumentService, PrintedDocument
 
-Writer = Callable[[MeetingDocumentService, int, Path], PrintedDocument]
+if TYPE_CHECKING:  # the PDF writers (reportlab) load when a document is printed
+    from khoi_desktop.services.meeting_documents import MeetingDocumentService, PrintedDocument
+
+Writer = Callable[["MeetingDocumentService", int, Path], "PrintedDocument"]
 
 
 def _print_document(name: str, help_text: str, write: Writer) -> click.Command:
@@ -24,6 +27,8 @@ def _print_document(name: str, help_text: str, write: Writer) -> click.Command:
     @db_option
     @handles_errors
     def command(meeting_id: int, out: Path, db_path: Path | None) -> None:
+        from khoi_desktop.services.meeting_documents import MeetingDocumentService
+
         services = open_existing(db_path)
         try:
             printed = write(MeetingDocumentService(services.context), meeting_id, out)

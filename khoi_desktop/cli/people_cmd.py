@@ -8,15 +8,6 @@ import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.interchange.people_import import Severity
-from khoi_desktop.services.people_export import PeopleExportService
-from khoi_desktop.services.people_import import (
-    ImportBlocked,
-    PeopleImportService,
-    RowChoice,
-    live_problems,
-    skipped_rows,
-)
 
 SHOWN_PROBLEMS = 30
 
@@ -42,6 +33,16 @@ def default_report_path(source: Path) -> Path:
 def import_members_command(file: Path, org: str, skip_invalid: bool, report: Path | None,
                            update_existing: bool, db_path: Path | None) -> None:
     """Nhập danh sách cán bộ, đảng viên từ tệp Excel (.xlsx hoặc .xls)."""
+    # The spreadsheet readers (openpyxl, xlrd) load only when the command runs.
+    from khoi_desktop.interchange.people_import import Severity
+    from khoi_desktop.services.people_import import (
+        ImportBlocked,
+        PeopleImportService,
+        RowChoice,
+        live_problems,
+        skipped_rows,
+    )
+
     services = open_existing(db_path)
     try:
         target = services.organizations.resolve(org)
@@ -75,6 +76,8 @@ def import_members_command(file: Path, org: str, skip_invalid: bool, report: Pat
 @handles_errors
 def export_members_command(org: str | None, out: Path, db_path: Path | None) -> None:
     """Xuất danh sách cán bộ, đảng viên ra tệp Excel có định dạng để in (A4)."""
+    from khoi_desktop.services.people_export import PeopleExportService  # openpyxl: only when it runs
+
     services = open_existing(db_path)
     try:
         org_id = services.organizations.resolve(org).id if org else None

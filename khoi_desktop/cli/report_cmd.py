@@ -10,9 +10,9 @@ from typing import TypeVar
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.lazy import LazyGroup
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.vntext import DateParseError, parse_date
-from khoi_desktop.services.year_end import YearEndService
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 F = TypeVar("F", bound=Callable[..., object])
@@ -31,7 +31,10 @@ def report_file_options(func: F) -> F:
     return func
 
 
-@click.group("report", help="In các báo cáo tổng hợp (báo cáo tổng kết năm).")
+# "consolidated" lives with the package commands; it loads only when it runs.
+@click.group("report", cls=LazyGroup, lazy={"consolidated": "khoi_desktop.cli.package_cmd:consolidated_command"},
+             options_metavar="[TÙY CHỌN]", subcommand_metavar="LỆNH [THAM SỐ]...",
+             help="In các báo cáo tổng hợp (báo cáo tổng kết năm).")
 def report_group() -> None:
     """The group of report subcommands."""
 
@@ -45,6 +48,8 @@ def report_group() -> None:
 @handles_errors
 def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
                      issued: str | None, db_path: Path | None) -> None:
+    from khoi_desktop.services.year_end import YearEndService  # reportlab, docx, openpyxl: only here
+
     issued_on = issued_on_from(issued)
     services = open_existing(db_path)
     try:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
-from khoi_desktop.services.study import StudyService
-from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
+
+if TYPE_CHECKING:  # the document writers (reportlab, openpyxl) load when a document is printed
+    from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
 
 FC = TypeVar("FC", bound=Callable[..., object])
 
@@ -37,6 +38,8 @@ def _report(written: StudyDocumentWritten) -> None:
 def _print_for_person(db_path: Path | None, person: str,
                       write: Callable[[StudyDocumentService, int], StudyDocumentWritten]) -> None:
     """Resolve PERSON, write one of their documents and say where it went."""
+    from khoi_desktop.services.study_documents import StudyDocumentService
+
     services = open_existing(db_path)
     try:
         documents = StudyDocumentService(services.context)
@@ -78,6 +81,8 @@ def self_review_command(person: str, year: int, out: Path, db_path: Path | None)
 def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collective: bool,
                     db_path: Path | None) -> None:
     """In danh sách đánh giá, xếp loại đảng viên (hoặc tổ chức đảng) của một tổ chức trong một năm."""
+    from khoi_desktop.services.study_documents import StudyDocumentService
+
     services = open_existing(db_path)
     try:
         org_id = services.organizations.resolve(org).id
@@ -95,6 +100,8 @@ def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collectiv
 @handles_errors
 def participation_command(org: str, year: int, db_path: Path | None) -> None:
     """In ra số liệu tham gia học tập trong năm: số người, số lượt, theo tổ chức và theo tư cách."""
+    from khoi_desktop.services.study import StudyService
+
     services = open_existing(db_path)
     try:
         figures = StudyService(services.context).participation(services.organizations.resolve(org).id, year)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from khoi_desktop.domain.errors import UserFacingError, ValidationError
-from khoi_desktop.interchange.xlsx_writer import SheetWriteError
+from khoi_desktop.interchange.write_errors import SheetWriteError
 
 
 def checked_target(target: Path, what: str = "tệp PDF") -> Path:

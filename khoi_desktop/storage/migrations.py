@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
 from khoi_desktop.domain.presets import DEFAULT_PRESETS
+from khoi_desktop.domain.vntext import sort_key
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
 MIGRATION_SET = "khoi"
@@ -51,6 +52,15 @@ def m0003_meeting_agenda_content(db: Database) -> None:
             "INSERT INTO meeting_templates (meeting_kind, name, agenda_json) VALUES (?, ?, ?)",
             [kind.value, template.name, json.dumps(list(template.agenda), ensure_ascii=False)],
         )
+
+
+@migration
+def m0007_people_sort_key_given_name_first(db: Database) -> None:
+    """People's stored sort keys follow the order given name, then middle names, then family
+    name, each compared fully (issue 17): Hoa and Hòa no longer alternate down the list."""
+    rows = db.execute("SELECT id, full_name FROM people").fetchall()
+    db.conn.executemany("UPDATE people SET sort_key = ? WHERE id = ?",
+                        [(sort_key(full_name), person_id) for person_id, full_name in rows])
 
 
 def schema_version() -> str:

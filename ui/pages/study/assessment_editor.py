@@ -90,7 +90,7 @@ class AssessmentDialog(ServiceDialog):
         self.rules: AssessmentRules | None = None
         self._input: AssessmentInput | None = None
         self.sections: dict[str, TextBox] = {}
-        self.resize(900, 660)  # within a 768 px screen; the tabs scroll inside
+        self.resize(900, 700)
         self.heading = QLabel(who.heading)
         self.heading.setObjectName("pageSubtitle")
         self.heading.setWordWrap(True)
@@ -186,10 +186,10 @@ class AssessmentDialog(ServiceDialog):
         self._points_finished()
         self.save_button.setEnabled(True)
         first = next(iter(self.sections.values()), None)  # typing goes in a field, not on the tab bar
+        # The sections just made are shown from the event loop (the layout posts their show);
+        # focus set before that is lost to the tab bar, so it is set once they are shown.
         target = first or (self.points if rules.uses_points else self.levels["self_level"])
-        # The sections just made are shown by their layout on the next turn of the event loop, and a
-        # hidden widget takes no focus: give it once they are on show.
-        QTimer.singleShot(0, target, target.setFocus)
+        QTimer.singleShot(0, target, target.setFocus)  # cancelled if the field is gone by then
 
     def _fill_sections(self, review: SelfReview, rules: AssessmentRules) -> None:
         known = dict(rules.sections)

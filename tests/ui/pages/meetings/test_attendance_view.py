@@ -65,7 +65,7 @@ def test_model_set_data_repaints_and_announces(qtbot) -> None:
     """Changing a status emits dataChanged and ``marked``; a typed reason makes the absence excused."""
     model = AttendanceTableModel()
     model.set_entries([_entry("Nguyễn Văn An"), _entry("Trần Thị Bình", A.PRESENT)])
-    with qtbot.waitSignals([model.dataChanged, model.marked], timeout=1000):
+    with qtbot.waitSignals([model.dataChanged, model.marked], timeout=30_000):
         assert model.setData(model.index(0, STATUS), A.PRESENT)
     assert model.index(0, STATUS).data() == "Có mặt"
     assert model.setData(model.index(1, REASON), "  đi   công tác ")
@@ -83,6 +83,7 @@ def test_keyboard_marks_the_roll_and_counts_follow(qtbot, view: AttendanceView, 
     qtbot.keyClick(table, Qt.Key.Key_Space)
     qtbot.keyClick(table, Qt.Key.Key_Space)  # Bình: absent with reason
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=30_000)  # the editor opens
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     type_text(editor, "đi công tác")

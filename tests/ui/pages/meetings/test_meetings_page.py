@@ -197,6 +197,7 @@ def _mark_by_keyboard(qtbot, editor: MeetingEditor) -> None:
     for key in keys:
         qtbot.keyClick(table, key)
     qtbot.keyClick(table, Qt.Key.Key_Return)  # a reason makes Em absent with reason
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=30_000)  # the editor opens
     reason_editor = QApplication.focusWidget()
     assert isinstance(reason_editor, QLineEdit)
     type_text(reason_editor, "ốm")

@@ -61,7 +61,7 @@ def test_add_child_of_selected(qtbot, page: OrganizationsPage, services: Service
     """Adding under the selected branch pre-fills kind, superior and place, and saves it there."""
     _bloc, branch = tree
     page.select(branch)
-    with qtbot.waitSignal(page.changed, timeout=5000):
+    with qtbot.waitSignal(page.changed, timeout=30_000):
         page.add_child()
         dialog = page.active_dialog
         assert isinstance(dialog, OrganizationDialog)

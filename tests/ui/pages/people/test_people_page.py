@@ -109,7 +109,7 @@ def test_ctrl_f_focuses_the_search(qtbot, page: PeoplePage) -> None:
     """Ctrl+F from the table puts the cursor in the search box."""
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert page.search.hasFocus()
+    qtbot.waitUntil(page.search.hasFocus, timeout=30_000)  # focus moves through the event loop
 
 
 def test_enter_opens_the_selected_person(qtbot, page: PeoplePage, tasks: TaskRunner) -> None:
@@ -143,7 +143,7 @@ def test_delete_retires_after_confirmation(qtbot, page: PeoplePage, tasks: TaskR
     assert "Nguyễn Văn An" in shown(page)
     prompts.confirm_answers.append(True)
     page.table.selectRow(0)
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.changed, timeout=30_000):
         qtbot.keyClick(page.table, Qt.Key.Key_Delete)
         tasks.wait_idle()
     settle(page, tasks)
@@ -211,11 +211,11 @@ def test_ctrl_f_and_ctrl_n_work_with_the_focus_in_the_navigation(qtbot, services
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitExposed(window)
+    qtbot.waitExposed(window, timeout=30_000)
     tasks.wait_idle()
     navigation.setFocus()
     qtbot.keyClick(navigation, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert page.search.hasFocus()
+    qtbot.waitUntil(page.search.hasFocus, timeout=30_000)  # focus moves through the event loop
     navigation.setFocus()
     qtbot.keyClick(navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.dialog is not None and page.dialog.person_id is None
@@ -229,7 +229,8 @@ def test_typing_after_ctrl_n_fills_in_the_name(qtbot, page: PeoplePage) -> None:
     assert page.dialog is not None
     dialog = page.dialog
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is dialog, timeout=30_000)
     qtbot.keyClicks(QApplication.focusWidget(), "Tran Van Moi")  # QTest types ASCII only
     assert dialog.fields["full_name"].text() == "Tran Van Moi"
     dialog.reject()
