@@ -272,7 +272,7 @@ class DatabaseController(QObject):
         self._prompts.inform("Giới thiệu", (
             f"{APP_TITLE} {app_version()}\n"
             "Quản lý công tác chi bộ, đảng bộ cơ sở — chạy trên máy, không cần mạng.\n\n"
-            f"Phiên bản dữ liệu: {app_schema_version()}\n"
+            f"Cấu trúc dữ liệu: bản {schema_number()} (tệp cũ hơn được nâng cấp tự động khi mở)\n"
             f"Cơ sở dữ liệu: {path}"
         ))
 
@@ -283,3 +283,10 @@ class DatabaseController(QObject):
             self._tasks.call(services.close)
         self._tasks.wait_idle()
         self._release_locks()
+
+
+def schema_number() -> int:
+    """The database structure's number as a clerk reads it ("m0008_study_rolls" → 8)."""
+    name = app_schema_version()
+    digits = "".join(ch for ch in name.split("_")[0] if ch.isdigit())
+    return int(digits) if digits else 0

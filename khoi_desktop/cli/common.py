@@ -21,6 +21,12 @@ if TYPE_CHECKING:  # opening a database brings in the storage layer: only when a
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def draft_option(func: F) -> F:
+    """--draft: a year not yet ended is made as a draft, every page marked "DỰ THẢO"."""
+    return click.option("--draft", is_flag=True,
+                        help="Lập bản dự thảo (mỗi trang in chữ “DỰ THẢO”): bắt buộc khi năm chưa kết thúc.")(func)
+
+
 def db_option(func: F) -> F:
     return click.option(
         "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,

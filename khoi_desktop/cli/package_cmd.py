@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.common import db_option, draft_option, handles_errors, open_existing, say
 from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.validation import parse_id
@@ -28,16 +28,18 @@ class ConfirmationNeeded(ValidationError):
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
 @click.option("--out", "out", type=_FILE, required=True, help="Tệp .zip sẽ ghi (không ghi gì khi có lỗi).")
 @click.option("--minutes", default="", help="Mã số các buổi sinh hoạt cần kèm biên bản, cách nhau bởi dấu phẩy.")
+@draft_option
 @db_option
 @handles_errors
-def export_package_command(org: str, year: int, out: Path, minutes: str, db_path: Path | None) -> None:
+def export_package_command(org: str, year: int, out: Path, minutes: str, draft: bool, db_path: Path | None) -> None:
     from khoi_desktop.services.package_export import PackageExportService  # the writers: only here
 
     meeting_ids = _ids(minutes)
     services = open_existing(db_path)
     try:
         target = services.organizations.resolve(org)
-        exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids)
+        exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids,
+                                                                 draft=draft)
     finally:
         services.close()
     say(f"Đã ghi {exported.title} vào “{exported.path}” ({format_number(exported.size // 1024 or 1)} KB):")

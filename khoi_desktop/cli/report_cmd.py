@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.common import db_option, draft_option, handles_errors, open_existing, say
 from khoi_desktop.cli.lazy import LazyGroup
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.vntext import DateParseError, parse_date
@@ -44,10 +44,11 @@ def report_group() -> None:
 @click.option("--org", required=True, help="Tổ chức: mã số, ký hiệu hoặc tên.")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
 @report_file_options
+@draft_option
 @db_option
 @handles_errors
 def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
-                     issued: str | None, db_path: Path | None) -> None:
+                     issued: str | None, draft: bool, db_path: Path | None) -> None:
     from khoi_desktop.services.year_end import YearEndService  # reportlab, docx, openpyxl: only here
 
     issued_on = issued_on_from(issued)
@@ -55,7 +56,7 @@ def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Pa
     try:
         target = services.organizations.resolve(org)
         exported = YearEndService(services.context).export(target.id, year, pdf=pdf, docx=docx, xlsx=xlsx,
-                                                             issued_on=issued_on, number=number)
+                                                             issued_on=issued_on, number=number, draft=draft)
     finally:
         services.close()
     say(f"Đã ghi {exported.title} của {target.name}:")

@@ -91,9 +91,21 @@ def search_key(text: str | None) -> str:
     return fold(text)
 
 
+def visible_text(text: str | None) -> str:
+    """:func:`clean` without invisible characters (zero-width spaces and joiners, bidi controls, BOM).
+
+    Names copied from web pages and chat carry them; left in, "Lê Văn A" and "Lê\u200bVăn A"
+    would be two people to every duplicate check.
+    """
+    if text is None:
+        return ""
+    kept = "".join(ch for ch in unicodedata.normalize("NFC", str(text)) if unicodedata.category(ch) != "Cf")
+    return clean(kept)
+
+
 def proper_name(text: str | None) -> str:
-    """'NGUYỄN VĂN HẢI' → 'Nguyễn Văn Hải'; names already in mixed case are left as typed."""
-    name = clean(text)
+    """'NGUYỄN VĂN HẢI' → 'Nguyễn Văn Hải'; names already in mixed case are left as typed (invisible marks out)."""
+    name = visible_text(text)
     if not name or name != name.upper() or name == name.lower():
         return name
     return " ".join(word[:1].upper() + word[1:].lower() for word in name.split(" "))

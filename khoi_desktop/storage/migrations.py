@@ -55,6 +55,17 @@ def m0003_meeting_agenda_content(db: Database) -> None:
 
 
 @migration
+def m0004_theme_inspections(db: Database) -> None:
+    """An inspection or supervision may be on the year's theme (the report's "21 cuộc … chủ đề năm").
+
+    Dated branch membership needs no new column: the start of a person's status-history
+    stretch in their organisation is "sinh hoạt tại tổ chức từ ngày", so existing databases
+    keep every date as it was.
+    """
+    db.execute("ALTER TABLE inspections ADD COLUMN on_theme INTEGER NOT NULL DEFAULT 0")
+
+
+@migration
 def m0007_people_sort_key_given_name_first(db: Database) -> None:
     """People's stored sort keys follow the order given name, then middle names, then family
     name, each compared fully (issue 17): Hoa and Hòa no longer alternate down the list."""

@@ -88,6 +88,12 @@ def set_organization(db: Database, person_id: int, organization_id: int) -> None
 
 def set_status_start(db: Database, status_id: int, start: date) -> None:
     """Move the start of one status-history row (the first one, when the memberships start earlier)."""
+    row = db.execute("SELECT person_id, start_date FROM status_history WHERE id = ?", [status_id]).fetchone()
+    if row is None:
+        return
+    # The row before ended where this one started: it ends at the new start now.
+    db.execute("UPDATE status_history SET end_date = ? WHERE person_id = ? AND end_date = ? AND id != ?",
+               [iso(start), row[0], row[1], status_id])
     db.execute("UPDATE status_history SET start_date = ? WHERE id = ?", [iso(start), status_id])
 
 
@@ -174,7 +180,7 @@ def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
     source = "people p NOT INDEXED" if flt.text else "people p"
     sql = (
         "SELECT p.id, p.full_name, p.birth_date, p.birth_year, p.gender, p.job_title, p.organization_id,"
-        " p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on"
+        " p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on, p.note"
         f" FROM {source}{where} ORDER BY p.sort_key, p.id"
     )
     rows = db.execute(sql, params).fetchall()
@@ -186,7 +192,7 @@ def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
     return [
         PersonRow(r[0], r[1], date.fromisoformat(r[2]) if r[2] else None, r[3], genders.get(r[4]), r[5], r[6],
                   names.get(r[6], ""), kinds.get(r[0], no_kinds), r[7], statuses[r[8]], r[9], r[10],
-                  r[11] is not None)
+                  r[11] is not None, r[12])
         for r in rows
     ]
 

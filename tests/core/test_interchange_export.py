@@ -81,7 +81,7 @@ def test_title_block_is_merged_and_centred(sheet) -> None:
         "CHI BỘ VĂN PHÒNG",
         "(Xuất ngày 26/11/2026)",
     ]
-    assert {str(block) for block in sheet.merged_cells.ranges} == {"A1:K1", "A2:K2", "A3:K3"}
+    assert {str(block) for block in sheet.merged_cells.ranges} == {"A1:M1", "A2:M2", "A3:M3"}
     assert sheet["A1"].font.b and sheet["A1"].alignment.horizontal == "center"
 
 
