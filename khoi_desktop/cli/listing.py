@@ -49,7 +49,7 @@ def list_command(what: str, db_path: Path | None, org: str | None, year: int | N
     cách nhau bằng Tab."""
     if what == "packages" and year is None:
         raise ValidationError("year", "Hãy chọn năm (--year) để xem bảng theo dõi gói báo cáo.")
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         scope = _org_scope(services, org)
         if what == "packages":

@@ -33,10 +33,10 @@ from khoi_desktop.services.package_import import (
     PackagePreview,
     PackageStatus,
 )
-from khoi_desktop.services.year_end import ExportedReport
+from khoi_desktop.services.year_end import ExportCancelled, ExportedReport
 from ui.pages.common.page_frame import button_row
 from ui.prompts import Prompts
-from ui.tasks import TaskRunner
+from ui.tasks import TaskControl, TaskRunner
 
 PACKAGE_FILTER = "Gói báo cáo (*.zip);;Tất cả các tệp (*)"
 HEADERS = ("Tệp", "Đơn vị", "Năm", "Kết quả kiểm tra")
@@ -75,11 +75,16 @@ class CheckRun:
     organizations: list[Organization]
 
 
-def check_files(importer: PackageImportService, paths: Sequence[Path], pairs: dict[Path, int] | None = None,
-                re_register: bool = False) -> CheckRun:
-    """Run on the worker: every file checked (with the clerk's pairings), a rejection kept as its reason."""
+def check_files(importer: PackageImportService, paths: Sequence[Path], control: TaskControl | None = None,
+                pairs: dict[Path, int] | None = None, re_register: bool = False) -> CheckRun:
+    """Run on the worker: every file checked (with the clerk's pairings), a rejection kept as its reason;
+    Hủy stops between files."""
     checked = []
-    for path in paths:
+    for done, path in enumerate(paths):
+        if control is not None:
+            control.progress(done, len(paths))
+            if control.cancelled():
+                break
         try:
             preview = importer.preview(path, as_org=(pairs or {}).get(path), re_register=re_register)
             checked.append(Checked(path, preview))
@@ -149,8 +154,9 @@ class PackageImportPanel(QGroupBox):
             return
         todo = list(dict.fromkeys([*(c.path for c in self.checked), *(Path(p) for p in paths)]))
         pairs, again = dict(self.pairs), self.re_register_box.isChecked()
-        self._tasks.run(lambda control: check_files(self._importer, todo, pairs, again), self._checked,
-                        self._failed("kiểm tra gói"), progress_title="Đang kiểm tra các gói báo cáo…", parent=self)
+        self._tasks.run(lambda control: check_files(self._importer, todo, control, pairs, again), self._checked,
+                        self._failed("kiểm tra gói"), progress_title="Đang kiểm tra các gói báo cáo…", parent=self,
+                        cancellable=True)
 
     def _checked(self, run: CheckRun) -> None:
         self._organizations = run.organizations
@@ -245,9 +251,11 @@ class PackageImportPanel(QGroupBox):
             return
         target = target.with_suffix(".pdf")
         docx, xlsx = target.with_suffix(".docx"), target.with_suffix(".xlsx")
-        self._tasks.run(lambda control: self._consolidation.export(year, pdf=target, docx=docx, xlsx=xlsx),
+        self._tasks.run(lambda control: self._consolidation.export(year, pdf=target, docx=docx, xlsx=xlsx,
+                                                                   progress=control.progress,
+                                                                   cancelled=control.cancelled),
                         self._reported, self._failed("lập báo cáo tổng hợp"),
-                        progress_title="Đang lập báo cáo tổng hợp…", parent=self)
+                        progress_title="Đang lập báo cáo tổng hợp…", parent=self, cancellable=True)
 
     def _reported(self, exported: ExportedReport) -> None:
         files = "\n".join(str(path) for path in exported.paths)
@@ -256,7 +264,13 @@ class PackageImportPanel(QGroupBox):
 
     # -- helpers ------------------------------------------------------------------------------------
     def _failed(self, doing: str) -> Callable[[BaseException], None]:
-        return lambda exc: self._prompts.show_error(exc, doing)
+        """Show a failure; Hủy pressed during a report is only said in the status line."""
+        def fail(exc: BaseException) -> None:
+            if isinstance(exc, ExportCancelled):
+                self._status(str(exc))
+            else:
+                self._prompts.show_error(exc, doing)
+        return fail
 
     def _status(self, text: str) -> None:
         self.status_changed.emit(text)
