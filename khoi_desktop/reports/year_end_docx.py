@@ -23,13 +23,20 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from reportlab.graphics import renderPM
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from khoi_desktop.domain import vntext
+from khoi_desktop.domain.issuers import recipient_lines
 from khoi_desktop.reports import fonts
 from khoi_desktop.reports.layout import LayoutSpec
-from khoi_desktop.reports.party_blocks import PARTY_NAME, document_number, place_and_date
+from khoi_desktop.reports.party_blocks import (
+    GUTTER,
+    PARTY_NAME,
+    document_number,
+    header_columns,
+    header_names,
+    place_and_date,
+)
 from khoi_desktop.reports.report_model import (
     BarChart,
     Block,
@@ -143,34 +150,24 @@ def _rule_under(paragraph: DocxParagraph, rule_width: float, available: float) -
 # -- the frame ----------------------------------------------------------------------------------
 
 
-def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
-    """How many lines ``text`` takes in a cell of ``width`` points, inside Word's cell margins, wrapped at words."""
-    family = fonts.register_fonts()
-    font = family.bold if bold else family.regular
-    inner = max(width - 2 * _CELL_MARGIN, 1)
-    return sum(max(1, len(simpleSplit(line, font, size, inner))) for line in text.split("\n") if line)
-
-
 def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
     """Issuer, '*' and number on the left; Party name, its rule and the date on the right."""
-    left_width = layout.frame_width * layout.header_left_share
-    right_width = layout.frame_width - left_width
+    issuer = report.issuer
+    left_width, right_width = header_columns(issuer, report.issued_on, layout)
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _widths(table, [left_width, right_width])
     left, right = table.rows[0].cells
-    issuer = report.issuer
-    superior = vntext.clean_multiline(issuer.superior).upper()
-    name = vntext.clean_multiline(issuer.name).upper()
+    # The same even line breaks as the PDF, measured inside Word's cell margins.
+    superior, name = header_names(issuer, left_width - 2 * _CELL_MARGIN + GUTTER, layout)
     first = True
-    for text, size, bold in ((superior, layout.superior_size, False), (name, layout.issuer_size, True)):
-        for line in (part for part in text.split("\n") if part):
+    for lines, size, bold in ((superior, layout.superior_size, False), (name, layout.issuer_size, True)):
+        for line in lines:
             _paragraph(left, line, size, bold=bold, reuse=first)
             first = False
     _paragraph(left, "*", layout.number_size, reuse=first)
-    left_lines = (_lines(superior, layout.superior_size, left_width) + _lines(name, layout.issuer_size, left_width, True)
-                  + 1)
+    left_lines = len(superior) + len(name) + 1
     party = _paragraph(right, PARTY_NAME, layout.party_name_size, bold=True, reuse=True)
     party_width = stringWidth(PARTY_NAME, fonts.register_fonts().bold, layout.party_name_size)
     _rule_under(party, party_width + 4, right_width - 2 * _CELL_MARGIN)
@@ -201,11 +198,8 @@ def _closing(document: DocxDocument, report: ReportDocument, layout: LayoutSpec)
     _widths(table, [layout.frame_width / 2] * 2)
     left, right = table.rows[0].cells
     _paragraph(left, "Nơi nhận:", layout.recipients_heading_size, align=_LEFT, underline=True, reuse=True)
-    names = [vntext.clean(n).rstrip(",;.").strip() for n in (*report.recipients, report.issuer.archive)]
-    names = [n for n in names if n]
-    for index, name in enumerate(names):
-        ending = "." if index == len(names) - 1 else ","
-        _paragraph(left, f"- {name}{ending}", layout.recipients_size, align=_LEFT)
+    for line in recipient_lines(report.recipients, report.issuer.archive):
+        _paragraph(left, line, layout.recipients_size, align=_LEFT)
     sign = report.signature
     _paragraph(right, vntext.clean(sign.on_behalf).upper(), layout.signature_size, bold=True, reuse=True)
     _paragraph(right, vntext.clean(sign.title).upper(), layout.signature_size)

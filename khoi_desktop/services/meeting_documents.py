@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from khoi_desktop.domain import issuers
 from khoi_desktop.domain import meeting_texts as wording
 from khoi_desktop.domain.attendance import Roll, RollGroup
 from khoi_desktop.domain.enums import AttendanceStatus
@@ -97,7 +98,7 @@ class MeetingDocumentService:
         _require_minutes_fields(meeting, roll)
         positions = {entry.person_id: entry.position for entry in (*roll.entries, *roll.exempt)}
         return docs.MinutesData(
-            issuer=self.issuer(org), number=number, summary=wording.summary(meeting, org.kind),
+            issuer=self.issuer(org, meeting.date), number=number, summary=wording.summary(meeting, org.kind),
             starts_at=at_time(meeting.date, meeting.start_time), ends_at=at_time(meeting.date, meeting.end_time),
             venue=meeting.place or _BLANK,
             chair=docs.Participant(meeting.chair_name, positions.get(meeting.chair_person_id or 0, "")),
@@ -127,7 +128,7 @@ class MeetingDocumentService:
             raise ValidationError("outcome_kind", f"Buổi sinh hoạt ngày {format_date(meeting.date)} chưa có nghị quyết "
                                   "hoặc thông báo kết luận để in.")
         position = self._attendance_position(meeting_id, meeting.chair_person_id)
-        issuer = self.issuer(org)
+        issuer = self.issuer(org, meeting.date)
         summary = wording.summary(meeting, org.kind)
         intro, sections = wording.split_outcome(meeting.outcome_text)
         opening = wording.default_preamble(meeting, org.name, issuer.signing_body, summary, position)
@@ -137,19 +138,28 @@ class MeetingDocumentService:
             signer_name=meeting.chair_name or _BLANK, signer_title=wording.signer_title(position),
             preamble="\n".join(part for part in (opening, intro) if part),
             sections=tuple(docs.ResolutionSection(heading, body) for heading, body in sections),
-            recipients=wording.recipients(org.superior_name, issuer.signing_body),
+            recipients=wording.recipients(
+                issuers.report_recipient(issuer.superior, self.level_style(org, meeting.date)), org.kind),
         )
 
-    def issuer(self, org: Organization) -> docs.PartyIssuer:
-        """The header's issuing body from the organisation (its superior: the field, else the parent)."""
+    def issuer(self, org: Organization, on: date | None = None) -> docs.PartyIssuer:
+        """The header's issuing body by level, per the LAYOUT preset in force on ``on`` (default today).
+
+        The superior is the organisation's field, else its parent's name; a đảng bộ issues
+        through its committee (HD 36: 'ĐẢNG BỘ KHỐI … / ĐẢNG ỦY SỞ …').
+        """
         superior = org.superior_name
         if not superior and org.parent_id is not None:
             parent = org_repo.get_organization(self._db, org.parent_id)
             superior = parent.name if parent else ""
-        body = wording.signing_body(org.kind)
-        return docs.PartyIssuer(name=org.name, superior=superior, place=org.place_name,
-                                code=org.doc_code or wording.default_code(org.kind), signing_body=body,
-                                archive=f"Lưu {body}")
+        style = self.level_style(org, on)
+        return docs.PartyIssuer(name=issuers.issuing_name(org.name, style), superior=superior, place=org.place_name,
+                                code=org.doc_code or wording.default_code(org.kind), signing_body=style.signing_body,
+                                archive=style.archive)
+
+    def level_style(self, org: Organization, on: date | None = None) -> issuers.LevelStyle:
+        preset = presets_repo.preset_on(self._db, LAYOUT, on or self._ctx.today())
+        return issuers.level_style(org.kind, preset.data if preset else None)
 
     # -- files ----------------------------------------------------------------------------
     def write_minutes(self, meeting_id: int, target: Path, *, register: bool = True) -> PrintedDocument:

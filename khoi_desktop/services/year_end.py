@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from khoi_desktop.domain import issuers
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import check_year, oversight_changes
@@ -141,12 +142,13 @@ class YearEndService:
                  number: int | None = None) -> ReportDocument:
         """The year-end frame (issuer, summary, recipients, signature, annex) around ``data``."""
         day = issued_on or self._ctx.today()
-        issuer = self._documents.issuer(data.organization)
+        issuer = self._documents.issuer(data.organization, day)
+        style = self._documents.level_style(data.organization, day)
         if number is not None and not 1 <= number <= 9999:
             raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
         return ReportDocument(
             issuer=issuer, issued_on=day, number=number, summary=_summary(data),
-            body=body_blocks(data), recipients=_recipients(data, issuer),
+            body=body_blocks(data), recipients=_recipients(data, issuers.report_recipient(issuer.superior, style)),
             signature=self._signature(data, issuer, day),
             annex=annex_blocks(data, attached_to(issuer, number, day)),
         )
@@ -223,11 +225,11 @@ def _summary(data: YearEndData) -> str:
         f"tổng kết việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {data.year}")
 
 
-def _recipients(data: YearEndData, issuer: PartyIssuer) -> tuple[str, ...]:
+def _recipients(data: YearEndData, report_to: str) -> tuple[str, ...]:
     written = [line for line in data.narrative("recipients").split("\n") if line]
     if written:
         return tuple(written)
-    lines = [f"{issuer.superior} (để báo cáo)"] if issuer.superior else []
+    lines = [report_to] if report_to else []
     if data.has_children:
         lines.append("Các tổ chức đảng trực thuộc")
     return tuple(lines)

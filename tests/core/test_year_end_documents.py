@@ -71,7 +71,7 @@ def test_pdf_carries_the_figures_the_narrative_and_the_frame(files: ReportFiles)
     text = _pdf_text(files.pdf)
     for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BC/ĐUK", "Ninh Bình, ngày 20 tháng 12 năm 2018", "BÁO CÁO",
                      "3/5 người, đạt 60%", "3 cuộc kiểm tra, giám sát", NARRATIVE, "I- CÔNG TÁC LÃNH ĐẠO",
-                     "T/M ĐẢNG ỦY", "Phạm Quang Ngọc", "Nơi nhận:", "PHỤ LỤC SỐ LIỆU THỐNG KÊ NĂM 2018",
+                     "T/M BAN THƯỜNG VỤ", "Phạm Quang Ngọc", "Nơi nhận:", "PHỤ LỤC SỐ LIỆU THỐNG KÊ NĂM 2018",
                      "Biểu đồ 1. Sinh hoạt, hội nghị", "Kho bạc Nhà nước tỉnh với nội dung"):
         assert expected in text, expected
 
@@ -89,7 +89,7 @@ def test_docx_has_the_same_content_and_party_styles(files: ReportFiles) -> None:
     """Same sentences as the PDF; Times New Roman 14 on A4 with the layout's margins; header table."""
     text = _docx_text(files.docx)
     for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BC/ĐUK", "BÁO CÁO", "3/5 người, đạt 60%", NARRATIVE,
-                     "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN", "T/M ĐẢNG ỦY", "Phạm Quang Ngọc",
+                     "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN", "T/M BAN THƯỜNG VỤ", "Phạm Quang Ngọc",
                      "Biểu 1. Sinh hoạt, hội nghị"):
         assert expected in text, expected
     document = Document(io.BytesIO(files.docx))
@@ -98,7 +98,7 @@ def test_docx_has_the_same_content_and_party_styles(files: ReportFiles) -> None:
     assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert document.styles["Normal"].font.size.pt == 14
-    assert len(document.tables[0].columns) == 2 and "ĐẢNG BỘ KHỐI" in document.tables[0].cell(0, 0).text
+    assert len(document.tables[0].columns) == 2 and "ĐẢNG BỘ TỈNH NINH BÌNH\nĐẢNG ỦY KHỐI" in document.tables[0].cell(0, 0).text
     assert section.different_first_page_header_footer
 
 
