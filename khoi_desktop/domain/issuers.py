@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khoi_desktop.domain.enums import OrgKind
+from khoi_desktop.domain.presets import LAYOUT_LEVELS_HD36
 from khoi_desktop.domain.vntext import clean, fold
 
 
@@ -29,16 +30,7 @@ class LevelStyle:
     report_to: str  # prefix of the superior committee in the recipients ('Ban Thường vụ ')
 
 
-DEFAULT_LEVELS: dict[str, dict[str, str]] = {
-    OrgKind.SUB_BRANCH.value: {"issues_as": "organization", "signing_body": "Chi bộ", "archive": "Lưu Chi bộ",
-                               "report_to": ""},
-    OrgKind.BASE_BRANCH.value: {"issues_as": "organization", "signing_body": "Chi bộ", "archive": "Lưu Chi bộ",
-                                "report_to": "Ban Thường vụ "},
-    OrgKind.BASE_COMMITTEE.value: {"issues_as": "committee", "signing_body": "Đảng ủy", "archive": "Lưu Đảng ủy",
-                                   "report_to": "Ban Thường vụ "},
-    OrgKind.BLOC.value: {"issues_as": "committee", "signing_body": "Ban Thường vụ",
-                         "archive": "Lưu Văn phòng Đảng ủy", "report_to": "Ban Thường vụ "},
-}
+DEFAULT_LEVELS: dict[str, dict[str, str]] = LAYOUT_LEVELS_HD36
 # 'Đảng bộ tỉnh Ninh Bình' has the committee 'Tỉnh ủy'; 'Đảng bộ thành phố …' 'Thành ủy'.
 _TERRITORIAL = {"tinh": "Tỉnh ủy", "thanh pho": "Thành ủy", "huyen": "Huyện ủy", "quan": "Quận ủy",
                 "thi xa": "Thị ủy"}

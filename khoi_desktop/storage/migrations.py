@@ -10,7 +10,7 @@ from sqlite_utils.migrations import Migrations
 
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
-from khoi_desktop.domain.presets import DEFAULT_PRESETS
+from khoi_desktop.domain.presets import DEFAULT_PRESETS, LAYOUT, LAYOUT_HD05, LAYOUT_LEVELS_HD36
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
 MIGRATION_SET = "khoi"
@@ -51,6 +51,23 @@ def m0003_meeting_agenda_content(db: Database) -> None:
             "INSERT INTO meeting_templates (meeting_kind, name, agenda_json) VALUES (?, ?, ?)",
             [kind.value, template.name, json.dumps(list(template.agenda), ensure_ascii=False)],
         )
+
+
+@migration
+def m0006_layout_levels(db: Database) -> None:
+    """Layout presets say who issues and signs at each level; HD 05-HD/VPTW (2026) succeeds HD 36."""
+    rows = db.execute("SELECT id, data_json FROM rule_presets WHERE kind = ?", [LAYOUT]).fetchall()
+    for preset_id, data_json in rows:
+        data = json.loads(data_json)
+        if "levels" not in data:
+            data["levels"] = LAYOUT_LEVELS_HD36
+            db.execute("UPDATE rule_presets SET data_json = ? WHERE id = ?",
+                       [json.dumps(data, ensure_ascii=False, sort_keys=True), preset_id])
+    db.execute(
+        "INSERT OR IGNORE INTO rule_presets (kind, name, valid_from, data_json, source) VALUES (?, ?, ?, ?, ?)",
+        [LAYOUT_HD05.kind, LAYOUT_HD05.name, LAYOUT_HD05.valid_from.isoformat(),
+         json.dumps(LAYOUT_HD05.data, ensure_ascii=False, sort_keys=True), LAYOUT_HD05.source],
+    )
 
 
 def schema_version() -> str:

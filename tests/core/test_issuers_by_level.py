@@ -103,3 +103,16 @@ def test_a_clerks_own_archive_line_replaces_the_automatic_one() -> None:
         "- Đảng ủy Sở (để báo cáo),", "- Lưu VP, HS."]
     assert recipient_lines(["Đảng ủy Sở (để báo cáo);"], "Lưu Chi bộ") == ["- Đảng ủy Sở (để báo cáo),",
                                                                           "- Lưu Chi bộ."]
+
+
+def test_the_2026_layout_preset_carries_the_levels(services: Services) -> None:
+    """Migration m0006 adds HD 05-HD/VPTW (in force from 27/5/2026) and gives every layout preset its levels."""
+    from khoi_desktop.domain.presets import LAYOUT
+    from khoi_desktop.storage import presets_repo
+
+    newer = presets_repo.preset_on(services.db, LAYOUT, DAY)
+    older = presets_repo.preset_on(services.db, LAYOUT, date(2025, 12, 1))
+    assert newer is not None and newer.name == "Hướng dẫn 05-HD/VPTW"
+    assert older is not None and older.name == "Hướng dẫn 36-HD/VPTW"
+    for preset in (newer, older):
+        assert level_style(OrgKind.BLOC, preset.data).signing_body == "Ban Thường vụ"
