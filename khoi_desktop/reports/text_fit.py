@@ -69,7 +69,7 @@ def column_widths(header: Sequence[str], columns: Sequence[Sequence[str]], size:
     """
     mins, wants = [], []
     for title, cells in zip(header, columns, strict=True):
-        mins.append(max(longest_token([title], size, bold=True), longest_token(cells, size)) + 2 * padding)
+        mins.append(max(longest_token([title], size, bold=True), longest_token(cells, size, bold=True)) + 2 * padding)
         wants.append(max(longest_token([title], size, bold=True), longest_line(cells, size)) + 2 * padding)
     if sum(mins) > available:
         return None

@@ -12,7 +12,13 @@ from khoi_desktop.reports.layout import LayoutSpec
 from khoi_desktop.reports.meeting_docs import AgendaItem, ResolutionSection, Speech
 from khoi_desktop.reports.minutes_pdf import build_minutes_bytes
 from khoi_desktop.reports.resolution_pdf import build_resolution_bytes
-from tests.core.reports_support import pdf_reader, run_containing, sample_minutes, sample_resolution, text_runs
+from tests.core.reports_support import (
+    pdf_reader,
+    run_containing,
+    sample_minutes,
+    sample_resolution,
+    text_runs,
+)
 
 LONG = " ".join(f"Chi bộ tập trung lãnh đạo thực hiện nhiệm vụ số {n} đúng tiến độ, chất lượng." for n in range(90))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from khoi_desktop.reports.report_model import (
     Heading,
     Percent,
     Series,
+    Table,
     cell_text,
     heading_labels,
     stable_zip,
@@ -188,3 +190,17 @@ def test_outputs_open_in_libreoffice(files: ReportFiles, tmp_path: Path, kind: s
     source.write_bytes(getattr(files, kind))
     converted = _soffice_converts(source, tmp_path)
     assert converted is not None and converted.read_bytes().startswith(b"%PDF")
+
+
+_UNBREAKABLE = re.compile(r"^(?:\d[\d.,]*/\d[\d.,]*|\d[\d.,]*%|\S*\d\S*/\S+)$")
+
+
+def test_every_ratio_percentage_and_document_number_in_a_table_prints_whole(services: Services, world: Bloc) -> None:
+    """Each ratio ('3/5'), percentage ('60%') and document number ('900/QĐ-UBND') of every annex table
+    appears as one unbroken word in the PDF's text (a column split inside it would put a space in it)."""
+    report = YearEndService(services.context).report(world.bloc, YEAR, issued_on=DAY, number=5)
+    words = set(_pdf_text(YearEndService(services.context).files_of(report).pdf).split())
+    tokens = {token for block in report.annex if isinstance(block, Table) for row in block.rows
+              for value in row for token in cell_text(value).split() if _UNBREAKABLE.match(token)}
+    assert tokens and "900/QĐ-UBND" in tokens
+    assert not [token for token in tokens if token not in words and token.rstrip(",;") not in words]
