@@ -50,7 +50,7 @@ from khoi_desktop.reports.report_model import (
     labelled,
     stable_zip,
 )
-from khoi_desktop.reports.year_end_pdf import chart_drawing
+from khoi_desktop.reports.year_end_pdf import chart_drawing, table_layout
 
 FONT = "Times New Roman"
 _CELL_MARGIN = 5.4  # points: Word's default left and right cell margin
@@ -91,6 +91,7 @@ def _set_up(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(layout.body_size)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    _language(document)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = layout.line_spacing
     _page_numbers(section, layout)
@@ -99,6 +100,18 @@ def _set_up(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     props.title, props.subject, props.author = report.title, vntext.clean(report.summary), report.issuer.name
     props.created = props.modified = stamp
     props.last_modified_by, props.revision, props.comments = "", 1, ""
+
+
+def _language(document: DocxDocument) -> None:
+    """vi-VN for the Normal style and the document defaults: Word checks spelling in Vietnamese."""
+    for properties in (document.styles["Normal"].element.get_or_add_rPr(),
+                       document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))):
+        language = properties.find(qn("w:lang"))
+        if language is None:
+            language = OxmlElement("w:lang")
+            properties.append(language)
+        for key in ("w:val", "w:eastAsia", "w:bidi"):
+            language.set(qn(key), "vi-VN")
 
 
 def _page_numbers(section: object, layout: LayoutSpec) -> None:
@@ -257,15 +270,15 @@ def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    total = sum(column.width for column in table.columns)
-    _widths(grid, [layout.frame_width * column.width / total for column in table.columns])
+    size, widths = table_layout(table, layout)  # the same widths as the PDF: no number or word breaks
+    _widths(grid, widths)
     _repeat_header(grid.rows[0])
     for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
-        _paragraph(cell, column.title, layout.table_size, bold=True, reuse=True)
+        _paragraph(cell, column.title, size, bold=True, reuse=True)
     for index, values in enumerate(table.rows, start=1):
         bold = table.total_row and index == len(table.rows)
         for cell, column, value in zip(grid.rows[index].cells, table.columns, values, strict=True):
-            _paragraph(cell, cell_text(value), layout.table_size, align=_CENTRE if column.centred else _LEFT,
+            _paragraph(cell, cell_text(value), size, align=_CENTRE if column.centred else _LEFT,
                        bold=bold, reuse=True)
     if table.note:
         _paragraph(document, table.note, layout.recipients_size, align=_LEFT, italic=True)

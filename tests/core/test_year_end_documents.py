@@ -204,3 +204,10 @@ def test_every_ratio_percentage_and_document_number_in_a_table_prints_whole(serv
               for value in row for token in cell_text(value).split() if _UNBREAKABLE.match(token)}
     assert tokens and "900/QĐ-UBND" in tokens
     assert not [token for token in tokens if token not in words and token.rstrip(",;") not in words]
+
+
+def test_docx_language_is_vietnamese(files: ReportFiles) -> None:
+    """Word's proofing language is vi-VN in the defaults and the Normal style, never en-US."""
+    document = Document(io.BytesIO(files.docx))
+    xml = document.styles.element.xml
+    assert 'w:val="vi-VN"' in xml and "en-US" not in xml
