@@ -113,11 +113,13 @@ class ConsolidationService:
                result: Consolidation | None = None) -> ExportedReport:
         """Write the chosen files together (nothing is left behind on failure)."""
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        files = self.build_files(year, bloc_id, issued_on=issued_on, number=number, result=result)
-        contents = {path: getattr(files, kind) for kind, path in targets.items()}
-        write_all(contents)
         bloc = self._bloc(bloc_id)
-        with self._db.atomic():
+        day = issued_on or self._ctx.today()
+        with self._db.atomic():  # a failed write gives the number back
+            number = self._year_end.register(bloc.id, year, day, number, "consolidated_report")
+            files = self.build_files(year, bloc_id, issued_on=day, number=number, result=result)
+            contents = {path: getattr(files, kind) for kind, path in targets.items()}
+            write_all(contents)
             self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {files.title} (tổng hợp từ các đơn vị)",
                             {"year": year, "paths": [str(p) for p in contents]})
         return ExportedReport(files.title, tuple(contents), Changes(ids=(bloc.id,)))

@@ -62,7 +62,7 @@ class MeetingDocumentService:
 
     # -- the register -----------------------------------------------------------------
     def number_for(self, organization_id: int, doc_type: str, source_kind: str, source_id: int,
-                   issued_on: date, title: str = "") -> int:
+                   issued_on: date, title: str = "", requested: int | None = None) -> int:
         """The register number of a document: the same source and type keeps its number.
 
         A new document takes the next number of its type in the organisation's term in force
@@ -73,11 +73,18 @@ class MeetingDocumentService:
         with self._db.atomic():
             known = documents_repo.by_source(self._db, source_kind, source_id, doc_type)
             if known is not None:
+                if requested is not None and requested != known.number:
+                    raise ValidationError("number", f"Văn bản này đã mang số {known.number:02d}-{doc_type}; "
+                                          "bản in lại giữ số đó.")
                 return known.number
             term = org_repo.term_on(self._db, organization_id, issued_on)
             term_id = term["id"] if term else None
-            number = documents_repo.highest_number(self._db, organization_id, doc_type, term_id,
-                                                   issued_on.year) + 1
+            highest = documents_repo.highest_number(self._db, organization_id, doc_type, term_id, issued_on.year)
+            number = highest + 1 if requested is None else requested
+            if requested is not None and documents_repo.number_taken(self._db, organization_id, doc_type, term_id,
+                                                                     issued_on.year, requested):
+                raise ValidationError("number", f"Số {requested:02d}-{doc_type} đã cấp cho văn bản khác trong "
+                                      "nhiệm kỳ này; hãy chọn số khác hoặc để trống để lấy số tiếp theo.")
             documents_repo.insert_document(
                 self._db, organization_id=organization_id, term_id=term_id, doc_type=doc_type, number=number,
                 issued_on=issued_on, title=title, source_kind=source_kind, source_id=source_id)

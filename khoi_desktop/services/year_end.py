@@ -48,6 +48,8 @@ from khoi_desktop.storage import assessments_repo, narratives_repo
 from khoi_desktop.storage import organizations_repo as org_repo
 
 MAX_NARRATIVE = 20_000
+REPORT_TYPE = "BC"
+REPORT_SOURCE = "year_end_report"
 FRAME_TITLES = {"summary": "Trích yếu (dòng dưới chữ BÁO CÁO)", "recipients": "Nơi nhận (mỗi dòng một nơi)",
                 "signer_name": "Người ký (họ tên Bí thư)"}
 
@@ -175,13 +177,23 @@ class YearEndService:
                xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
         """Write the chosen files; all are built first and renamed into place together."""
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        files = self.build_files(org_id, year, issued_on=issued_on, number=number)
-        contents = {path: getattr(files, kind) for kind, path in targets.items()}
-        write_all(contents)
-        with self._db.atomic():
+        day = issued_on or self._ctx.today()
+        with self._db.atomic():  # a failed write gives the number back
+            number = self.register(org_id, year, day, number, REPORT_SOURCE)
+            files = self.build_files(org_id, year, issued_on=day, number=number)
+            contents = {path: getattr(files, kind) for kind, path in targets.items()}
+            write_all(contents)
             self._ctx.audit("export", "year_end_report", org_id, f"Xuất {files.title}",
                             {"year": year, "paths": [str(p) for p in contents]})
         return ExportedReport(files.title, tuple(contents), oversight_changes(org_id))
+
+    def register(self, org_id: int, year: int, day: date, requested: int | None, source: str) -> int:
+        """The report's number from the register: the next one, or ``requested`` if still free in the
+        term; a report already numbered keeps its number (a reprint)."""
+        if requested is not None and not 1 <= requested <= 9999:
+            raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
+        title = f"Báo cáo năm {year}"
+        return self._documents.number_for(org_id, REPORT_TYPE, f"{source}:{year}", org_id, day, title, requested)
 
     # -- helpers ------------------------------------------------------------------------------
     def _organization(self, org_id: int) -> Organization:
