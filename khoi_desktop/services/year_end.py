@@ -14,7 +14,7 @@ signing body from the organisation, as for meeting documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from khoi_desktop.services.year_end_content import (
     YearEndData,
     body_blocks,
     computed,
+    empty_sections,
     name_units,
     section_title,
 )
@@ -136,9 +137,16 @@ class YearEndService:
         )
 
     def report(self, org_id: int, year: int, *, issued_on: date | None = None,
-               number: int | None = None) -> ReportDocument:
-        """The report as one content model, dated ``issued_on`` (default: today)."""
-        return self.document(self.data(org_id, year), issued_on=issued_on, number=number)
+               number: int | None = None, blank_lines: bool = False) -> ReportDocument:
+        """The report as one content model, dated ``issued_on`` (default: today); ``blank_lines``
+        prints empty sections as headings over dotted lines."""
+        data = replace(self.data(org_id, year), blank_lines=blank_lines)
+        return self.document(data, issued_on=issued_on, number=number)
+
+    def empty_sections(self, org_id: int, year: int) -> tuple[str, ...]:
+        """Titles of the sections with nothing to print (the GUI and the CLI name them before export)."""
+        data = self.data(org_id, year)
+        return tuple(section_title(section, year) for section in empty_sections(data))
 
     def document(self, data: YearEndData, *, issued_on: date | None = None,
                  number: int | None = None) -> ReportDocument:
@@ -169,18 +177,19 @@ class YearEndService:
 
     # -- files --------------------------------------------------------------------------------
     def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
-                    number: int | None = None) -> ReportFiles:
+                    number: int | None = None, blank_lines: bool = False) -> ReportFiles:
         """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
-        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number))
+        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number, blank_lines=blank_lines))
 
     def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
-               xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None) -> ExportedReport:
+               xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None,
+               blank_lines: bool = False) -> ExportedReport:
         """Write the chosen files; all are built first and renamed into place together."""
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
         day = issued_on or self._ctx.today()
         with self._db.atomic():  # a failed write gives the number back
             number = self.register(org_id, year, day, number, REPORT_SOURCE)
-            files = self.build_files(org_id, year, issued_on=day, number=number)
+            files = self.build_files(org_id, year, issued_on=day, number=number, blank_lines=blank_lines)
             contents = {path: getattr(files, kind) for kind, path in targets.items()}
             write_all(contents)
             self._ctx.audit("export", "year_end_report", org_id, f"Xuất {files.title}",
