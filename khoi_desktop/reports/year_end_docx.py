@@ -167,6 +167,8 @@ def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     """Issuer, '*' and number on the left; Party name, its rule and the date on the right."""
     issuer = report.issuer
     left_width, right_width = header_columns(issuer, report.issued_on, layout)
+    # Word's cell margins eat into the right column: give it back so the date stays on one line.
+    left_width, right_width = left_width - 2 * _CELL_MARGIN, right_width + 2 * _CELL_MARGIN
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
