@@ -211,3 +211,18 @@ def test_docx_language_is_vietnamese(files: ReportFiles) -> None:
     document = Document(io.BytesIO(files.docx))
     xml = document.styles.element.xml
     assert 'w:val="vi-VN"' in xml and "en-US" not in xml
+
+
+def test_xlsx_is_print_ready(files: ReportFiles) -> None:
+    """Every sheet: header row repeated and tall enough for its wrapped titles, one page wide,
+    'Trang x/y' in the footer, row numbers stored as numbers."""
+    book = load_workbook(io.BytesIO(files.xlsx))
+    for sheet in book.worksheets:
+        if sheet.max_row < 6:
+            continue
+        header_row = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.oddFooter.center.text == "Trang &P/&N"
+        assert sheet.row_dimensions[header_row].height and sheet.row_dimensions[header_row].height >= 15
+        first = sheet.cell(header_row + 1, 1).value
+        assert not (isinstance(first, str) and first.isdigit()), sheet.title
