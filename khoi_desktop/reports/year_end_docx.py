@@ -2,8 +2,7 @@
 
 Times New Roman, A4 and the margins of the layout; the header block as a borderless
 two-column table; numbered headings; bordered tables with a repeating header row; each
-chart as a PNG drawn by reportlab's renderPM where its backend is installed, else as the
-chart's table; 'Nơi nhận' beside the signature; page numbers from page 2, top centre.
+chart as a PNG drawn with Pillow (:mod:`khoi_desktop.reports.chart_image`); 'Nơi nhận' beside the signature; page numbers from page 2, top centre.
 Entry times and document properties are fixed, so the same report gives the same bytes.
 """
 
@@ -22,12 +21,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
-from reportlab.graphics import renderPM
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.domain.issuers import recipient_lines
 from khoi_desktop.reports import fonts
+from khoi_desktop.reports.chart_image import chart_png
 from khoi_desktop.reports.layout import LayoutSpec
 from khoi_desktop.reports.party_blocks import (
     GUTTER,
@@ -50,7 +49,7 @@ from khoi_desktop.reports.report_model import (
     labelled,
     stable_zip,
 )
-from khoi_desktop.reports.year_end_pdf import chart_drawing, table_layout
+from khoi_desktop.reports.year_end_pdf import table_layout
 
 FONT = "Times New Roman"
 _CELL_MARGIN = 5.4  # points: Word's default left and right cell margin
@@ -301,19 +300,8 @@ def _repeat_header(row: object) -> None:
     properties.append(header)
 
 
-def chart_png(chart: BarChart, width: float) -> bytes | None:
-    """The chart as a PNG through renderPM, or None where its backend (rlPyCairo) is missing."""
-    try:
-        return renderPM.drawToString(chart_drawing(chart, width), fmt="PNG", dpi=150)
-    except Exception:  # noqa: BLE001 - any backend failure falls back to the chart's table
-        return None
-
-
 def _chart(document: DocxDocument, chart: BarChart, layout: LayoutSpec) -> None:
     png = chart_png(chart, layout.frame_width)
-    if png is None:
-        _table(document, chart.as_table(), layout)
-        return
     _caption(document, chart.title, layout)
     document.add_picture(io.BytesIO(png), width=Pt(layout.frame_width))
     document.paragraphs[-1].alignment = _CENTRE

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.reports.chart_image import chart_png
 from khoi_desktop.reports.report_model import (
     BarChart,
     Heading,
@@ -25,7 +26,7 @@ from khoi_desktop.reports.report_model import (
     heading_labels,
     stable_zip,
 )
-from khoi_desktop.reports.year_end_docx import build_year_end_docx, chart_png
+from khoi_desktop.reports.year_end_docx import build_year_end_docx
 from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
 from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 from khoi_desktop.services.app import Services
@@ -104,17 +105,15 @@ def test_docx_has_the_same_content_and_party_styles(files: ReportFiles) -> None:
     assert section.different_first_page_header_footer
 
 
-def test_the_chart_is_a_picture_or_its_table_never_an_error(files: ReportFiles) -> None:
-    """renderPM needs an optional backend: without it the DOCX carries the chart's numbers as a table."""
+def test_docx_charts_are_pictures(files: ReportFiles) -> None:
+    """Each overview chart of the annex is a picture in the DOCX (drawn with Pillow), the same size
+    and deterministic, with its caption above it."""
     chart = BarChart("Biểu đồ", ("Tốt", "Khá"), (Series("Năm 2017", (3.0, 4.0)), Series("Năm 2018", (5.0, 1.0))))
     png = chart_png(chart, 400)
-    assert png is None or png.startswith(b"\x89PNG")
+    assert png.startswith(b"\x89PNG") and png == chart_png(chart, 400)
     document = Document(io.BytesIO(files.docx))
-    pictures = document.inline_shapes
-    if png is None:
-        assert len(pictures) == 0 and "Biểu đồ 2. Xếp loại đảng viên" in _docx_text(files.docx)
-    else:
-        assert len(pictures) == 2
+    assert len(document.inline_shapes) == 2
+    assert "Biểu đồ 2. Xếp loại đảng viên" in _docx_text(files.docx)
 
 
 def test_xlsx_reads_back_one_sheet_per_table(files: ReportFiles) -> None:
