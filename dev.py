@@ -2,6 +2,7 @@
 
     python dev.py run [ARGS...]   set up .venv and start Khối Desktop (ARGS go to main.py)
     python dev.py test [ARGS...]  set up .venv, then ruff, the import contracts and pytest
+                                  (in parallel over the machine's cores; ARGS "-n 0" runs it serially)
 
 Needs only Python 3.11+. The environment is rebuilt when pyproject.toml changes.
 """
@@ -50,7 +51,9 @@ def run_tests(python: Path, extra: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
         [str(python), "-m", "ruff", "check", "."],
-        [str(python), "-m", "pytest", *extra],
+        # pytest-xdist: one worker process per core, each with its own offscreen QApplication;
+        # idle workers take queued tests from busy ones, so one slow file does not hold the run.
+        [str(python), "-m", "pytest", "-n", "auto", "--dist", "worksteal", *extra],
     ]
     for step in steps:
         code = subprocess.run(step, cwd=ROOT, env=env).returncode

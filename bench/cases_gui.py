@@ -120,7 +120,7 @@ def main_window_with_data(ctx: BenchContext) -> Callable[[], object]:
 
 
 ratio("main window / bare window ratio", MAIN_WINDOW, BARE_WINDOW, target=5.0)
-ratio("main window with figures / bare window ratio", MAIN_WITH_DATA, BARE_WINDOW)
+ratio("main window with figures / bare window ratio", MAIN_WITH_DATA, BARE_WINDOW, target=3.0)
 
 
 @case("memory: main window, every page, people page loaded", targets={}, max_repeat=3,

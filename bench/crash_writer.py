@@ -144,11 +144,13 @@ class Trial:
 
 
 def run_writer(database: Path, backups: Path, seed: int, kill_after_s: float,
-               *, wait_ready: bool = True) -> tuple[list[str], str]:
+               *, wait_ready: bool = True, after_backup: bool = False) -> tuple[list[str], str]:
     """Start the writer, let it work ``kill_after_s`` seconds after it is ready, kill it.
 
     With ``wait_ready=False`` the delay counts from the start, so the kill may land while
-    the file is being opened, checked or migrated.
+    the file is being opened, checked or migrated. With ``after_backup`` it counts from the
+    writer's first backup, so that run has committed edits and made a backup however slow
+    the machine is.
 
     Returns its complete output lines and its error output (empty when all went well).
     """
@@ -156,11 +158,13 @@ def run_writer(database: Path, backups: Path, seed: int, kill_after_s: float,
     command = [sys.executable, str(WRITER), str(database), str(seed), str(backups)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     chunks: list[bytes] = []
-    ready = threading.Event()
-    reader = threading.Thread(target=_read, args=(process, chunks, ready), daemon=True)
+    ready, backed_up = threading.Event(), threading.Event()
+    reader = threading.Thread(target=_read, args=(process, chunks, ready, backed_up), daemon=True)
     reader.start()
     if wait_ready:
         ready.wait(START_TIMEOUT_S)
+    if after_backup:
+        backed_up.wait(START_TIMEOUT_S * 4)
     time.sleep(kill_after_s)
     exited_early = process.poll() is not None
     process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
@@ -172,16 +176,20 @@ def run_writer(database: Path, backups: Path, seed: int, kill_after_s: float,
     return lines, error if exited_early else ""
 
 
-def _read(process: subprocess.Popen[bytes], chunks: list[bytes], ready: threading.Event) -> None:
+def _read(process: subprocess.Popen[bytes], chunks: list[bytes], ready: threading.Event,
+          backed_up: threading.Event) -> None:
     assert process.stdout is not None
     while True:
         chunk = process.stdout.read1(65536)
         if not chunk:
             ready.set()
+            backed_up.set()
             return
         chunks.append(chunk)
         if not ready.is_set() and READY.encode() in b"".join(chunks):
             ready.set()
+        if not backed_up.is_set() and b"\nB " in b"".join(chunks):
+            backed_up.set()
 
 
 def inspect(database: Path) -> tuple[bool, str, dict[int, str]]:
@@ -221,14 +229,16 @@ def bad_backups(folder: Path) -> list[str]:
 
 
 def kill_once(database: Path, backups: Path, ledger: Ledger, rng: random.Random,
-              max_delay_s: float = 0.25) -> Trial:
+              max_delay_s: float = 0.25, *, after_backup: bool = False) -> Trial:
     """One run of the writer killed at a random moment, then the checks.
 
-    One kill in ten lands during start-up (opening, checking, migrating the file).
+    One kill in ten lands during start-up (opening, checking, migrating the file), unless
+    ``after_backup`` asks for a kill after the writer's first backup.
     """
-    early = rng.random() < 0.1
+    early = not after_backup and rng.random() < 0.1
     delay = rng.uniform(0.0, 0.6 if early else max_delay_s)
-    lines, error = run_writer(database, backups, rng.randrange(10**6), delay, wait_ready=not early)
+    lines, error = run_writer(database, backups, rng.randrange(10**6), delay, wait_ready=not early,
+                              after_backup=after_backup)
     pending = ledger.absorb(lines)
     opened, integrity, actual = inspect(database)
     lost = ledger.lost(actual, pending) if opened else sorted(ledger.committed)

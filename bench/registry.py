@@ -6,6 +6,8 @@ the callable that is timed. Cleanup it needs afterwards goes to ``context.on_exi
 A timed callable that measures itself (a child process of its own, a median per keystroke)
 returns a :class:`Measured`; the runner then records its seconds and peak memory instead
 of its own clock and its own process. :func:`ratio` adds a row dividing two cases' medians.
+A case that cannot run here (LibreOffice is not installed) raises :class:`NotMeasured`; its
+row says so instead of a time.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ class BenchContext:
 Prepare = Callable[[BenchContext], Callable[[], object]]
 
 
+class NotMeasured(Exception):
+    """Raised by a case's setup when this machine cannot run it; ``str()`` says why, in the table."""
+
+
 @dataclass(frozen=True)
 class Measured:
     """Returned by a timed callable that timed itself; ``peak_mb`` is the process it measured."""
@@ -62,7 +68,8 @@ class Ratio:
     name: str
     numerator: str
     denominator: str
-    target: float | None  # the ratio must stay below this; None: shown for information
+    target: float | None  # the ratio must stay below this (above it if at_least); None: for information
+    at_least: bool = False
 
 
 CASES: dict[str, Case] = {}
@@ -83,8 +90,12 @@ def case(name: str, *, targets: dict[str, float], scales: tuple[str, ...] = SCAL
     return register
 
 
-def ratio(name: str, numerator: str, denominator: str, *, target: float | None = None) -> None:
-    """Print ``numerator / denominator`` as its own row whenever both cases ran at a scale."""
+def ratio(name: str, numerator: str, denominator: str, *, target: float | None = None,
+          at_least: bool = False) -> None:
+    """Print ``numerator / denominator`` as its own row whenever both cases ran at a scale.
+
+    The target is a ceiling ("< 3×"), or with ``at_least`` a floor ("≥ 3×": so many times faster).
+    """
     if name in RATIOS:
         raise ValueError(f"Benchmark ratio “{name}” is registered twice.")
-    RATIOS[name] = Ratio(name, numerator, denominator, target)
+    RATIOS[name] = Ratio(name, numerator, denominator, target, at_least)

@@ -25,10 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # started as a script: make `bench` and `khoi_desktop` importable
     sys.path.insert(0, str(ROOT))
 
-from bench.registry import CASES, RATIOS, SCALES, BenchContext, Case, Measured  # noqa: E402
+from bench.registry import CASES, RATIOS, SCALES, BenchContext, Case, Measured, NotMeasured, Ratio  # noqa: E402
 
 OUT_DIR = ROOT / "bench" / "out"
 RESULT_MARK = "BENCH-RESULT "
+NOT_MEASURED = "not measured"
 # Sources whose change makes a cached demo database stale.
 GENERATOR_SOURCES = ("khoi_desktop/services/demo/*.py", "khoi_desktop/storage/schema_v1.py",
                      "khoi_desktop/storage/migrations.py", "khoi_desktop/domain/presets.py")
@@ -41,6 +42,7 @@ class Result:
     times: tuple[float, ...] = ()
     peak_mb: float | None = None
     error: str = ""
+    skipped: str = ""  # why the case could not run on this machine (NotMeasured)
 
 
 def load_cases() -> None:
@@ -124,7 +126,11 @@ def run_child(args: argparse.Namespace) -> int:
     context = BenchContext(args.scale, args.seed, demo_path(args.scale, args.seed), OUT_DIR)
     measured_peaks: list[float] = []
     try:
-        timed = bench_case.prepare(context)
+        try:
+            timed = bench_case.prepare(context)
+        except NotMeasured as reason:
+            print(RESULT_MARK + json.dumps({"skipped": str(reason)}), flush=True)
+            return 0
         times = []
         for _ in range(args.repeat):
             started = time.perf_counter()
@@ -151,6 +157,8 @@ def run_in_subprocess(bench_case: Case, scale: str, args: argparse.Namespace) ->
     if done.returncode != 0 or not lines:
         return Result(bench_case, scale, error=(done.stderr.strip().splitlines() or ["failed"])[-1])
     data = json.loads(lines[-1][len(RESULT_MARK):])
+    if "skipped" in data:
+        return Result(bench_case, scale, skipped=data["skipped"])
     return Result(bench_case, scale, tuple(data["times"]), data["peak_mb"])
 
 
@@ -168,10 +176,11 @@ def format_target(seconds: float) -> str:
     return f"< {seconds * 1000:g} ms" if seconds < 1 else f"< {seconds:g} s"
 
 
-def verdict(value: float | None, target: float) -> str:
+def verdict(value: float | None, target: float, *, at_least: bool = False) -> str:
     if value is None:
         return ""  # no memory figure on this platform
-    return " ✓" if value < target else " ✗ missed"
+    met = value >= target if at_least else value < target
+    return " ✓" if met else " ✗ missed"
 
 
 def target_text(result: Result, median: float) -> str:
@@ -188,16 +197,25 @@ def target_text(result: Result, median: float) -> str:
 
 def ratio_lines(results: list[Result]) -> list[tuple[str, ...]]:
     """One row per registered ratio whose two cases both ran (without error) at a scale."""
-    done = {(r.case.name, r.scale): statistics.median(r.times) for r in results if not r.error}
+    done = {(r.case.name, r.scale): statistics.median(r.times) for r in results if r.times}
+    skipped = {(r.case.name, r.scale) for r in results if r.skipped}
     lines = []
     for spec in RATIOS.values():
         for scale in SCALES:
             top, bottom = done.get((spec.numerator, scale)), done.get((spec.denominator, scale))
             if top is not None and bottom:
                 value = top / bottom
-                shown = "—" if spec.target is None else f"< {spec.target:g}×{verdict(value, spec.target)}"
-                lines.append((spec.name, scale, f"{value:.1f}×", "—", shown))
+                lines.append((spec.name, scale, f"{value:.1f}×", "—", ratio_target(spec, value)))
+            elif skipped & {(spec.numerator, scale), (spec.denominator, scale)}:
+                lines.append((spec.name, scale, NOT_MEASURED, "—", ratio_target(spec, None)))
     return lines
+
+
+def ratio_target(spec: Ratio, value: float | None) -> str:
+    if spec.target is None:
+        return "—"
+    sign = "≥" if spec.at_least else "<"
+    return f"{sign} {spec.target:g}×" + ("" if value is None else verdict(value, spec.target, at_least=spec.at_least))
 
 
 def table(results: list[Result]) -> str:
@@ -206,6 +224,9 @@ def table(results: list[Result]) -> str:
     for result in results:
         if result.error:
             lines.append((result.case.name, result.scale, f"FAILED: {result.error}", "—", ""))
+            continue
+        if result.skipped:
+            lines.append((result.case.name, result.scale, f"{NOT_MEASURED} ({result.skipped})", "—", "—"))
             continue
         median = statistics.median(result.times)
         lines.append((

@@ -7,15 +7,24 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from khoi_desktop import paths
 from khoi_desktop.domain.errors import StorageError, UserFacingError
-from khoi_desktop.services.app import Services
+from khoi_desktop.durable import explain_os_error
+
+if TYPE_CHECKING:  # opening a database brings in the storage layer: only when a command runs
+    from khoi_desktop.services.app import Services
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def draft_option(func: F) -> F:
+    """--draft: a year not yet ended is made as a draft, every page marked "DỰ THẢO"."""
+    return click.option("--draft", is_flag=True,
+                        help="Lập bản dự thảo (mỗi trang in chữ “DỰ THẢO”): bắt buộc khi năm chưa kết thúc.")(func)
 
 
 def db_option(func: F) -> F:
@@ -29,15 +38,25 @@ def resolve_db(db_path: Path | None) -> Path:
     return db_path if db_path is not None else paths.default_database()
 
 
-def open_existing(db_path: Path | None) -> Services:
-    """Open a database that must already exist (reading commands never create one)."""
+def open_existing(db_path: Path | None, *, writes: bool = True, full_check: bool = False) -> Services:
+    """Open a database that must already exist (commands never create one).
+
+    A command that ``writes`` holds the database's writer lock, the one the window holds,
+    until it closes: refused, naming the holder, while the file is open elsewhere. A reading
+    command opens the file read-only, so it works beside an open window and on a
+    write-protected file.
+    """
     path = resolve_db(db_path)
     if not path.exists():
         raise StorageError(f"Không tìm thấy cơ sở dữ liệu “{path}”. Hãy tạo mới trong ứng dụng hoặc "
                            "chạy “demo” để có dữ liệu mẫu.")
     if path.is_dir():
         raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
-    return Services.open(path)
+    from khoi_desktop.services.app import Services
+
+    if writes:
+        return Services.open_for_writing(path, full_check=full_check)
+    return Services.open(path, read_only=True, full_check=full_check)
 
 
 def say(text: str = "") -> None:
@@ -59,11 +78,12 @@ def handles_errors(func: F) -> F:
         except UserFacingError as exc:
             fail(exc.message)
         except sqlite3.Error as exc:
-            fail(f"lỗi cơ sở dữ liệu: {exc}.")
-        except PermissionError as exc:
-            fail(f"không có quyền ghi hoặc đọc “{exc.filename}”.")
+            from khoi_desktop.storage.database import explain_sqlite_error  # only on a failure
+
+            fail(explain_sqlite_error(exc, resolve_db(kwargs.get("db_path"))).message)
         except OSError as exc:
-            fail(f"lỗi tệp “{exc.filename or ''}”: {exc.strerror or exc}.")
+            where = Path(exc.filename) if exc.filename else resolve_db(kwargs.get("db_path"))
+            fail(explain_os_error(exc, where, doing="ghi hoặc đọc").message)
         except click.exceptions.Exit:
             raise
         except KeyboardInterrupt:

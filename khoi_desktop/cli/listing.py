@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
 from khoi_desktop.domain.models import PeopleFilter
 from khoi_desktop.domain.vntext import format_date, format_number
-from khoi_desktop.services.app import Services
+
+if TYPE_CHECKING:
+    from khoi_desktop.services.app import Services
 
 
 def _org_scope(services: Services, org: str | None) -> tuple[int, ...] | None:
@@ -32,7 +35,7 @@ def _print_rows(rows: list[list[object]], noun: str) -> None:
 @handles_errors
 def list_command(what: str, db_path: Path | None, org: str | None, year: int | None) -> None:
     """Liệt kê tổ chức, người hoặc buổi sinh hoạt, mỗi dòng một bản ghi, cột cách nhau bằng Tab."""
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         scope = _org_scope(services, org)
         if what == "orgs":

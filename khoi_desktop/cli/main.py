@@ -7,27 +7,37 @@ from pathlib import Path
 
 import click
 
-from khoi_desktop.cli.demo_cmd import demo_command
-from khoi_desktop.cli.listing import list_command
-from khoi_desktop.cli.maintenance import backup_command, check_command, restore_command
-from khoi_desktop.cli.meetings_cmd import MEETING_COMMANDS
-from khoi_desktop.cli.package_cmd import PACKAGE_COMMANDS
-from khoi_desktop.cli.people_cmd import export_members_command, import_members_command
-from khoi_desktop.cli.report_cmd import REPORT_COMMANDS
-from khoi_desktop.cli.study_cmd import STUDY_COMMANDS
+from khoi_desktop.cli.lazy import LazyGroup
 from khoi_desktop.logs import setup_logging
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# Command name → where it lives; a command's module is imported only when it runs (or for --help).
+COMMANDS = {
+    "demo": "khoi_desktop.cli.demo_cmd:demo_command",
+    "check": "khoi_desktop.cli.maintenance:check_command",
+    "backup": "khoi_desktop.cli.maintenance:backup_command",
+    "restore": "khoi_desktop.cli.maintenance:restore_command",
+    "list": "khoi_desktop.cli.listing:list_command",
+    "import-members": "khoi_desktop.cli.people_cmd:import_members_command",
+    "export-members": "khoi_desktop.cli.people_cmd:export_members_command",
+    "minutes": "khoi_desktop.cli.meetings_cmd:minutes_command",
+    "sign-in-sheet": "khoi_desktop.cli.meetings_cmd:sign_in_sheet_command",
+    "resolution": "khoi_desktop.cli.meetings_cmd:resolution_command",
+    "registration": "khoi_desktop.cli.study_cmd:registration_command",
+    "self-review": "khoi_desktop.cli.study_cmd:self_review_command",
+    "ratings": "khoi_desktop.cli.study_cmd:ratings_command",
+    "participation": "khoi_desktop.cli.study_cmd:participation_command",
+    "report": "khoi_desktop.cli.report_cmd:report_group",
+    "export-package": "khoi_desktop.cli.package_cmd:export_package_command",
+    "import-package": "khoi_desktop.cli.package_cmd:import_package_command",
+}
 
-@click.group(context_settings=CONTEXT, options_metavar="[TÙY CHỌN]", subcommand_metavar="LỆNH [THAM SỐ]...")
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings=CONTEXT, options_metavar="[TÙY CHỌN]",
+             subcommand_metavar="LỆNH [THAM SỐ]...")
 def cli() -> None:
     """Khối Desktop — các lệnh chạy không cần giao diện. Chạy không có lệnh để mở ứng dụng."""
-
-
-for command in (demo_command, check_command, backup_command, restore_command, list_command,
-                import_members_command, export_members_command, *MEETING_COMMANDS, *STUDY_COMMANDS, *REPORT_COMMANDS, *PACKAGE_COMMANDS):
-    cli.add_command(command)
 
 
 def program_name() -> str:

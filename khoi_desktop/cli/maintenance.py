@@ -9,7 +9,6 @@ import click
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, resolve_db, say
 from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.services.app import app_schema_version, restore_database, validate_backup
 
 COUNT_LABELS = {
     "organizations": "Tổ chức",
@@ -33,7 +32,9 @@ COUNT_LABELS = {
 @handles_errors
 def check_command(db_path: Path | None) -> None:
     """Kiểm tra tệp cơ sở dữ liệu: tính toàn vẹn, phiên bản, số lượng bản ghi."""
-    services = open_existing(db_path)
+    from khoi_desktop.services.app import app_schema_version
+
+    services = open_existing(db_path, writes=False)
     try:
         summary = services.summary()
         result = services.quick_check()
@@ -56,7 +57,7 @@ def check_command(db_path: Path | None) -> None:
 @handles_errors
 def backup_command(db_path: Path | None, out: Path) -> None:
     """Sao lưu cơ sở dữ liệu ra một tệp (an toàn cả khi ứng dụng đang mở)."""
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False, full_check=True)
     try:
         target = services.backup(out)
         counts = services.summary().counts
@@ -72,9 +73,11 @@ def backup_command(db_path: Path | None, out: Path) -> None:
 @handles_errors
 def restore_command(db_path: Path | None, source: Path) -> None:
     """Phục hồi cơ sở dữ liệu từ tệp sao lưu SOURCE (kiểm tra trước, giữ bản hiện tại)."""
+    from khoi_desktop.services.app import restore_database, validate_backup
+
     target = resolve_db(db_path)
     counts = validate_backup(source)
-    kept = restore_database(source, target)
+    kept = restore_database(source, target, lock=True)
     say(f"Đã phục hồi từ “{source}”: {format_number(counts['people'])} người, "
         f"{format_number(counts['meetings'])} buổi sinh hoạt.")
     if kept:

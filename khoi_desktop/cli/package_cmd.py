@@ -1,6 +1,6 @@
 """export-package, import-package and ``report consolidated``: the package flow without the GUI.
 
-``report consolidated`` joins issue 6's ``report`` group (importing this module registers it).
+``report consolidated`` belongs to issue 6's ``report`` group, which loads it from here on demand.
 """
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ from pathlib import Path
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
-from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options, report_group
+from khoi_desktop.cli.common import db_option, draft_option, handles_errors, open_existing, say
+from khoi_desktop.cli.report_cmd import issued_on_from, report_file_options
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.services.consolidation import ConsolidationService
-from khoi_desktop.services.package_export import PackageExportService
-from khoi_desktop.services.package_import import PackageImportService, PackageStatus, backup_before_import
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -31,14 +28,18 @@ class ConfirmationNeeded(ValidationError):
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
 @click.option("--out", "out", type=_FILE, required=True, help="Tệp .zip sẽ ghi (không ghi gì khi có lỗi).")
 @click.option("--minutes", default="", help="Mã số các buổi sinh hoạt cần kèm biên bản, cách nhau bởi dấu phẩy.")
+@draft_option
 @db_option
 @handles_errors
-def export_package_command(org: str, year: int, out: Path, minutes: str, db_path: Path | None) -> None:
+def export_package_command(org: str, year: int, out: Path, minutes: str, draft: bool, db_path: Path | None) -> None:
+    from khoi_desktop.services.package_export import PackageExportService  # the writers: only here
+
     meeting_ids = _ids(minutes)
     services = open_existing(db_path)
     try:
         target = services.organizations.resolve(org)
-        exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids)
+        exported = PackageExportService(services.context).export(target.id, year, out, minutes=meeting_ids,
+                                                                 draft=draft)
     finally:
         services.close()
     say(f"Đã ghi {exported.title} vào “{exported.path}” ({format_number(exported.size // 1024 or 1)} KB):")
@@ -54,6 +55,8 @@ def export_package_command(org: str, year: int, out: Path, minutes: str, db_path
 @db_option
 @handles_errors
 def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, db_path: Path | None) -> None:
+    from khoi_desktop.services.package_import import PackageImportService, PackageStatus, backup_before_import
+
     services = open_existing(db_path)
     try:
         importer = PackageImportService(services.context, backup_before_import(services.db, services.path))
@@ -72,7 +75,7 @@ def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, db_p
         say(f"Đã sao lưu dữ liệu trước khi nhận: “{result.backup}”.")
 
 
-@report_group.command("consolidated", help="In báo cáo tổng hợp của Đảng bộ Khối từ các gói báo cáo đã nhận: "
+@click.command("consolidated", help="In báo cáo tổng hợp của Đảng bộ Khối từ các gói báo cáo đã nhận: "
                       "PDF, kèm DOCX và XLSX nếu chọn; liệt kê các đơn vị chưa gửi.")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
 @report_file_options
@@ -80,6 +83,8 @@ def import_package_command(files: tuple[Path, ...], force: bool, yes: bool, db_p
 @handles_errors
 def consolidated_command(year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
                          issued: str | None, db_path: Path | None) -> None:
+    from khoi_desktop.services.consolidation import ConsolidationService  # the writers: only here
+
     issued_on = issued_on_from(issued)
     services = open_existing(db_path)
     try:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
-from khoi_desktop.domain.vntext import format_number
-from khoi_desktop.interchange.people_import import Severity
-from khoi_desktop.services.people_export import PeopleExportService
-from khoi_desktop.services.people_import import (
-    ImportBlocked,
-    PeopleImportService,
-    RowChoice,
-    live_problems,
-    skipped_rows,
-)
+from khoi_desktop.cli.report_cmd import issued_on_from
+from khoi_desktop.domain.vntext import format_date, format_number
 
 SHOWN_PROBLEMS = 30
 
@@ -37,11 +30,26 @@ def default_report_path(source: Path) -> Path:
 @click.option("--update-existing", is_flag=True,
               help="Người đã có (cùng số thẻ, hoặc cùng họ tên và ngày sinh) được cập nhật theo tệp "
                    "(mặc định: bỏ qua).")
+@click.option("--since", default=None, metavar="dd/mm/yyyy",
+              help="Những người trong tệp sinh hoạt tại tổ chức từ ngày này, khi dòng của họ không ghi "
+                   "(cột “Ngày chuyển đến”, “Ngày về chi bộ”); mặc định: hôm nay. Các buổi sinh hoạt "
+                   "trước ngày này không có tên họ.")
 @db_option
 @handles_errors
 def import_members_command(file: Path, org: str, skip_invalid: bool, report: Path | None,
-                           update_existing: bool, db_path: Path | None) -> None:
+                           update_existing: bool, since: str | None, db_path: Path | None) -> None:
     """Nhập danh sách cán bộ, đảng viên từ tệp Excel (.xlsx hoặc .xls)."""
+    since_day = issued_on_from(since)
+    # The spreadsheet readers (openpyxl, xlrd) load only when the command runs.
+    from khoi_desktop.interchange.people_import import Severity
+    from khoi_desktop.services.people_import import (
+        ImportBlocked,
+        PeopleImportService,
+        RowChoice,
+        live_problems,
+        skipped_rows,
+    )
+
     services = open_existing(db_path)
     try:
         target = services.organizations.resolve(org)
@@ -59,11 +67,14 @@ def import_members_command(file: Path, org: str, skip_invalid: bool, report: Pat
             raise ImportBlocked(f"tệp có {format_number(len(blocked))} dòng lỗi nên không nhập dòng nào. "
                                 "Hãy sửa tệp, hoặc chạy lại với --skip-invalid để chỉ nhập các dòng hợp lệ.")
         report_path = (report or default_report_path(file)) if blocked else None
-        summary = importer.run(preview, choices=choices, valid_only=skip_invalid, error_report=report_path)
+        summary = importer.run(preview, choices=choices, valid_only=skip_invalid, error_report=report_path,
+                               since=since_day)
+        today = services.context.today()
     finally:
         services.close()
     if preview.legacy_note:
         say(preview.legacy_note)
+    _say_since(preview.dated_rows, since_day or today)
     say(f"{summary.text()} Tổ chức: {target.name}.")
 
 
@@ -75,13 +86,20 @@ def import_members_command(file: Path, org: str, skip_invalid: bool, report: Pat
 @handles_errors
 def export_members_command(org: str | None, out: Path, db_path: Path | None) -> None:
     """Xuất danh sách cán bộ, đảng viên ra tệp Excel có định dạng để in (A4)."""
-    services = open_existing(db_path)
+    from khoi_desktop.services.people_export import PeopleExportService  # openpyxl: only when it runs
+
+    services = open_existing(db_path, writes=False)
     try:
         org_id = services.organizations.resolve(org).id if org else None
         summary = PeopleExportService(services.context).export_organization(out, org_id)
     finally:
         services.close()
     say(summary.text())
+
+
+def _say_since(dated_rows: bool, since: date) -> None:
+    where = "theo cột ngày trong tệp; dòng không ghi ngày: " if dated_rows else ""
+    say(f"Sinh hoạt tại tổ chức từ ngày: {where}{format_date(since)}.")
 
 
 def _print_problems(messages: list[str]) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
-from khoi_desktop.services.study import StudyService
-from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
+from khoi_desktop.cli.common import db_option, draft_option, handles_errors, open_existing, say
+from khoi_desktop.domain.study import participation_sentences, study_categories
+
+if TYPE_CHECKING:  # the document writers (reportlab, openpyxl) load when a document is printed
+    from khoi_desktop.services.study_documents import StudyDocumentService, StudyDocumentWritten
 
 FC = TypeVar("FC", bound=Callable[..., object])
 
@@ -37,6 +39,8 @@ def _report(written: StudyDocumentWritten) -> None:
 def _print_for_person(db_path: Path | None, person: str,
                       write: Callable[[StudyDocumentService, int], StudyDocumentWritten]) -> None:
     """Resolve PERSON, write one of their documents and say where it went."""
+    from khoi_desktop.services.study_documents import StudyDocumentService
+
     services = open_existing(db_path)
     try:
         documents = StudyDocumentService(services.context)
@@ -73,16 +77,19 @@ def self_review_command(person: str, year: int, out: Path, db_path: Path | None)
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Ghi thêm bảng tổng hợp đăng ký và xếp loại ra tệp .xlsx.")
 @click.option("--collective", is_flag=True, help="Danh sách xếp loại các tổ chức đảng thay vì đảng viên.")
+@draft_option
 @db_option
 @handles_errors
-def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collective: bool,
+def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collective: bool, draft: bool,
                     db_path: Path | None) -> None:
     """In danh sách đánh giá, xếp loại đảng viên (hoặc tổ chức đảng) của một tổ chức trong một năm."""
+    from khoi_desktop.services.study_documents import StudyDocumentService
+
     services = open_existing(db_path)
     try:
         org_id = services.organizations.resolve(org).id
         written = StudyDocumentService(services.context).write_ratings(org_id, year, out, xlsx=xlsx,
-                                                                       collective=collective)
+                                                                       collective=collective, draft=draft)
     finally:
         services.close()
     _report(written)
@@ -95,15 +102,19 @@ def ratings_command(org: str, year: int, out: Path, xlsx: Path | None, collectiv
 @handles_errors
 def participation_command(org: str, year: int, db_path: Path | None) -> None:
     """In ra số liệu tham gia học tập trong năm: số người, số lượt, theo tổ chức và theo tư cách."""
-    services = open_existing(db_path)
+    from khoi_desktop.services.study import StudyService
+
+    services = open_existing(db_path, writes=False)
     try:
         figures = StudyService(services.context).participation(services.organizations.resolve(org).id, year)
     finally:
         services.close()
     say(f"{figures.organization_name} — học tập năm {year}: {figures.meetings} buổi học tập.")
     say(f"Tổng số: {figures.overall.persons_text}; {figures.overall.attendances_text}.")
-    for kind in figures.by_kind:
-        say(f"  {kind.label}: {kind.tally.persons_text}; {kind.tally.attendances_text}.")
+    for line in participation_sentences(figures):
+        say(line)
+    for word, tally in study_categories(figures):
+        say(f"  {word[:1].upper()}{word[1:]}: {tally.persons_text}; {tally.attendances_text}.")
     for line in figures.by_organization[1:]:
         say(f"{'  ' * line.depth}{line.name}: {line.tally.persons_text}; {line.tally.attendances_text}.")
     say(f"Đã tham gia: {figures.rule_label}.")

@@ -17,6 +17,16 @@ Pure rules over plain facts; the storage layer gathers the facts, the service ap
 * status active, transferred_in or temporary: expected; exempt: listed apart;
   transferred_out, suspended, deceased: left out.
 
+**Study meetings** (the MEETING preset's ``study_kinds``: học tập quán triệt, chuyên đề,
+tọa đàm …) expect everyone who studies, not only Party members: with ``everyone`` the
+same rules place a person without a party membership by the other membership active on D
+(công chức, viên chức, người lao động, đoàn viên, hội viên, học sinh, in that order of
+precedence). They form the group 'quần chúng' (not printed among the party groups).
+
+**A numbered meeting keeps its roll**: once its minutes (or resolution) take a register
+number, the roll of that day is stored and used from then on (see ``services.attendance``),
+so people added or moved later never change a printed document.
+
 **Groups** printed in the minutes: members on temporary activity here ('sinh hoạt tạm
 thời', whatever their kind) form their own group; the others are 'chính thức' or 'dự bị'.
 """
@@ -34,11 +44,17 @@ class RollGroup(StrEnum):
     OFFICIAL = "official"
     PROBATIONARY = "probationary"
     TEMPORARY = "temporary"
+    NON_PARTY = "non_party"
 
     @property
     def label(self) -> str:
-        """As printed after 'Đảng viên …' in the minutes."""
-        return {"official": "chính thức", "probationary": "dự bị", "temporary": "sinh hoạt tạm thời"}[self.value]
+        """As printed after 'Đảng viên …' in the minutes ('quần chúng' for those outside the Party)."""
+        return {"official": "chính thức", "probationary": "dự bị", "temporary": "sinh hoạt tạm thời",
+                "non_party": "quần chúng"}[self.value]
+
+    @property
+    def is_party(self) -> bool:
+        return self is not RollGroup.NON_PARTY
 
 
 @dataclass(frozen=True)
@@ -187,8 +203,24 @@ def _party_kind_on(facts: PersonFacts, day: date) -> MembershipKind | None:
     return found
 
 
-def place_on(facts: PersonFacts, day: date, scope: frozenset[int]) -> Placement | None:
-    """Where ``facts`` stands on ``day`` for a meeting of ``scope``, or None when not on the roll."""
+# Who studies outside the Party, in the order a person's category is chosen when several apply.
+STUDY_KINDS_OUTSIDE_PARTY: tuple[MembershipKind, ...] = (
+    MembershipKind.CIVIL_SERVANT, MembershipKind.PUBLIC_EMPLOYEE, MembershipKind.WORKER,
+    MembershipKind.YOUTH_UNION, MembershipKind.ASSOCIATION, MembershipKind.STUDENT)
+
+
+def _other_kind_on(facts: PersonFacts, day: date) -> MembershipKind | None:
+    """The first category of :data:`STUDY_KINDS_OUTSIDE_PARTY` the person holds on ``day``."""
+    held = {m.kind for m in facts.memberships
+            if (m.start_date is None or m.start_date <= day) and (m.end_date is None or day <= m.end_date)}
+    return next((kind for kind in STUDY_KINDS_OUTSIDE_PARTY if kind in held), None)
+
+
+def place_on(facts: PersonFacts, day: date, scope: frozenset[int], everyone: bool = False) -> Placement | None:
+    """Where ``facts`` stands on ``day`` for a meeting of ``scope``, or None when not on the roll.
+
+    ``everyone``: a study meeting, whose roll has people outside the Party too.
+    """
     if facts.retired_on is not None and facts.retired_on <= day:
         return None
     status = _status_on(facts, day)
@@ -196,6 +228,8 @@ def place_on(facts: PersonFacts, day: date, scope: frozenset[int]) -> Placement 
         return None
     organization_id = status.organization_id if status.organization_id is not None else facts.organization_id
     kind = _party_kind_on(facts, day)
+    if kind is None and everyone:
+        kind = _other_kind_on(facts, day)
     if organization_id not in scope or kind is None:
         return None
     if status.status.is_expected_at_meetings or status.status is PersonStatus.EXEMPT:
@@ -204,6 +238,8 @@ def place_on(facts: PersonFacts, day: date, scope: frozenset[int]) -> Placement 
 
 
 def group_of(placement: Placement) -> RollGroup:
+    if not placement.membership_kind.is_party:
+        return RollGroup.NON_PARTY
     if placement.status is PersonStatus.TEMPORARY:
         return RollGroup.TEMPORARY
     if placement.membership_kind is MembershipKind.PARTY_OFFICIAL:
@@ -248,9 +284,10 @@ def vote_base(roll: Roll) -> int:
 
 
 def count(roll: Roll) -> AttendanceCounts:
-    """Counts by group (chính thức, dự bị, sinh hoạt tạm thời), the exempt number and the vote base."""
+    """Counts by group (chính thức, dự bị, sinh hoạt tạm thời; quần chúng when any), exempt, vote base."""
     entries = list(roll.entries)
-    groups = tuple(_group_counts(group, entries) for group in RollGroup)
+    groups = tuple(_group_counts(group, entries) for group in RollGroup
+                   if group.is_party or any(entry.group is group for entry in entries))
     return AttendanceCounts(groups=groups, exempt=len(roll.exempt), vote_base=vote_base(roll))
 
 

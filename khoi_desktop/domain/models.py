@@ -112,6 +112,8 @@ class PersonInput:
     official_date: date | None = None
     note: str = ""
     memberships: tuple[Membership, ...] = ()
+    # Sinh hoạt tại tổ chức từ ngày: the first day on the organisation's rolls (None: the service decides).
+    org_since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -148,8 +150,18 @@ class Person:
             education=self.education, political_theory=self.political_theory, job_title=self.job_title,
             party_card_number=self.party_card_number, party_record_number=self.party_record_number,
             admission_date=self.admission_date, official_date=self.official_date, note=self.note,
-            memberships=self.memberships,
+            memberships=self.memberships, org_since=self.org_since,
         )
+
+    @property
+    def org_since(self) -> date | None:
+        """Since when the person belongs to their organisation: the start of the history's last stretch there."""
+        since = None
+        for change in reversed(self.statuses):
+            if change.organization_id not in (None, self.organization_id):
+                break
+            since = change.start_date
+        return since
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +182,7 @@ class PersonRow:
     name_search: str
     sort_key: str
     retired: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)

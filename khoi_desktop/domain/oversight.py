@@ -68,6 +68,7 @@ class InspectionInput:
     end_date: date | None = None
     steps: tuple[StepRecord, ...] = ()
     conclusion: str = ""
+    on_theme: bool = False  # on the year's theme (chủ đề năm): counted apart in the report
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Inspection:
     conclusion: str
     targets: tuple[InspectionTarget, ...] = ()
     steps: tuple[StepRecord, ...] = ()
+    on_theme: bool = False
 
     @property
     def finished(self) -> bool:
@@ -107,6 +109,7 @@ class Inspection:
             year=self.year, conducting_org_id=self.conducting_org_id, kind=self.kind, subject=self.subject,
             target_ids=tuple(t.organization_id for t in self.targets), conductor=self.conductor,
             start_date=self.start_date, end_date=self.end_date, steps=self.steps, conclusion=self.conclusion,
+            on_theme=self.on_theme,
         )
 
 
@@ -182,6 +185,7 @@ class InspectionCounts:
     finished: int = 0
     by_kind: tuple[tuple[InspectionKind, int], ...] = ()
     targets_by_level: tuple[tuple[OrgKind, int], ...] = ()
+    on_theme: int = 0  # inspections and supervisions on the year's theme
 
     def of_kind(self, kind: InspectionKind) -> int:
         return dict(self.by_kind).get(kind, 0)
@@ -200,6 +204,7 @@ def count_inspections(inspections: Iterable[Inspection]) -> InspectionCounts:
         total=len(rows), finished=sum(1 for row in rows if row.finished),
         by_kind=tuple((kind, kinds[kind]) for kind in InspectionKind),
         targets_by_level=tuple((kind, levels[kind]) for kind in OrgKind if levels[kind]),
+        on_theme=sum(1 for row in rows if row.on_theme and row.kind in INSPECTION_KINDS),
     )
 
 

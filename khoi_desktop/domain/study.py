@@ -164,6 +164,14 @@ PARTICIPATION_RULES: dict[str, str] = {
     "present_at_every_meeting": "có mặt đủ các buổi học tập phải dự",
 }
 PRESENT_STATUSES = ("present", "late")
+DEFAULT_RULE = "present_at_least_once"
+DEFAULT_STUDY_KINDS = ("study", "thematic", "seminar", "discussion")
+
+
+def study_kinds(preset_data: Mapping[str, object]) -> tuple[str, ...]:
+    """The meeting kinds a MEETING preset names as study (its ``study_kinds``, else the defaults)."""
+    kinds = preset_data.get("study_kinds")
+    return tuple(str(kind) for kind in kinds) if isinstance(kinds, list | tuple) and kinds else DEFAULT_STUDY_KINDS
 PARTICIPATION_HELP = (
     "Số người: số người đã tham gia trên số người phải tham gia; số lượt: số lượt có mặt trên số "
     "lượt phải dự. Người phải dự một buổi là người có tên trong danh sách điểm danh của buổi đó "
@@ -272,6 +280,48 @@ class Participation:
     @property
     def help_text(self) -> str:
         return PARTICIPATION_HELP.format(rule=self.rule_label)
+
+
+# How the source report names each category of those who study ("cán bộ, đảng viên, công
+# chức, viên chức, hội viên, đoàn viên …"); both party kinds are 'đảng viên'.
+_CATEGORY_WORDS: dict[str, str] = {
+    "party_official": "đảng viên", "party_probationary": "đảng viên", "civil_servant": "công chức",
+    "public_employee": "viên chức", "worker": "người lao động", "youth_union": "đoàn viên",
+    "association": "hội viên", "student": "học sinh",
+}
+
+
+def study_categories(participation: Participation) -> tuple[tuple[str, Tally], ...]:
+    """(category word, tally) in the source's words and order, party kinds together; empty ones left out."""
+    merged: dict[str, list[Tally]] = {}
+    for kind in participation.by_kind:
+        if kind.tally.persons_expected:
+            merged.setdefault(_CATEGORY_WORDS.get(kind.kind, kind.label.lower()), []).append(kind.tally)
+    return tuple((word, _add_tallies(tallies)) for word, tallies in merged.items())
+
+
+def _add_tallies(tallies: Sequence[Tally]) -> Tally:
+    return Tally(*(sum(getattr(t, name) for t in tallies) for name in
+                   ("persons_expected", "persons_took_part", "attendances_expected", "attendances_present")))
+
+
+def participation_sentences(participation: Participation) -> list[str]:
+    """'Tỷ lệ cán bộ, đảng viên, công chức, viên chức tham gia học tập là 96,5% (193/200 người); …'.
+
+    The categories named are those with somebody in them; nothing when nobody was expected.
+    """
+    overall = participation.overall
+    if not overall.persons_expected:
+        return []
+    categories = study_categories(participation)
+    who = ", ".join(["cán bộ", *(word for word, _ in categories)])
+    lines = [f"Tỷ lệ {who} tham gia học tập là {overall.persons_percent} "
+             f"({format_number(overall.persons_took_part)}/{format_number(overall.persons_expected)} người); "
+             f"tính theo lượt: {overall.attendances_text}."]
+    if len(categories) > 1:
+        parts = [f"{word} {tally.persons_text}" for word, tally in categories]
+        lines.append("Trong đó: " + "; ".join(parts) + ".")
+    return lines
 
 
 @dataclass

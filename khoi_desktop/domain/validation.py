@@ -9,7 +9,7 @@ from datetime import date
 from khoi_desktop.domain.enums import MembershipKind
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Membership, OrganizationInput, PersonInput
-from khoi_desktop.domain.vntext import clean, format_date
+from khoi_desktop.domain.vntext import clean, format_date, visible_text
 
 PROBATION_MONTHS = 12
 MAX_ID = 2**63 - 1  # the largest integer SQLite stores: a longer number typed as an id names nothing
@@ -52,6 +52,7 @@ def clean_person(data: PersonInput) -> PersonInput:
         for name in ("full_name", "ethnicity", "religion", "hometown", "phone", "email", "education",
                      "political_theory", "job_title", "party_record_number", "note")
     }
+    texts["full_name"] = visible_text(data.full_name)
     card = clean(data.party_card_number).replace(" ", "")
     return replace(data, party_card_number=card, **texts)
 
@@ -69,7 +70,7 @@ def validate_person(data: PersonInput, today: date) -> list[str]:
 
 def _check_name(data: PersonInput) -> None:
     if not data.full_name:
-        raise ValidationError("full_name", "Họ và tên không được để trống.")
+        raise ValidationError("full_name", "Họ và tên không được để trống (hoặc chỉ có ký tự không nhìn thấy).")
     if len(data.full_name) > 100:
         raise ValidationError("full_name", "Họ và tên quá dài (tối đa 100 ký tự).")
     if any(ch.isdigit() for ch in data.full_name):

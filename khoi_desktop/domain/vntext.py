@@ -2,7 +2,9 @@
 
 Every text that enters the application goes through :func:`clean`; names get a
 diacritic-free :func:`search_key` and a :func:`sort_key` whose plain binary order is
-the Vietnamese order (given name, then middle names, then family name).
+the Vietnamese order of person names: the given name compared fully (letters, then tone,
+then case), then the middle names, then the family name — so every "Hoa" comes before
+every "Hòa", whatever the family names.
 
 Collation (:func:`collation_key`) reproduces ICU's "vi" order at its default strength
 (tertiary, punctuation not ignored), as QCollator(QLocale("vi_VN")) gives it on Linux:
@@ -38,6 +40,9 @@ T = TypeVar("T")
 _SPACES = re.compile(r"\s+")
 # Control characters other than tab/newline never belong in stored text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Anything clean() would change after NFC: a control character, two whitespace characters in a
+# row, whitespace other than a plain space, whitespace at either end.
+_UNTIDY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\s\s|[^\S ]|^\s|\s$")
 
 
 def clean(text: str | None) -> str:
@@ -45,6 +50,8 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text))
+    if _UNTIDY.search(text) is None:  # most texts are tidy already: one scan instead of three passes
+        return text
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -59,11 +66,24 @@ def clean_multiline(text: str | None) -> str:
     return "\n".join(lines).strip("\n")
 
 
+class _Unmarked(dict[int, str | None]):
+    """For str.translate: combining marks (category Mn) dropped, đ/Đ → d/D, the rest kept.
+
+    Filled on first use of each character, so folding costs one C-level pass per text.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        value = self[code] = None if unicodedata.category(ch) == "Mn" else {"đ": "d", "Đ": "D"}.get(ch, ch)
+        return value
+
+
+_UNMARKED = _Unmarked()
+
+
 def fold(text: str | None) -> str:
     """Lowercase, without diacritics, đ → d: the form used for searching."""
-    decomposed = unicodedata.normalize("NFD", clean(text))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D").lower()
+    return unicodedata.normalize("NFD", clean(text)).translate(_UNMARKED).lower()
 
 
 def search_key(text: str | None) -> str:
@@ -71,9 +91,21 @@ def search_key(text: str | None) -> str:
     return fold(text)
 
 
+def visible_text(text: str | None) -> str:
+    """:func:`clean` without invisible characters (zero-width spaces and joiners, bidi controls, BOM).
+
+    Names copied from web pages and chat carry them; left in, "Lê Văn A" and "Lê\u200bVăn A"
+    would be two people to every duplicate check.
+    """
+    if text is None:
+        return ""
+    kept = "".join(ch for ch in unicodedata.normalize("NFC", str(text)) if unicodedata.category(ch) != "Cf")
+    return clean(kept)
+
+
 def proper_name(text: str | None) -> str:
-    """'NGUYỄN VĂN HẢI' → 'Nguyễn Văn Hải'; names already in mixed case are left as typed."""
-    name = clean(text)
+    """'NGUYỄN VĂN HẢI' → 'Nguyễn Văn Hải'; names already in mixed case are left as typed (invisible marks out)."""
+    name = visible_text(text)
     if not name or name != name.upper() or name == name.lower():
         return name
     return " ".join(word[:1].upper() + word[1:].lower() for word in name.split(" "))
@@ -189,21 +221,36 @@ _WEIGHTS = _WeightTable()
 
 def collation_key(text: str | None) -> str:
     """A key whose plain string order is ICU's Vietnamese order of ``clean(text)``."""
-    cleaned = clean(text)
+    return _key_of_clean(clean(text))
+
+
+def _key_of_clean(cleaned: str) -> str:
+    """:func:`collation_key` of a text already cleaned."""
     if not cleaned:
         return ""
     primary, secondary, tertiary = zip(*map(_WEIGHTS.__getitem__, cleaned), strict=True)
-    return "".join(primary) + _LEVEL + "".join(secondary) + _LEVEL + "".join(tertiary)
+    key = "".join(primary) + _LEVEL + "".join(secondary) + _LEVEL + "".join(tertiary)
+    return "" if key == _LEVEL + _LEVEL else key  # only ignorables (a soft hyphen): equal to ''
 
 
 def sort_key(full_name: str | None) -> str:
-    """The person-name key: :func:`collation_key` of 'given middle family'.
+    """The person-name key: the :func:`collation_key` of the given name, then of the middle
+    names, then of the family name, each compared fully before the next.
 
-    'Trần Văn An' is keyed as 'An Văn Trần', compared as one string, so the given name
-    decides first on letters, and tones only break ties over the whole name.
+    Vietnamese lists group a given name with its tone: 'Nguyễn Thanh Hoa' < 'Phạm Công Hòa'
+    although 'Công' < 'Thanh'. Comparing 'given middle family' as one string would let the
+    middle names decide on letters before the tone of the given name, and Hoa and Hòa
+    would alternate down the list.
+
+    The parts are joined by the level separator: a part's key holds exactly two of them (an
+    empty part's key is empty) and every weight ranks above them, so where two parts differ
+    their keys differ before either ends, and the joined key orders exactly as (given,
+    middle, family) compared in turn.
     """
-    family, middle, given = split_name(full_name)
-    return collation_key(" ".join(part for part in (given, middle, family) if part))
+    if not clean(full_name):
+        return ""
+    family, middle, given = split_name(full_name)  # already clean
+    return _LEVEL.join((_key_of_clean(given), _key_of_clean(middle), _key_of_clean(family)))
 
 
 # SQLite compares row pairs many times over; each text's key is computed once.

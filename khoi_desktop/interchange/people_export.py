@@ -30,6 +30,8 @@ class PersonRow:
     admission_date: date | None = None
     official_date: date | None = None
     status: str = ""
+    membership_kind: str = ""  # 'Chính thức', 'Dự bị', 'Công chức' …: read back as the import's 'Tư cách'
+    note: str = ""
 
 
 PEOPLE_COLUMNS: tuple[Column, ...] = (
@@ -44,6 +46,8 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     Column("Ngày vào Đảng", ColumnKind.DATE, 14),
     Column("Ngày chính thức", ColumnKind.DATE, 14),
     Column("Trạng thái", width=14),
+    Column("Tư cách", width=12),
+    Column("Ghi chú", wrap=True),
 )
 
 
@@ -62,6 +66,8 @@ def person_values(sequence: int, person: PersonRow) -> tuple[object, ...]:
         person.admission_date,
         person.official_date,
         person.status,
+        person.membership_kind,
+        person.note,
     )
 
 

@@ -93,6 +93,7 @@ class ImportRecord:
     admission_date: date | None = None
     official_date: date | None = None
     membership_kind: str = ""  # as written: "Chính thức", "Dự bị", …
+    org_since: date | None = None  # sinh hoạt tại tổ chức từ ngày ('Ngày chuyển đến', 'Ngày về chi bộ')
     hometown: str = ""
     ethnicity: str = ""
     phone: str = ""
@@ -101,6 +102,7 @@ class ImportRecord:
     education: str = ""
     note: str = ""
     problems: tuple[RowProblem, ...] = ()
+    repeats_row: int | None = None  # an exact repeat of that row: imported once, from that row
 
     @property
     def has_errors(self) -> bool:
@@ -183,8 +185,11 @@ class _RowParser:
 
     def record(self) -> ImportRecord:
         values: dict[str, object] = {name: cell_text(self.value(name)) for name in TEXT_FIELDS}
-        values["full_name"] = proper_name(str(values["full_name"]))  # lists often type names in capitals
-        if not values["full_name"]:
+        written = str(values["full_name"])
+        values["full_name"] = proper_name(written)  # capitals in lists; invisible characters removed
+        if written and not values["full_name"]:
+            self.problem("full_name", "họ và tên chỉ có ký tự không nhìn thấy.")
+        elif not values["full_name"]:
             self.problem("full_name", "thiếu họ và tên.", kind=ProblemKind.MISSING)
         birth, birth_year = self.date_field("birth_date", allow_year=True)
         gender, mark_birth, mark_year = self.gender()
@@ -192,9 +197,11 @@ class _RowParser:
             birth, birth_year = mark_birth, mark_year
         admission, _ = self.date_field("admission_date")
         official, _ = self.date_field("official_date")
+        since, _ = self.date_field("org_since")
         self.check_order(birth, admission, official)
         return ImportRecord(
             row_number=self.row,
+            org_since=since,
             birth_date=birth,
             birth_year=birth_year,
             gender=gender,
@@ -310,8 +317,39 @@ def _year_only(raw: str, year: int, allow_year: bool) -> tuple[None, int]:
     return None, year
 
 
+def _content(record: ImportRecord) -> tuple[object, ...]:
+    """Everything a row says (not where it is nor what is wrong with it): equal for exact repeats."""
+    return tuple(getattr(record, name) for name in _CONTENT_FIELDS)
+
+
+_CONTENT_FIELDS = (*TEXT_FIELDS, "birth_date", "birth_year", "gender", "admission_date", "official_date",
+                   "org_since")
+
+
+def mark_repeats(records: Sequence[ImportRecord], mapping: ColumnMapping) -> list[ImportRecord]:
+    """An exact repeat of an earlier row (every field equal) is imported once: a warning naming both rows."""
+    first_of: dict[tuple[object, ...], ImportRecord] = {}
+    result = []
+    for record in records:
+        key = _content(record)
+        first = first_of.setdefault(key, record) if record.full_name else record
+        if first is record:
+            result.append(record)
+            continue
+        problem = RowProblem(record.row_number, mapping.label_of("full_name"),
+                             f"dòng {record.row_number} lặp lại y hệt dòng {first.row_number}; "
+                             f"chỉ nhập một lần (theo dòng {first.row_number}).",
+                             Severity.WARNING, ProblemKind.DUPLICATE, first.row_number)
+        result.append(replace(record, repeats_row=first.row_number, problems=record.problems + (problem,)))
+    return result
+
+
 def mark_duplicates(records: Sequence[ImportRecord], mapping: ColumnMapping) -> list[ImportRecord]:
-    """Add a 'duplicate' problem to both rows of every repeated card number or name + birth date."""
+    """Add a 'duplicate' problem to both rows of every repeated card number or name + birth date.
+
+    Exact repeats are marked by :func:`mark_repeats` and take no part here.
+    """
+    records = mark_repeats(records, mapping)
     extra: dict[int, list[RowProblem]] = {}
     card_label, name_label = mapping.label_of("party_card_number"), mapping.label_of("full_name")
 
@@ -326,6 +364,8 @@ def mark_duplicates(records: Sequence[ImportRecord], mapping: ColumnMapping) -> 
     seen_cards: dict[str, ImportRecord] = {}
     seen_people: dict[tuple[str, object], ImportRecord] = {}
     for record in records:
+        if record.repeats_row is not None:
+            continue
         card = record.party_card_number.replace(" ", "")
         person = (fold(record.full_name), record.birth_date or record.birth_year)
         if card and card in seen_cards:

@@ -62,6 +62,7 @@ class LayoutSpec:
     page_number_top_mm: float = 12.0
     header_left_share: float = 0.45
     summary_rule_mm: float = 20.0
+    draft_mark: str = ""  # printed at the top of every page of a draft ("DỰ THẢO"); never from a preset
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, object]) -> LayoutSpec:
@@ -69,7 +70,7 @@ class LayoutSpec:
         defaults = cls()
         chosen: dict[str, object] = {}
         for field in fields(cls):
-            if field.name in values:
+            if field.name in values and field.name != "draft_mark":
                 chosen[field.name] = _coerce(field.name, values[field.name], getattr(defaults, field.name))
         return cls(**chosen)  # type: ignore[arg-type]
 

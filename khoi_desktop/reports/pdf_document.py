@@ -36,13 +36,31 @@ class DocumentInfo:
 
 
 def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate, *, layout: LayoutSpec, font: str) -> None:
-    """Page numbers start on page 2, centred at the top (HD 36)."""
+    """Page numbers start on page 2, centred at the top (HD 36); a draft's mark on every page."""
+    if layout.draft_mark:
+        _draw_draft_mark(canvas, layout, font)
     if doc.page < 2:
         return
     width, height = layout.page_size_points
     canvas.saveState()
     canvas.setFont(font, layout.page_number_size)
     canvas.drawCentredString(width / 2, height - layout.page_number_top_mm * mm, str(doc.page))
+    canvas.restoreState()
+
+
+def _draw_draft_mark(canvas: Canvas, layout: LayoutSpec, font: str) -> None:
+    """'DỰ THẢO' in a box at the top right, above the header, where no text of the page runs."""
+    width, height = layout.page_size_points
+    text = vntext.clean(layout.draft_mark)
+    size = layout.page_number_size
+    text_width = canvas.stringWidth(text, font, size)
+    right = width - layout.margin_right_mm * mm
+    base = height - layout.page_number_top_mm * mm
+    canvas.saveState()
+    canvas.setFont(font, size)
+    canvas.drawRightString(right, base, text)
+    canvas.setLineWidth(0.8)
+    canvas.rect(right - text_width - 4, base - 4, text_width + 8, size + 4, stroke=1, fill=0)
     canvas.restoreState()
 
 

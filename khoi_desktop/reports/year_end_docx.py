@@ -94,6 +94,8 @@ def _set_up(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = layout.line_spacing
     _page_numbers(section, layout)
+    if layout.draft_mark:
+        _draft_mark(section, layout)
     stamp = datetime(report.issued_on.year, report.issued_on.month, report.issued_on.day)
     props = document.core_properties
     props.title, props.subject, props.author = report.title, vntext.clean(report.summary), report.issuer.name
@@ -129,6 +131,14 @@ def _page_numbers(section: object, layout: LayoutSpec) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+def _draft_mark(section: object, layout: LayoutSpec) -> None:
+    """'DỰ THẢO' at the top right of every page (both the first page's header and the others')."""
+    for header in (section.first_page_header, section.header):  # type: ignore[attr-defined]
+        paragraph = header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _font(paragraph.add_run(vntext.clean(layout.draft_mark)), layout.page_number_size, bold=True)
 
 
 def _font(run: object, size: float, *, bold: bool = False, italic: bool = False, underline: bool = False) -> None:

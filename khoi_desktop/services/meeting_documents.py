@@ -246,14 +246,15 @@ def _require_minutes_fields(meeting: Meeting, roll: Roll) -> None:
     if roll.unmarked:
         names = ", ".join(entry.full_name for entry in roll.unmarked[:3])
         more = "…" if len(roll.unmarked) > 3 else ""
-        raise ValidationError("attendance", f"Còn {len(roll.unmarked)} đảng viên chưa điểm danh ({names}{more}): "
+        who = "đảng viên" if all(entry.group.is_party for entry in roll.unmarked) else "người"
+        raise ValidationError("attendance", f"Còn {len(roll.unmarked)} {who} chưa điểm danh ({names}{more}): "
                               "hãy điểm danh xong trước khi in biên bản.")
 
 
 def _member_groups(roll: Roll) -> tuple[docs.MemberGroup, ...]:
-    """Official members always; probationary and temporary ones when there are any."""
+    """Official members always; probationary and temporary ones when there are any (Party members only)."""
     groups = []
-    for group in RollGroup:
+    for group in (g for g in RollGroup if g.is_party):
         mine = [entry for entry in roll.entries if entry.group is group]
         if not mine and group is not RollGroup.OFFICIAL:
             continue

@@ -27,7 +27,7 @@ from khoi_desktop.domain.meetings import (
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.presets import MEETING
 from khoi_desktop.domain.vntext import clean, clean_multiline, format_date
-from khoi_desktop.services.attendance import AttendanceService
+from khoi_desktop.services.attendance import MEETING_SOURCE, AttendanceService
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.templates import TemplateService
 from khoi_desktop.storage import documents_repo, presets_repo
@@ -35,7 +35,7 @@ from khoi_desktop.storage import meetings_repo as repo
 from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage.rows import scalar
 
-SOURCE_KIND = "meeting"
+SOURCE_KIND = MEETING_SOURCE
 MAX_TEXT = 20_000
 
 
@@ -189,6 +189,10 @@ class MeetingService:
 
     def list(self, organization_ids: tuple[int, ...] | None = None, year: int | None = None) -> list[MeetingRow]:
         return repo.list_meetings(self._db, organization_ids, year)
+
+    def first_year(self) -> int | None:
+        """The year the stored meetings start in (the meetings page lists the years from it)."""
+        return repo.first_year(self._db)
 
     def meeting_rules(self, on: date) -> dict[str, Any]:
         """The MEETING preset's data in force on ``on`` (min_minutes, quality_bands, …)."""

@@ -95,14 +95,18 @@ class PackageExportService:
         return self._meetings.list(scope, year)
 
     def export(self, org_id: int, year: int, target: Path, *, minutes: Sequence[int] = (),
-               progress: Progress | None = None) -> ExportedPackage:
-        """Write the package of ``org_id`` for ``year`` to ``target`` (a .zip)."""
+               progress: Progress | None = None, draft: bool = False) -> ExportedPackage:
+        """Write the package of ``org_id`` for ``year`` to ``target`` (a .zip).
+
+        A year without records, or not yet ended (unless ``draft``: its report says DỰ THẢO), is refused.
+        """
+        self._year_end.check_year(org_id, year, draft=draft)
         target = _checked_target(Path(target))
         step = _Steps(progress, 3 + len(minutes))
         with self._db.atomic():
             data = self._year_end.data(org_id, year)
             step()
-            report = self._report_files(data)
+            report = self._report_files(data, draft)
             step()
             org = data.organization
             files = [PackedFile(report_file_name(year, org.name, "pdf"), ROLE_REPORT_PDF, report.pdf),
@@ -141,9 +145,10 @@ class PackageExportService:
         )
 
     # -- helpers ------------------------------------------------------------------------------
-    def _report_files(self, data: YearEndData) -> ReportFiles:
+    def _report_files(self, data: YearEndData, draft: bool = False) -> ReportFiles:
         """The year-end report's three files (issue 6) over the data already gathered, dated today, unnumbered."""
-        return self._year_end.files_of(self._year_end.document(data, issued_on=self._ctx.today()))
+        return self._year_end.files_of(self._year_end.document(data, issued_on=self._ctx.today()),
+                                       draft=draft)
 
     def _minutes_pdf(self, meeting: MeetingRow) -> bytes:
         """The minutes as the clerk prints them (numbered from the register if not yet).

@@ -68,7 +68,8 @@ def _ratings_json(ratings: Ratings) -> dict[str, Any]:
 def _inspections_json(counts: InspectionCounts) -> dict[str, Any]:
     return {"total": counts.total, "finished": counts.finished,
             "by_kind": {kind.value: count for kind, count in counts.by_kind},
-            "targets_by_level": {kind.value: count for kind, count in counts.targets_by_level}}
+            "targets_by_level": {kind.value: count for kind, count in counts.targets_by_level},
+            "on_theme": counts.on_theme}
 
 
 # -- from JSON ----------------------------------------------------------------------------------
@@ -102,7 +103,8 @@ class _Figures:
         kinds = dict(self.counts(self.part(data, "by_kind"), InspectionKind))
         return InspectionCounts(self.r.number(data, "total"), self.r.number(data, "finished"),
                                 tuple((kind, kinds.get(kind, 0)) for kind in InspectionKind),
-                                self.counts(self.part(data, "targets_by_level"), OrgKind))
+                                self.counts(self.part(data, "targets_by_level"), OrgKind),
+                                self.r.number(data, "on_theme") if "on_theme" in data else 0)
 
 
 def figures_from_json(data: Mapping[str, Any], org_id: int, name: str, file: str, what: str = "figures") -> YearFigures:
@@ -218,7 +220,7 @@ def _sum_inspections(counts: Sequence[InspectionCounts]) -> InspectionCounts:
     levels = _sum_by([c.targets_by_level for c in counts], list(OrgKind))
     return InspectionCounts(sum(c.total for c in counts), sum(c.finished for c in counts),
                             _sum_by([c.by_kind for c in counts], list(InspectionKind)),
-                            tuple((kind, n) for kind, n in levels if n))
+                            tuple((kind, n) for kind, n in levels if n), sum(c.on_theme for c in counts))
 
 
 def _sum_ratings(ratings: Sequence[Ratings]) -> Ratings:

@@ -44,6 +44,9 @@ class PeopleService:
         """Clean and validate; raise ValidationError or return the warnings the form shows."""
         cleaned = clean_person(data)
         warnings = validate_person(cleaned, self._ctx.today())
+        if cleaned.org_since is not None and cleaned.org_since > self._ctx.today():
+            raise ValidationError("org_since", f"Ngày sinh hoạt tại tổ chức {format_date(cleaned.org_since)} "
+                                  "ở tương lai.")
         if cleaned.organization_id is not None and org_repo.get_organization(self._db, cleaned.organization_id) is None:
             raise ValidationError("organization_id", "Tổ chức đã chọn không còn tồn tại.")
         return cleaned, warnings
@@ -61,7 +64,7 @@ class PeopleService:
     def _insert(self, cleaned: PersonInput, status_on: date | None) -> int:
         """Insert inside the caller's transaction (used by create and by imports)."""
         person_id = repo.insert_person(self._db, cleaned)
-        start = status_on or _first_date(cleaned) or self._ctx.today()
+        start = status_on or cleaned.org_since or _first_date(cleaned) or self._ctx.today()
         repo.set_status(self._db, person_id, StatusChange(PersonStatus.ACTIVE, start, cleaned.organization_id))
         self._ctx.audit("create", "person", person_id, f"Thêm “{cleaned.full_name}”", _plain(cleaned))
         return person_id
@@ -83,7 +86,10 @@ class PeopleService:
                 self._correct_organization(before, cleaned.organization_id)
             repo.update_person(self._db, person_id, cleaned)
             diff = _diff(_plain(before.to_input()), _plain(cleaned))
-            diff.update(self._extend_history(before, cleaned))
+            if cleaned.org_since is None:
+                diff.update(self._extend_history(before, cleaned))
+            elif cleaned.org_since != before.org_since:
+                diff.update(self._set_since(before, cleaned.org_since))
             self._ctx.audit("update", "person", person_id, f"Sửa thông tin “{cleaned.full_name}”", diff)
         return PersonSaved(person_id, Changes(people=True, ids=(person_id,)), tuple(warnings))
 
@@ -115,6 +121,29 @@ class PeopleService:
             return {}
         repo.set_status_start(self._db, first.id, start)
         return {"status_since": {"before": first.start_date.isoformat(), "after": start.isoformat()}}
+
+    def _set_since(self, before: Person, since: date) -> dict[str, Any]:
+        """Move the start of the person's stretch in their organisation (the dialog's "từ ngày").
+
+        Only the first row of that stretch moves, and never across the row before it or after the
+        next change, so later moves and status changes keep their dates.
+        """
+        rows = [row for row in before.statuses if row.id is not None]
+        stretch = [i for i, row in enumerate(rows) if row.start_date == before.org_since]
+        if not stretch:
+            repo.set_status(self._db, before.id, StatusChange(PersonStatus.ACTIVE, since, before.organization_id))
+            return {"org_since": {"before": None, "after": since.isoformat()}}
+        index = stretch[0]
+        low = rows[index - 1].start_date if index > 0 else None
+        high = rows[index + 1].start_date if index + 1 < len(rows) else None
+        if (low is not None and since <= low) or (high is not None and since >= high):
+            raise ValidationError("org_since", f"Ngày sinh hoạt tại tổ chức {format_date(since)} phải nằm giữa các "
+                                  "mốc trong quá trình sinh hoạt (xem thẻ Trạng thái).")
+        row_id = rows[index].id
+        assert row_id is not None
+        repo.set_status_start(self._db, row_id, since)
+        return {"org_since": {"before": before.org_since.isoformat() if before.org_since else None,
+                              "after": since.isoformat()}}
 
     def change_status(self, person_id: int, change: StatusChange) -> Changes:
         """Record chuyển đi, chuyển đến, miễn sinh hoạt, … from a date."""

@@ -83,7 +83,17 @@ def export_row(row: PersonRow, party_dates: tuple, organizations: dict[int, Orga
         gender=row.gender.label if row.gender else "", position=row.job_title, organization_name=unit,
         memberships=_party_place(row), party_card_number=row.party_card_number,
         admission_date=admission, official_date=official, status=row.status.label,
+        membership_kind=_kind_text(row), note=row.note,
     )
+
+
+def _kind_text(row: PersonRow) -> str:
+    """The 'Tư cách' an import reads back: Chính thức / Dự bị, else the first other membership."""
+    if MembershipKind.PARTY_OFFICIAL in row.memberships:
+        return "Chính thức"
+    if MembershipKind.PARTY_PROBATIONARY in row.memberships:
+        return "Dự bị"
+    return row.memberships[0].label if row.memberships else ""
 
 
 def _party_place(row: PersonRow) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from khoi_desktop.domain.errors import UserFacingError, ValidationError
 from khoi_desktop.domain.models import Changes, PersonInput
-from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.interchange.people_export import write_error_report
 from khoi_desktop.interchange.people_import import (
     ColumnMapping,
@@ -76,7 +76,9 @@ class PreviewRow:
 
     @property
     def choices(self) -> tuple[RowChoice, ...]:
-        """What the user may pick for this row: a known person is skipped or updated."""
+        """What the user may pick for this row: a known person is skipped or updated; an exact repeat skipped."""
+        if self.record.repeats_row is not None:
+            return (RowChoice.SKIP,)
         if self.match is not None:
             return (RowChoice.SKIP, RowChoice.UPDATE)
         return (RowChoice.IMPORT, RowChoice.SKIP)
@@ -95,6 +97,11 @@ class ImportPreview:
     mapping: ColumnMapping
     rows: tuple[PreviewRow, ...]
     legacy_note: str = ""
+
+    @property
+    def dated_rows(self) -> bool:
+        """Whether the file says since when each person belongs ('Ngày chuyển đến', 'Ngày về chi bộ')."""
+        return self.mapping.column_of("org_since") is not None
 
     def choices_with(self, overrides: Mapping[int, RowChoice] | None = None) -> dict[int, RowChoice]:
         """Row number → choice: the defaults, with the user's picks over them."""
@@ -200,8 +207,16 @@ class PeopleImportService:
     # -- writing --------------------------------------------------------------------
     def run(self, preview: ImportPreview, *, choices: Mapping[int, RowChoice] | None = None,
             valid_only: bool = False, error_report: Path | None = None,
-            progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportSummary:
-        """Store the preview's rows in one transaction; raise ImportBlocked if errors remain."""
+            progress: Progress | None = None, cancelled: Cancelled | None = None,
+            since: date | None = None) -> ImportSummary:
+        """Store the preview's rows in one transaction; raise ImportBlocked if errors remain.
+
+        ``since``: from when the new people belong to the organisation when their row does not
+        say (default today), so no meeting held before then gains them.
+        """
+        since = since or self._ctx.today()
+        if since > self._ctx.today():
+            raise ValidationError("since", f"Ngày sinh hoạt tại tổ chức {format_date(since)} ở tương lai.")
         chosen = preview.choices_with(choices)
         blocked = preview.blocked_rows(chosen)
         if blocked and not valid_only:
@@ -217,7 +232,7 @@ class PeopleImportService:
                 write_error_report(error_report, problems, source_name=preview.file_name)
             report = error_report
         try:
-            created, updated = self._store(preview, todo, chosen, progress, cancelled)
+            created, updated = self._store(preview, todo, chosen, since, progress, cancelled)
         except BaseException:
             if report is not None:
                 report.unlink(missing_ok=True)
@@ -226,7 +241,7 @@ class PeopleImportService:
         return ImportSummary(preview.file_name, len(created), len(updated), skipped, len(blocked), report,
                              Changes(people=True, ids=tuple(created + updated)))
 
-    def _store(self, preview: ImportPreview, todo: list[PreviewRow], chosen: Mapping[int, RowChoice],
+    def _store(self, preview: ImportPreview, todo: list[PreviewRow], chosen: Mapping[int, RowChoice], since: date,
                progress: Progress | None, cancelled: Cancelled | None) -> tuple[list[int], list[int]]:
         created: list[int] = []
         updated: list[int] = []
@@ -238,14 +253,15 @@ class PeopleImportService:
                 if chosen[row.row_number] is RowChoice.UPDATE and row.match is not None:
                     updated.append(self._update(row.row_number, row.match.person_id, row.person))
                 else:
-                    created.append(self._people._insert(row.person, None))  # noqa: SLF001 - made for imports
+                    person = replace(row.person, org_since=row.person.org_since or since)
+                    created.append(self._people._insert(person, None))  # noqa: SLF001 - made for imports
                 if progress is not None and (done % CHUNK == 0 or done == len(todo)):
                     progress(done, len(todo))
             self._ctx.audit("import", "person", None,
                             f"Nhập danh sách từ “{preview.file_name}”: {len(created)} người mới, "
                             f"{len(updated)} người cập nhật",
                             {"file": preview.file_name, "organization_id": preview.organization_id,
-                             "created": len(created), "updated": len(updated)})
+                             "created": len(created), "updated": len(updated), "since": since.isoformat()})
         return created, updated
 
     def _update(self, row_number: int, person_id: int, incoming: PersonInput) -> int:

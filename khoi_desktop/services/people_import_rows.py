@@ -57,7 +57,7 @@ def to_person(record: ImportRecord, mapping: ColumnMapping, organization_id: int
     person = clean_person(PersonInput(
         organization_id=organization_id, birth_date=record.birth_date, birth_year=record.birth_year,
         gender=gender, job_title=record.position, admission_date=record.admission_date,
-        official_date=record.official_date, memberships=memberships,
+        official_date=record.official_date, memberships=memberships, org_since=record.org_since,
         **{name: getattr(record, name) for name in _TEXTS}))
     if record.has_errors:
         return person, problems
@@ -76,9 +76,9 @@ def to_person(record: ImportRecord, mapping: ColumnMapping, organization_id: int
 def _memberships(record: ImportRecord, today: date, problem: Callable[..., None]) -> tuple[Membership, ...]:
     """From 'Tư cách' ('Chính thức', 'Dự bị', 'Công chức', …) or, without it, from the party dates."""
     text = fold(record.membership_kind)
-    if "du bi" in text:
+    if "du bi" in text or text in ("db", "d/b"):
         kind: MembershipKind | None = MembershipKind.PARTY_PROBATIONARY
-    elif "chinh thuc" in text:
+    elif "chinh thuc" in text or text in ("ct", "c/t"):
         kind = MembershipKind.PARTY_OFFICIAL
     elif text in ("", "dang vien"):
         kind = _party_kind_from_dates(record, today)
@@ -148,7 +148,6 @@ class ExistingIndex:
             if found is not None:
                 return ExistingMatch(*found, reason=f"cùng họ tên và ngày sinh {format_date(person.birth_date)}")
         return None
-
 
 
 def _lower_first(text: str) -> str:

@@ -18,13 +18,18 @@ from khoi_desktop.domain.attendance import PersonFacts, Placement
 from khoi_desktop.domain.errors import NotFoundError
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.presets import MEETING
-from khoi_desktop.domain.study import OrgTree, Participation, check_year, participation_figures, rule_label
+from khoi_desktop.domain.study import (
+    DEFAULT_RULE,
+    OrgTree,
+    Participation,
+    check_year,
+    participation_figures,
+    rule_label,
+    study_kinds,
+)
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.storage import attendance_repo, presets_repo, study_repo
 from khoi_desktop.storage import organizations_repo as org_repo
-
-DEFAULT_RULE = "present_at_least_once"
-DEFAULT_STUDY_KINDS = ("study", "thematic", "seminar", "discussion")
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ class StudyService:
         """(participation rule, study meeting kinds) of the MEETING preset in force on 31/12 of ``year``."""
         preset = presets_repo.preset_on(self._db, MEETING, date(year, 12, 31))
         data = preset.data if preset else {}
-        kinds = tuple(data.get("study_kinds") or DEFAULT_STUDY_KINDS)
+        kinds = study_kinds(data)
         return str(data.get("participation_rule") or DEFAULT_RULE), kinds
 
     def participation(self, org_id: int, year: int) -> Participation:

@@ -13,7 +13,7 @@ ratings list 31 December of the year, or today while the year runs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.commitments import CommitmentService
 from khoi_desktop.services.file_writes import checked_target, replace_file, replacing, sheet_errors
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
+from khoi_desktop.services.report_years import DRAFT_MARK, require_report_year
 from khoi_desktop.services.study import organization
 from khoi_desktop.storage import (
     assessments_repo,
@@ -161,14 +162,20 @@ class StudyDocumentService:
                            lambda: build_self_review_bytes(data, self._meeting_docs.layout_on(data.signed_on)))
 
     def write_ratings(self, org_id: int, year: int, target: Path, *, xlsx: Path | None = None,
-                      collective: bool = False) -> StudyDocumentWritten:
-        """The ratings list as PDF and, with ``xlsx``, the summary of registrations and ratings."""
+                      collective: bool = False, draft: bool = False) -> StudyDocumentWritten:
+        """The ratings list as PDF and, with ``xlsx``, the summary of registrations and ratings.
+
+        A year without records, or not yet ended (unless ``draft``: every page says DỰ THẢO), is refused.
+        """
+        require_report_year(self._db, organization(self._db, org_id), year, self._ctx.today(), draft=draft)
         ratings = self._ratings(org_id, year, collective)
         data = self._ratings_doc(ratings)
+        mark = DRAFT_MARK if draft else ""
         xlsx = checked_target(xlsx, "tệp XLSX") if xlsx is not None else None
         title = f"Danh sách {data.summary} của {data.issuer.name}"
         written = self._write(target, title, "organization", org_id,
-                              lambda: build_ratings_bytes(data, self._meeting_docs.layout_on(data.issued_on)),
+                              lambda: build_ratings_bytes(data, replace(self._meeting_docs.layout_on(data.issued_on),
+                                                                        draft_mark=mark)),
                               before=(lambda: self.write_summary_xlsx(org_id, year, xlsx)) if xlsx else None)
         counted = data.counted_as
         notes = (f"{format_number(data.rated_count)} {counted} thuộc diện xếp loại, "

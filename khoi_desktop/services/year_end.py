@@ -14,12 +14,13 @@ signing body from the organisation, as for meeting documents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from khoi_desktop.domain import issuers
-from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.errors import NotFoundError, UserFacingError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import check_year, oversight_changes
 from khoi_desktop.domain.study import YearPlan
@@ -32,6 +33,7 @@ from khoi_desktop.services.file_writes import checked_targets, write_all
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.overview import OverviewService, YearFigures, empty_figures
+from khoi_desktop.services.report_years import DRAFT_MARK, require_report_year, year_problem
 from khoi_desktop.services.year_end_annex import annex_blocks
 from khoi_desktop.services.year_end_content import (
     NARRATIVE_KEYS,
@@ -163,38 +165,80 @@ class YearEndService:
             annex=annex_blocks(data, attached_to(issuer, number, day)),
         )
 
-    def files_of(self, report: ReportDocument) -> ReportFiles:
-        """PDF, DOCX and XLSX of one content model, in the layout in force on its date."""
-        layout = self._documents.layout_on(report.issued_on)
+    def files_of(self, report: ReportDocument, *, draft: bool = False) -> ReportFiles:
+        """PDF, DOCX and XLSX of one content model, in the layout in force on its date (a draft marked so)."""
+        return ReportFiles(report.title, *(self.render(kind, report, draft=draft) for kind in ("pdf", "docx", "xlsx")))
+
+    def render(self, kind: str, report: ReportDocument, *, draft: bool = False) -> bytes:
+        """One file ("pdf", "docx" or "xlsx") of ``report``, in the layout in force on its date."""
+        layout = replace(self._documents.layout_on(report.issued_on), draft_mark=DRAFT_MARK if draft else "")
         # The renderers pull reportlab, python-docx and openpyxl: loaded when a file is made, not
         # when a page showing the report's figures opens.
-        from khoi_desktop.reports.year_end_docx import build_year_end_docx
-        from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+        if kind == "pdf":
+            from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+
+            return build_year_end_pdf(report, layout)
+        if kind == "docx":
+            from khoi_desktop.reports.year_end_docx import build_year_end_docx
+
+            return build_year_end_docx(report, layout)
         from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 
-        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
-                           build_year_end_xlsx(report))
+        return build_year_end_xlsx(report)
 
     # -- files --------------------------------------------------------------------------------
     def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
-                    number: int | None = None, blank_lines: bool = False) -> ReportFiles:
+                    number: int | None = None, draft: bool = False, blank_lines: bool = False) -> ReportFiles:
         """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
-        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number, blank_lines=blank_lines))
+        report = self.report(org_id, year, issued_on=issued_on, number=number, blank_lines=blank_lines)
+        return self.files_of(report, draft=draft)
+
+    def year_problems(self, org_id: int, year: int) -> tuple[str, str]:
+        """(no records of the year, year not ended): each the Vietnamese reason, or '' (for the screens)."""
+        org, today = self._organization(org_id), self._ctx.today()
+        missing = year_problem(self._db, org, check_year(year), today, draft=True)
+        return missing, "" if missing else year_problem(self._db, org, year, today, draft=False)
+
+    def check_year(self, org_id: int, year: int, *, draft: bool = False) -> None:
+        """Refuse a year without records of the organisation, or not yet ended unless a draft."""
+        require_report_year(self._db, self._organization(org_id), check_year(year), self._ctx.today(), draft=draft)
 
     def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
                xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None,
-               blank_lines: bool = False) -> ExportedReport:
-        """Write the chosen files; all are built first and renamed into place together."""
+               draft: bool = False, progress: Progress | None = None,
+               cancelled: Cancelled | None = None, blank_lines: bool = False) -> ExportedReport:
+        """Write the chosen files; all are built first and renamed into place together.
+
+        A year without records, or not yet ended (unless ``draft``), is refused before anything is made.
+        ``progress(done, total)`` counts the steps (the figures, each file, the writing); when
+        ``cancelled()`` turns true between steps, :class:`ExportCancelled` is raised and no file is written.
+        A final report takes its number from the register (a draft takes none), in the same transaction
+        as the writing: a failed or cancelled export gives the number back.
+        """
+        self.check_year(org_id, year, draft=draft)
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
+        steps = ExportSteps(len(targets) + 2, progress, cancelled)
         day = issued_on or self._ctx.today()
-        with self._db.atomic():  # a failed write gives the number back
-            number = self.register(org_id, year, day, number, REPORT_SOURCE)
-            files = self.build_files(org_id, year, issued_on=day, number=number, blank_lines=blank_lines)
-            contents = {path: getattr(files, kind) for kind, path in targets.items()}
-            write_all(contents)
-            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {files.title}",
+        with self._db.atomic():
+            if not draft:
+                number = self.register(org_id, year, day, number, REPORT_SOURCE)
+            report = self.report(org_id, year, issued_on=day, number=number, blank_lines=blank_lines)
+            steps.done()
+            contents = self.write_files(report, targets, steps, draft=draft)
+            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {report.title}",
                             {"year": year, "paths": [str(p) for p in contents]})
-        return ExportedReport(files.title, tuple(contents), oversight_changes(org_id))
+        return ExportedReport(report.title, tuple(contents), oversight_changes(org_id))
+
+    def write_files(self, report: ReportDocument, targets: dict[str, Path], steps: ExportSteps, *,
+                    draft: bool = False) -> dict[Path, bytes]:
+        """Render each target of ``report`` (a step each), then write them all together (the last step)."""
+        contents: dict[Path, bytes] = {}
+        for kind, path in targets.items():
+            contents[path] = self.render(kind, report, draft=draft)
+            steps.done()
+        write_all(contents)
+        steps.done(check=False)
+        return contents
 
     def register(self, org_id: int, year: int, day: date, requested: int | None, source: str) -> int:
         """The report's number from the register: the next one, or ``requested`` if still free in the
@@ -259,3 +303,27 @@ def _recipients(data: YearEndData, report_to: str) -> tuple[str, ...]:
 def attached_to(issuer: PartyIssuer, number: int | None, day: date) -> str:
     return f"(Kèm theo Báo cáo số {number_text(number)}-BC/{issuer.code} ngày {format_date(day)} của {issuer.name})"
 
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(UserFacingError):
+    """The clerk pressed Hủy: nothing was written."""
+
+
+class ExportSteps:
+    """Counts an export's steps for the progress bar and stops it between steps on Hủy (before writing)."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self._total, self._done = total, 0
+        self._progress, self._cancelled = progress, cancelled
+        if progress is not None:
+            progress(0, total)
+
+    def done(self, *, check: bool = True) -> None:
+        self._done += 1
+        if self._progress is not None:
+            self._progress(self._done, self._total)
+        if check and self._cancelled is not None and self._cancelled():
+            raise ExportCancelled("Đã hủy xuất báo cáo; không tệp nào được ghi.")

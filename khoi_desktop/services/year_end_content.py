@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from khoi_desktop.domain.enums import InspectionKind, MeetingKind, OrgKind, OutreachOutlet, RatingLevel
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.oversight import TARGET_LEVEL_LABELS, Exemplar, Inspection
-from khoi_desktop.domain.study import PlanDocument
+from khoi_desktop.domain.study import PlanDocument, participation_sentences
 from khoi_desktop.domain.vntext import (
     clean_multiline,
     fold,
@@ -216,16 +216,7 @@ def _document(document: PlanDocument) -> str:
 
 
 def _study(data: YearEndData) -> list[str]:
-    study = data.figures.participation
-    if not study.overall.persons_expected:
-        return []
-    tally = study.overall
-    lines = [f"Số cán bộ, đảng viên tham gia học tập, quán triệt: {tally.persons_text}; tính theo lượt: "
-             f"{tally.attendances_text}."]
-    kinds = [k for k in study.by_kind if k.tally.persons_expected]
-    if len(kinds) > 1:
-        lines.append("Trong đó: " + _join([f"{k.label.lower()} {k.tally.persons_text}" for k in kinds]) + ".")
-    return lines
+    return participation_sentences(data.figures.participation)
 
 
 def _following(data: YearEndData) -> list[str]:
@@ -283,8 +274,12 @@ def _inspection(data: YearEndData) -> list[str]:
     if own.inspections_and_supervisions:
         detail = ", ".join(_INSPECTION_PHRASES[kind].format(n=format_number(count))
                            for kind, count in own.by_kind if count and kind not in _EXTRA_KINDS)
-        lines.append(f"{_bodies(data)} đã tiến hành {format_number(own.inspections_and_supervisions)} cuộc kiểm tra, "
-                     f"giám sát{_targets(own.targets_by_level)}, trong đó: {detail}; đã kết luận "
+        if own.on_theme:  # the source's sentence counts only those on the year's theme
+            lines.append(f"{_bodies(data)} đã tiến hành {format_number(own.on_theme)} cuộc kiểm tra, giám sát "
+                         f"việc thực hiện chủ đề năm {data.year}.")
+        lines.append(f"Trong năm, {_bodies(data)} đã tiến hành tổng số "
+                     f"{format_number(own.inspections_and_supervisions)} cuộc kiểm tra, giám sát"
+                     f"{_targets(own.targets_by_level)}, trong đó: {detail}; đã kết luận "
                      f"{format_number(own.finished)} cuộc.")
     extras = [_INSPECTION_PHRASES[kind].format(n=format_number(own.of_kind(kind)))
               for kind in _EXTRA_KINDS if own.of_kind(kind)]

@@ -28,8 +28,13 @@ def _status(code: str) -> PersonStatus:
     return _STATUSES.get(code) or PersonStatus(code)
 
 
-def _candidates(scope: tuple[int, ...], person_id: int | None) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of people who may be on the roll: in scope now or by their history."""
+def _candidates(scope: tuple[int, ...], person_id: int | None, marked_at: int | None = None) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of people who may be on the roll: in scope now or by their history.
+
+    ``marked_at``: instead, everyone marked at that meeting (the kept roll of a numbered meeting).
+    """
+    if marked_at is not None:
+        return "SELECT person_id FROM attendance WHERE meeting_id = ?", [marked_at]
     if person_id is not None:
         return "SELECT ?", [person_id]
     marks = placeholders(scope)
@@ -38,11 +43,14 @@ def _candidates(scope: tuple[int, ...], person_id: int | None) -> tuple[str, lis
     return sql, [*scope, *scope]
 
 
-def person_facts(db: Database, scope: tuple[int, ...], day: date,
-                 person_id: int | None = None) -> list[PersonFacts]:
-    """Facts of everyone who may belong to ``scope`` on ``day`` (or of one person)."""
-    ids_sql, ids_params = _candidates(scope, person_id)
-    memberships = _memberships(db, ids_sql, ids_params)
+def person_facts(db: Database, scope: tuple[int, ...], day: date, person_id: int | None = None, *,
+                 everyone: bool = False, marked_at: int | None = None) -> list[PersonFacts]:
+    """Facts of everyone who may belong to ``scope`` on ``day`` (or of one person, or of those marked).
+
+    ``everyone``: with every membership (a study meeting's roll), not only the party ones.
+    """
+    ids_sql, ids_params = _candidates(scope, person_id, marked_at)
+    memberships = _memberships(db, ids_sql, ids_params, everyone)
     statuses = _statuses(db, ids_sql, ids_params)
     rows = db.execute(
         "SELECT p.id, p.full_name, p.sort_key, p.organization_id, p.status, p.retired_on,"
@@ -82,12 +90,13 @@ def party_facts(db: Database, scope: tuple[int, ...]) -> list[PersonFacts]:
     ]
 
 
-def _memberships(db: Database, ids_sql: str, params: list[Any]) -> dict[int, list[MembershipFact]]:
+def _memberships(db: Database, ids_sql: str, params: list[Any],
+                 everyone: bool = False) -> dict[int, list[MembershipFact]]:
     found: dict[int, list[MembershipFact]] = defaultdict(list)
+    kinds = "" if everyone else "kind IN (?, ?) AND "
     rows = db.execute(
-        f"SELECT person_id, kind, start_date, end_date FROM memberships WHERE kind IN (?, ?)"
-        f" AND person_id IN ({ids_sql})",
-        [*_PARTY_KINDS, *params],
+        f"SELECT person_id, kind, start_date, end_date FROM memberships WHERE {kinds}person_id IN ({ids_sql})",
+        [*([] if everyone else _PARTY_KINDS), *params],
     ).fetchall()
     for person, kind, start, end in rows:
         found[person].append(MembershipFact(_kind(kind), to_date(start), to_date(end)))

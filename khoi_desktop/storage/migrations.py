@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
 from khoi_desktop.domain.presets import DEFAULT_PRESETS, LAYOUT, LAYOUT_HD05, LAYOUT_LEVELS_HD36
+from khoi_desktop.domain.vntext import sort_key
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
 MIGRATION_SET = "khoi"
@@ -54,6 +55,17 @@ def m0003_meeting_agenda_content(db: Database) -> None:
 
 
 @migration
+def m0004_theme_inspections(db: Database) -> None:
+    """An inspection or supervision may be on the year's theme (the report's "21 cuộc … chủ đề năm").
+
+    Dated branch membership needs no new column: the start of a person's status-history
+    stretch in their organisation is "sinh hoạt tại tổ chức từ ngày", so existing databases
+    keep every date as it was.
+    """
+    db.execute("ALTER TABLE inspections ADD COLUMN on_theme INTEGER NOT NULL DEFAULT 0")
+
+
+@migration
 def m0006_layout_levels(db: Database) -> None:
     """Layout presets say who issues and signs at each level; HD 05-HD/VPTW (2026) succeeds HD 36."""
     rows = db.execute("SELECT id, data_json FROM rule_presets WHERE kind = ?", [LAYOUT]).fetchall()
@@ -68,6 +80,15 @@ def m0006_layout_levels(db: Database) -> None:
         [LAYOUT_HD05.kind, LAYOUT_HD05.name, LAYOUT_HD05.valid_from.isoformat(),
          json.dumps(LAYOUT_HD05.data, ensure_ascii=False, sort_keys=True), LAYOUT_HD05.source],
     )
+
+
+@migration
+def m0007_people_sort_key_given_name_first(db: Database) -> None:
+    """People's stored sort keys follow the order given name, then middle names, then family
+    name, each compared fully (issue 17): Hoa and Hòa no longer alternate down the list."""
+    rows = db.execute("SELECT id, full_name FROM people").fetchall()
+    db.conn.executemany("UPDATE people SET sort_key = ? WHERE id = ?",
+                        [(sort_key(full_name), person_id) for person_id, full_name in rows])
 
 
 def schema_version() -> str:

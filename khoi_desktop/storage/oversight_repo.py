@@ -32,7 +32,7 @@ def _inspection_values(data: InspectionInput) -> dict[str, Any]:
         "year": data.year, "conducting_org_id": data.conducting_org_id, "conductor": data.conductor,
         "kind": data.kind.value, "subject": data.subject, "start_date": iso(data.start_date),
         "end_date": iso(data.end_date), "step": current_step(data.steps).value, "conclusion": data.conclusion,
-        "updated_at": now_text(),
+        "on_theme": int(bool(data.on_theme)), "updated_at": now_text(),
     }
 
 
@@ -112,6 +112,7 @@ def _to_inspection(row: dict[str, Any], targets: list[InspectionTarget], steps: 
         conducting_org_name=row["org_name"], conductor=row["conductor"], kind=InspectionKind(row["kind"]),
         subject=row["subject"], start_date=to_date(row["start_date"]), end_date=to_date(row["end_date"]),
         step=InspectionStep(row["step"]), conclusion=row["conclusion"], targets=tuple(targets), steps=ordered,
+        on_theme=bool(row.get("on_theme", 0)),
     )
 
 

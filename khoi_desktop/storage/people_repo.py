@@ -88,6 +88,12 @@ def set_organization(db: Database, person_id: int, organization_id: int) -> None
 
 def set_status_start(db: Database, status_id: int, start: date) -> None:
     """Move the start of one status-history row (the first one, when the memberships start earlier)."""
+    row = db.execute("SELECT person_id, start_date FROM status_history WHERE id = ?", [status_id]).fetchone()
+    if row is None:
+        return
+    # The row before ended where this one started: it ends at the new start now.
+    db.execute("UPDATE status_history SET end_date = ? WHERE person_id = ? AND end_date = ? AND id != ?",
+               [iso(start), row[0], row[1], status_id])
     db.execute("UPDATE status_history SET start_date = ? WHERE id = ?", [iso(start), status_id])
 
 
@@ -174,14 +180,21 @@ def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
     source = "people p NOT INDEXED" if flt.text else "people p"
     sql = (
         "SELECT p.id, p.full_name, p.birth_date, p.birth_year, p.gender, p.job_title, p.organization_id,"
-        " coalesce(o.name, ''), p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on"
-        f" FROM {source} LEFT JOIN organizations o ON o.id = p.organization_id{where}"
-        " ORDER BY p.sort_key, p.id"
+        " p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on, p.note"
+        f" FROM {source}{where} ORDER BY p.sort_key, p.id"
     )
     rows = db.execute(sql, params).fetchall()
     ids = [row[0] for row in rows] if len(rows) <= _FEW else None
     kinds = _membership_kinds(db, iso(on) or "", _year_start(PeopleFilter(year=flt.year), on), ids)
-    return [_to_row(row, kinds.get(row[0], ())) for row in rows]
+    # Organisation names by id (a bloc has ~100): one string each, not one per person.
+    names = dict(db.execute("SELECT id, name FROM organizations").fetchall())
+    genders, statuses, no_kinds = _GENDERS, _STATUSES, ()
+    return [
+        PersonRow(r[0], r[1], date.fromisoformat(r[2]) if r[2] else None, r[3], genders.get(r[4]), r[5], r[6],
+                  names.get(r[6], ""), kinds.get(r[0], no_kinds), r[7], statuses[r[8]], r[9], r[10],
+                  r[11] is not None, r[12])
+        for r in rows
+    ]
 
 
 _FEW = 3000  # below this many people, fetch only their memberships; above, one pass over all
@@ -190,29 +203,24 @@ _FEW = 3000  # below this many people, fetch only their memberships; above, one 
 def _membership_kinds(db: Database, until: str, since: str,
                       ids: list[int] | None) -> dict[int, tuple[MembershipKind, ...]]:
     """The memberships held between ``since`` and ``until`` by ``ids`` (None: everyone)."""
-    found: dict[int, set[MembershipKind]] = {}
     only = f" AND person_id IN ({placeholders(ids)})" if ids is not None else ""
     rows = db.execute(
-        "SELECT person_id, kind FROM memberships WHERE (start_date IS NULL OR start_date <= ?)"
-        f" AND (end_date IS NULL OR end_date >= ?){only}",
+        "SELECT person_id, group_concat(DISTINCT kind) FROM memberships WHERE (start_date IS NULL OR start_date <= ?)"
+        f" AND (end_date IS NULL OR end_date >= ?){only} GROUP BY person_id",
         [until, since, *(ids or [])],
-    )
-    for person_id, kind in rows:
-        found.setdefault(person_id, set()).add(_KINDS[kind])
-    return {person_id: tuple(sorted(held, key=_KIND_ORDER.index)) for person_id, held in found.items()}
+    ).fetchall()
+    # A handful of combinations among thousands of people: each is read, and its tuple made, once.
+    shared: dict[str, tuple[MembershipKind, ...]] = {}
+    for _, codes in rows:
+        if codes not in shared:
+            shared[codes] = tuple(sorted({_KINDS[code] for code in codes.split(",")}, key=_KIND_ORDER.index))
+    return {person_id: shared[codes] for person_id, codes in rows}
 
 
 _KIND_ORDER = list(MembershipKind)
 _KINDS = {kind.value: kind for kind in MembershipKind}
 _GENDERS = {gender.value: gender for gender in Gender}
 _STATUSES = {status.value: status for status in PersonStatus}
-
-
-def _to_row(row: tuple, kinds: tuple[MembershipKind, ...]) -> PersonRow:
-    return PersonRow(
-        row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3], _GENDERS.get(row[4]), row[5],
-        row[6], row[7], kinds, row[8], _STATUSES[row[9]], row[10], row[11], row[12] is not None,
-    )
 
 
 def find_duplicates(db: Database, data: PersonInput, exclude_id: int | None = None) -> list[int]:

@@ -17,6 +17,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.overview import OverviewService, YearFigures
 from khoi_desktop.services.package_import import PackageImportService
+from khoi_desktop.services.year_end import ExportCancelled
 from tests.core.package_support import export_units, open_services
 from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
 
@@ -74,8 +75,8 @@ def test_the_report_names_each_units_focus_and_the_bloc_wide_rate(bloc: Services
     text = " ".join(b.text for b in report.body if isinstance(b, Paragraph))
     assert (f"Cụ thể như: Kho bạc Nhà nước tỉnh với nội dung “{TREASURY_FOCUS}”; "
             f"Viện Kiểm sát nhân dân tỉnh với nội dung “{BASE_FOCUS}”") in text  # in the bloc's own list order
-    assert "tham gia học tập, quán triệt: 3/5 người, đạt 60%" in text
-    assert "Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành 3 cuộc" in text
+    assert "tham gia học tập là 60% (3/5 người)" in text
+    assert "Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành tổng số 3 cuộc" in text
 
 
 def test_a_table_per_unit_and_the_units_not_yet_received(bloc: Services, packages: dict[str, Path]) -> None:
@@ -115,14 +116,23 @@ def test_nothing_received_yet(tmp_path: Path) -> None:
 def test_pdf_docx_and_xlsx_say_the_same(bloc: Services, packages: dict[str, Path], tmp_path: Path) -> None:
     """The three files are written together from the one content model."""
     targets = {kind: tmp_path / f"tong-hop.{kind}" for kind in ("pdf", "docx", "xlsx")}
-    exported = _received(bloc, *packages.values()).export(YEAR, **targets)
+    steps: list[tuple[int, int]] = []
+    exported = _received(bloc, *packages.values()).export(YEAR, **targets, progress=lambda d, t: steps.append((d, t)))
     assert set(exported.paths) == set(targets.values())
+    assert steps == [(done, 5) for done in range(6)], "a determinate bar: figures, three files, writing"
     pdf = "".join(page.extract_text() for page in PdfReader(targets["pdf"]).pages)
     docx = "\n".join(p.text for p in Document(str(targets["docx"])).paragraphs)
     assert "Kho bạc Nhà nước tỉnh với nội dung" in pdf.replace("\n", " ")
     assert "Kho bạc Nhà nước tỉnh với nội dung" in docx
     sheets = load_workbook(io.BytesIO(targets["xlsx"].read_bytes())).sheetnames
     assert any("Biểu" in name for name in sheets)
+
+
+def test_cancel_writes_nothing(bloc: Services, packages: dict[str, Path], tmp_path: Path) -> None:
+    """Hủy after the figures stops before any file is made."""
+    with pytest.raises(ExportCancelled):
+        _received(bloc, *packages.values()).export(YEAR, pdf=tmp_path / "tong-hop.pdf", cancelled=lambda: True)
+    assert list(tmp_path.glob("tong-hop*")) == []
 
 
 def test_a_bad_number_is_refused(bloc: Services) -> None:

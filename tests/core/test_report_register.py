@@ -13,6 +13,7 @@ import pytest
 
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.meeting_documents import MeetingDocumentService
 from khoi_desktop.services.year_end import YearEndService
 from tests.core.reports_support import document_text
 from tests.core.year_end_support import YEAR, Bloc, full_year
@@ -44,7 +45,9 @@ def test_reports_are_numbered_refused_twice_and_keep_their_number(services: Serv
     assert _numbers(services).count((world.base, "BC", 5)) == 1 and len(_numbers(services)) == 2
     with pytest.raises(ValidationError, match="giữ số đó"):
         service.export(world.base, YEAR, pdf=tmp_path / "c.pdf", issued_on=DAY, number=6)
+    register = MeetingDocumentService(services.context)
     with pytest.raises(ValidationError, match="đã cấp cho văn bản khác"):
-        service.export(world.base, YEAR - 1, pdf=tmp_path / "d.pdf", issued_on=DAY, number=5)
-    assert not (tmp_path / "c.pdf").exists() and not (tmp_path / "d.pdf").exists()
-    assert len(_numbers(services)) == 2
+        register.number_for(world.base, "BC", "another_report", 1, DAY, "Báo cáo chuyên đề", requested=5)
+    assert register.number_for(world.base, "BC", "another_report", 1, DAY, "Báo cáo chuyên đề") == 6
+    assert not (tmp_path / "c.pdf").exists()
+    assert len(_numbers(services)) == 3

@@ -61,7 +61,7 @@ def test_ratings_with_xlsx_warns_about_the_quota(world: StudyBloc, db_path: Path
     """Both files are written; the summary counts the list and warns that 'xuất sắc' is over the quota."""
     out, xlsx = tmp_path / "xep-loai.pdf", tmp_path / "tong-hop.xlsx"
     result = _run("ratings", "--org", str(world.a), "--year", "2026", "--out", str(out), "--xlsx", str(xlsx),
-                  "--db", str(db_path))
+                  "--draft", "--db", str(db_path))
     assert result.exit_code == 0, result.output
     assert "3 đồng chí thuộc diện xếp loại, 0 đồng chí không xếp loại." in result.stdout
     assert "Cảnh báo: Số đảng viên hoàn thành xuất sắc nhiệm vụ (1) vượt tỷ lệ 20%" in result.stdout

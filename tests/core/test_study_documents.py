@@ -136,7 +136,8 @@ def test_documents_are_deterministic_with_embedded_fonts(documents: StudyDocumen
 def test_ratings_with_summary_xlsx(services: Services, documents: StudyDocumentService, world: StudyBloc,
                                    tmp_path: Path) -> None:
     """The PDF and an XLSX row per member with registration, items by result, points and levels."""
-    written = documents.write_ratings(world.a, 2026, tmp_path / "xep-loai.pdf", xlsx=tmp_path / "tong-hop.xlsx")
+    written = documents.write_ratings(world.a, 2026, tmp_path / "xep-loai.pdf", xlsx=tmp_path / "tong-hop.xlsx",
+                                      draft=True)
     assert written.path.read_bytes().startswith(b"%PDF") and written.notes
     rows = list(load_workbook(written.xlsx).active.iter_rows(values_only=True))
     header = rows.index(next(row for row in rows if row[0] == "STT"))
@@ -154,11 +155,11 @@ def test_failures_write_nothing(documents: StudyDocumentService, world: StudyBlo
     with pytest.raises(NotFoundError, match="Đồng chí Nguyễn Văn An chưa có bản đăng ký năm 2026"):
         documents.write_registration(world.people["An"], 2026, target)
     with pytest.raises(ValidationError, match="không tồn tại"):
-        documents.write_ratings(world.a, 2026, tmp_path / "thieu" / "x.pdf")
+        documents.write_ratings(world.a, 2026, tmp_path / "thieu" / "x.pdf", draft=True)
     with pytest.raises(ValidationError, match="không hợp lệ"):
         documents.write_self_review(world.people["An"], 1999, target)
     with pytest.raises(ValidationError):
-        documents.write_ratings(world.a, 2026, target, xlsx=tmp_path / "thieu" / "x.xlsx")
+        documents.write_ratings(world.a, 2026, target, xlsx=tmp_path / "thieu" / "x.xlsx", draft=True)
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.xlsx")) == []
 
 

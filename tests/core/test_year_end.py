@@ -45,13 +45,14 @@ def test_figures_are_woven_into_sentences(services: Services, world: Bloc) -> No
     text = _text(_report(services, world.bloc))
     assert f"Thực hiện chủ đề năm 2018 “{THEME}”, Đảng bộ Khối các cơ quan tỉnh báo cáo" in text
     assert "đã tổ chức 3 buổi sinh hoạt, hội nghị, trong đó: 1 buổi sinh hoạt thường kỳ" in text
-    assert "tham gia học tập, quán triệt: 3/5 người, đạt 60%; tính theo lượt: 3/5 lượt, đạt 60%." in text
+    assert "Tỷ lệ cán bộ, đảng viên tham gia học tập là 60% (3/5 người); tính theo lượt: 3/5 lượt, đạt 60%." in text
     assert "bản đăng ký học tập và làm theo: 3/5 người, đạt 60%; số chi bộ đăng ký tập thể: 2/2 chi bộ, đạt 100%" in text
     assert "hoàn thành xuất sắc nhiệm vụ 1 đồng chí (25%); hoàn thành tốt nhiệm vụ 2 đồng chí (50%)" in text
     assert "1 đồng chí không xếp loại" in text
     assert "Trong năm có 16 tin, bài, hoạt động tuyên truyền, trong đó: 2 tin, bài đăng trên Báo tỉnh" in text
     assert "Mạng lưới phóng viên, cộng tác viên gồm 2 đồng chí." in text
-    assert ("Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành 3 cuộc kiểm tra, giám sát "
+    assert ("Trong năm, Ban Thường vụ Đảng ủy Khối và Ủy ban Kiểm tra Đảng ủy Khối đã tiến hành tổng số 3 cuộc "
+            "kiểm tra, giám sát "
             "đối với 4 lượt tổ chức đảng (2 đảng bộ cơ sở, 2 chi bộ cơ sở)") in text
     assert "đã kết luận 2 cuộc." in text and "Các tổ chức đảng trực thuộc đã tiến hành 1 cuộc kiểm tra, giám sát." in text
     assert "Trong năm có 1 tập thể và 2 cá nhân điển hình được biểu dương, khen thưởng, trong đó: 2 Giấy khen, 1 Bằng khen." in text

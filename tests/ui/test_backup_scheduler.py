@@ -78,7 +78,7 @@ def test_timer_runs_the_periodic_check(qtbot, services: Services, tasks: TaskRun
     made = _collect(scheduler)
     scheduler.note_change()
     scheduler.timer.start()
-    qtbot.waitUntil(lambda: bool(made), timeout=3000)
+    qtbot.waitUntil(lambda: bool(made), timeout=30_000)
     scheduler.stop()
     tasks.wait_idle()
     assert made[0].reason == "dinh-ky"

@@ -52,7 +52,7 @@ def test_error_in_a_slot_reaches_the_dialog_and_the_log(qtbot, handler: ErrorHan
 
     emitter.fired.connect(broken_slot)
     QTimer.singleShot(0, emitter.fired.emit)
-    qtbot.waitUntil(lambda: bool(prompts.asked), timeout=3000)
+    qtbot.waitUntil(lambda: bool(prompts.asked), timeout=30_000)
     kind, text = prompts.asked[0]
     assert kind == "warn"
     assert "Dữ liệu đã lưu trước đó vẫn an toàn" in text and "Hãy thử lại" in text
@@ -66,7 +66,7 @@ def test_app_keeps_running_after_an_error(qtbot, handler: ErrorHandler, prompts:
     later: list[str] = []
     QTimer.singleShot(0, lambda: 1 / 0)
     QTimer.singleShot(20, lambda: later.append("vẫn chạy"))
-    qtbot.waitUntil(lambda: bool(later) and bool(prompts.asked), timeout=3000)
+    qtbot.waitUntil(lambda: bool(later) and bool(prompts.asked), timeout=30_000)
 
 
 def test_error_in_another_thread_is_shown_on_the_gui_thread(qtbot, handler: ErrorHandler,
@@ -87,7 +87,7 @@ def test_error_in_another_thread_is_shown_on_the_gui_thread(qtbot, handler: Erro
     worker = threading.Thread(target=work, name="luong-thu")
     worker.start()
     worker.join()
-    qtbot.waitUntil(lambda: bool(shown_on), timeout=3000)
+    qtbot.waitUntil(lambda: bool(shown_on), timeout=30_000)
     assert shown_on == [True]
     assert "luong-thu" in _log_text(tmp_path)
 

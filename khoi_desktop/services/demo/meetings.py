@@ -2,8 +2,9 @@
 
 Attendance is taken only from the roll of the day, as ``domain.attendance.place_on``
 decides it: party members of the branch (of the whole base organisation for its study
-conferences and seminars) who have joined and not yet left or died; exempt members are
-listed apart by the app and get no attendance rows here.
+conferences and seminars) who have joined and not yet left or died; at study meetings also
+the staff outside the Party (công chức, viên chức, người lao động) working there that day.
+Exempt members are listed apart by the app and get no attendance rows here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import random
 from datetime import timedelta
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, MembershipKind, OrgKind
+from khoi_desktop.domain.study import DEFAULT_STUDY_KINDS
 from khoi_desktop.services.demo.model import Org, Person, World, stamp
 from khoi_desktop.services.demo.names import random_gender, random_name
 from khoi_desktop.services.demo.rows import Rows
@@ -54,21 +56,33 @@ def bloc_officials(world: World) -> list[str]:
     return [random_name(rng, random_gender(rng)) for _ in GUEST_TITLES[:2]]
 
 
-def _roll(world: World, org: Org, plan: MeetingPlan) -> list[Person]:
-    """Party members expected that day, as ``domain.attendance.place_on`` decides it."""
+# The MEETING preset's default study kinds: their roll has everyone who studies.
+_STUDY_KINDS = frozenset(DEFAULT_STUDY_KINDS)
+
+
+def _roll(world: World, org: Org, plan: MeetingPlan) -> tuple[list[Person], list[Person]]:
+    """Party members expected that day, and (at study meetings) the staff outside the Party.
+
+    As ``domain.attendance.place_on`` decides it.
+    """
     day = plan.day.isoformat()
     people = world.staff_of(org) if plan.base_level else world.by_org[org.id]
-    return [p for p in people if p.on_roll(day)]
+    party = [p for p in people if p.on_roll(day)]
+    if plan.kind.value not in _STUDY_KINDS:
+        return party, []
+    return party, [p for p in people if p.studies_outside_party(day)]
 
 
 def _meeting(world: World, rng: random.Random, org: Org, plan: MeetingPlan, rows: Rows,
              officials: list[str]) -> None:
-    roll = _roll(world, org, plan)
+    roll, outside = _roll(world, org, plan)
     if len(roll) < 2:
         return  # a branch without members that month does not meet
     chair, secretary = _officers(world, org, plan, roll)
     meeting_id = world.next_id("meetings")
     marks = _attendance(rng, plan, roll, {chair.id, secretary.id})
+    marks += _away_all_year(world, plan, outside) + _attendance(
+        world.rng("outside", meeting_id), plan, [p for p in outside if not _away(world, p, plan)], set(), party=False)
     points = rng.randint(82, 98) if not plan.base_level else None
     rating = next(label for floor, label in QUALITY_BANDS if points >= floor) if points else ""
     outcome = ("NQ", f"Nghị quyết chi bộ tháng {plan.day.month}/{plan.day.year}") \
@@ -99,12 +113,30 @@ def _officers(world: World, org: Org, plan: MeetingPlan, roll: list[Person]) -> 
     return chair, others[0]
 
 
-def _attendance(rng: random.Random, plan: MeetingPlan, roll: list[Person],
-                officers: set[int]) -> list[tuple[Person, str, str, str]]:
+# Share of staff outside the Party away from study for a whole year (long training, maternity leave):
+# real agencies report "96,5%" of people taking part, not 100%.
+_AWAY_SHARE = 0.04
+_AWAY_REASONS = ("Đi học dài hạn", "Nghỉ thai sản", "Điều trị bệnh dài ngày")
+
+
+def _away(world: World, person: Person, plan: MeetingPlan) -> str:
+    """The reason this person is away from every study meeting of the year, or ''."""
+    rng = world.rng("away", person.id, plan.day.year)
+    return rng.choice(_AWAY_REASONS) if rng.random() < _AWAY_SHARE else ""
+
+
+def _away_all_year(world: World, plan: MeetingPlan, outside: list[Person]) -> list[tuple[Person, str, str, str]]:
+    day = plan.day.isoformat()
+    return [(p, EXCUSED, p.employment.value, reason) for p in outside
+            if (reason := _away(world, p, plan)) and p.studies_outside_party(day)]
+
+
+def _attendance(rng: random.Random, plan: MeetingPlan, roll: list[Person], officers: set[int],
+                party: bool = True) -> list[tuple[Person, str, str, str]]:
     day = plan.day.isoformat()
     marks = []
     for person in roll:
-        kind = person.party_kind(day)
+        kind = person.party_kind(day) if party else person.employment.value
         draw = rng.random()
         if draw < _THRESHOLDS[0] or person.id in officers:
             marks.append((person, PRESENT, kind, ""))

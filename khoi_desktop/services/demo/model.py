@@ -86,6 +86,8 @@ class Person:
     roll_from: str = FOREVER  # ISO bounds of the party meeting roll, filled by freeze()
     roll_until: str = FOREVER
     official_iso: str = FOREVER
+    outside_from: str = FOREVER  # ISO bounds of studying as staff outside the Party, filled by freeze()
+    outside_until: str = FOREVER
 
     @property
     def is_party(self) -> bool:
@@ -103,6 +105,14 @@ class Person:
         if self.admission is not None:
             self.roll_from = max(self.admission, self.joined_on).isoformat()
         self.official_iso = self.official.isoformat() if self.official else FOREVER
+        # Outside the Party from hiring until admission, leaving or exemption, whichever comes first.
+        self.outside_from = self.joined_on.isoformat()
+        self.outside_until = min(d for d in (self.roll_until, self.admission.isoformat() if self.admission
+                                             else FOREVER))
+
+    def studies_outside_party(self, day: str) -> bool:
+        """On a study meeting's roll as staff outside the Party that day (domain.attendance.place_on)."""
+        return self.outside_from <= day < self.outside_until
 
     def on_roll(self, day: str) -> bool:
         """On the party roll of their branch that day (exempt members are kept apart)."""

@@ -35,6 +35,8 @@ _STEP_GAPS = {  # days after the previous step
     InspectionStep.CONCLUSION: (5, 15),
 }
 BLOC_INSPECTIONS_PER_YEAR = (18, 22)
+# Subjects on the year's theme (Chỉ thị 05-CT/TW, nêu gương): counted apart in the year-end report.
+_THEME_WORDS = ("05-CT/TW", "nêu gương", "chủ đề năm")
 
 
 def bloc_inspection_rows(world: World, rows: Rows) -> None:
@@ -83,6 +85,7 @@ def _inspection(world: World, rng: random.Random, rows: Rows, year: int, conduct
         inspection_id, year, conducting.id, conductor, kind.value, subject, start,
         steps[-1][1].isoformat() if finished else None, steps[-1][0].value,
         rng.choice(INSPECTION_CONCLUSIONS) if finished else "", stamp(planned), stamp(steps[-1][1]),
+        int(any(word in subject for word in _THEME_WORDS)),
     ))
     for target in targets:
         rows.add("inspection_targets", (inspection_id, target.id))

@@ -40,7 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "created_at", "updated_at"),
     "assessment_sections": ("assessment_id", "section", "content"),
     "inspections": ("id", "year", "conducting_org_id", "conductor", "kind", "subject", "start_date",
-                    "end_date", "step", "conclusion", "created_at", "updated_at"),
+                    "end_date", "step", "conclusion", "created_at", "updated_at", "on_theme"),
     "inspection_targets": ("inspection_id", "organization_id"),
     "inspection_steps": ("id", "inspection_id", "step", "done_on", "document_number", "note"),
     "outreach": ("id", "organization_id", "year", "outlet", "kind", "title", "date", "count", "authors",

@@ -14,12 +14,14 @@ import pytest
 from khoi_desktop.domain.enums import Gender
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.presets import DEFAULT_PRESETS, REGISTRATION
+from khoi_desktop.domain.study import study_categories
 from khoi_desktop.domain.vntext import search_key, sort_key
 from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.demo.generator import DemoCancelled, DemoSummary, generate_demo
 from khoi_desktop.services.demo.model import DEMO_TODAY, add_months
 from khoi_desktop.services.demo.names import random_name
+from khoi_desktop.services.study import StudyService
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import KNOWN
 
@@ -193,14 +195,17 @@ SELECT count(*) FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN pe
 WHERE EXISTS (SELECT 1 FROM status_history h WHERE h.person_id = p.id
               AND h.status IN ('transferred_out', 'deceased', 'exempt') AND h.start_date <= m.date)
    OR (SELECT min(start_date) FROM status_history h WHERE h.person_id = p.id) > m.date
-   OR p.admission_date IS NULL OR p.admission_date > m.date
+   OR (a.membership_kind LIKE 'party%' AND (p.admission_date IS NULL OR p.admission_date > m.date))
+   OR (a.membership_kind NOT LIKE 'party%' AND (m.kind NOT IN ('study', 'thematic', 'seminar', 'discussion')
+       OR p.admission_date <= m.date))
    OR (p.organization_id <> m.organization_id
        AND p.organization_id NOT IN (SELECT id FROM organizations WHERE parent_id = m.organization_id))
 """
 
 
 def test_attendance_only_for_people_on_the_roll_that_day(unit_db):
-    """Nobody is marked after leaving, dying or being exempted, before joining or admission, or elsewhere."""
+    """Nobody is marked after leaving, dying or being exempted, before joining, or elsewhere; only study
+    meetings have staff outside the Party, and only while outside it (a member before admission)."""
     _summary, conn = unit_db
     assert _rows(conn, _OFF_ROLL) == [(0,)]
     left = _rows(conn, "SELECT person_id, start_date FROM status_history WHERE status = 'transferred_out'")
@@ -239,13 +244,15 @@ def test_attendance_kind_follows_the_official_date(unit_db):
 
 
 def test_attendance_rates_and_reasons_look_real(unit_db):
-    """93–98% present; excused absences carry a reason, unexcused ones do not."""
+    """93–98% present; excused absences carry a reason, unexcused ones do not (staff outside the Party
+    away for a whole year from study give the long-absence reasons)."""
     _summary, conn = unit_db
     counts = dict(_rows(conn, "SELECT status, count(*) FROM attendance GROUP BY status"))
     present = (counts["present"] + counts.get("late", 0)) / sum(counts.values())
     assert 0.93 <= present <= 0.98
     reasons = {r for (r,) in _rows(conn, "SELECT DISTINCT reason FROM attendance WHERE status = 'absent_excused'")}
-    assert reasons <= {"Đi công tác", "Ốm", "Nghỉ phép", "Việc gia đình", "Đi học"} and "" not in reasons
+    assert reasons <= {"Đi công tác", "Ốm", "Nghỉ phép", "Việc gia đình", "Đi học", "Đi học dài hạn", "Nghỉ thai sản",
+                       "Điều trị bệnh dài ngày"} and "" not in reasons
     assert _rows(conn, "SELECT count(*) FROM attendance WHERE status = 'absent_unexcused' AND reason <> ''") == [(0,)]
 
 
@@ -351,3 +358,25 @@ def test_progress_counts_up_to_its_total(tmp_path):
     assert len(ticks) >= 8
     assert [done for done, _total in ticks] == list(range(1, len(ticks) + 1))
     assert ticks[-1][0] == ticks[-1][1]
+
+
+def test_staff_outside_the_party_study_in_the_unit_demo(unit_db):
+    """Study conferences have công chức, viên chức or người lao động on their rolls; chi bộ meetings none;
+    participation of 2025 is given for everyone and by category, not 100% of Party members only."""
+    summary, conn = unit_db
+    outside = _rows(conn, "SELECT m.kind, count(*) FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+                          " WHERE a.membership_kind NOT LIKE 'party%' GROUP BY m.kind")
+    kinds = dict(outside)
+    assert kinds and set(kinds) <= {"study", "thematic", "seminar", "discussion"}
+    assert "regular" not in kinds
+    db = open_database(summary.path)
+    try:
+        root = db.execute("SELECT id FROM organizations WHERE parent_id IS NULL").fetchone()[0]
+        figures = StudyService(ServiceContext(db)).participation(root, 2025)
+    finally:
+        db.close()
+    words = [word for word, _tally in study_categories(figures)]
+    assert "đảng viên" in words and len(words) >= 2
+    assert figures.overall.persons_expected > sum(
+        t.persons_expected for w, t in study_categories(figures) if w == "đảng viên")
+    assert figures.overall.persons_took_part < figures.overall.persons_expected  # someone away all year

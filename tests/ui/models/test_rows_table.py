@@ -15,7 +15,7 @@ def test_a_column_that_stretched_gets_its_width_back(qtbot) -> None:
     qtbot.addWidget(view)
     view.resize(400, 200)
     view.show()
-    qtbot.waitExposed(view)
+    qtbot.waitExposed(view, timeout=30_000)
     model.set_columns((NAME, NAME, Column("Điểm", str, width=60), DECIDED, NOTE))
     size_columns(view, 4)
     assert view.horizontalHeader().sectionSize(3) >= 90

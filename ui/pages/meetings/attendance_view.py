@@ -86,15 +86,21 @@ class CountsPanel(QFrame):
         for column, text in enumerate(COUNT_COLUMNS, start=1):
             grid.addWidget(_bold(text), 0, column, Qt.AlignmentFlag.AlignRight)
         self._cells: dict[tuple[str, str], QLabel] = {}
+        self._outside: list[QLabel] = []  # the 'Quần chúng' row: shown only at a study meeting with people outside
         rows = [*(group.value for group in RollGroup), "all"]
         for row, key in enumerate(rows, start=1):
             caption = "Cộng" if key == "all" else _capital(RollGroup(key).label)
-            grid.addWidget(_bold(caption) if key == "all" else QLabel(caption), row, 0)
+            label = _bold(caption) if key == "all" else QLabel(caption)
+            grid.addWidget(label, row, 0)
+            row_labels = [label]
             for column, name in enumerate(COUNT_FIELDS, start=1):
                 cell = QLabel("0")
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight)
                 grid.addWidget(cell, row, column)
                 self._cells[(key, name)] = cell
+                row_labels.append(cell)
+            if key == RollGroup.NON_PARTY.value:
+                self._outside = row_labels
         self.summary = QLabel("")
         self.summary.setObjectName("voteBase")
         self.summary.setStyleSheet("font-weight: 600; color: #1f2933;")
@@ -102,6 +108,9 @@ class CountsPanel(QFrame):
         grid.setColumnStretch(len(COUNT_COLUMNS) + 1, 1)
 
     def show_counts(self, counts: AttendanceCounts) -> None:
+        outside = any(group.group is RollGroup.NON_PARTY for group in counts.groups)
+        for label in self._outside:
+            label.setVisible(outside)
         for group in counts.groups:
             for name in COUNT_FIELDS:
                 self._cells[(group.group.value, name)].setText(format_number(getattr(group, name)))
@@ -109,6 +118,10 @@ class CountsPanel(QFrame):
             self._cells[("all", name)].setText(format_number(getattr(counts, name)))
         self.summary.setText(f"Miễn sinh hoạt: {format_number(counts.exempt)}    ·    "
                              f"Số đảng viên có quyền biểu quyết: {format_number(counts.vote_base)}")
+
+    def outside_row_shown(self) -> bool:
+        """Whether the 'Quần chúng' row is shown (a study meeting with people outside the Party)."""
+        return bool(self._outside) and not self._outside[0].isHidden()
 
     def cell_text(self, row: str, field: str) -> str:
         """The shown number: ``row`` a RollGroup value or 'all'; ``field`` one of COUNT_FIELDS."""
@@ -179,6 +192,8 @@ class AttendanceView(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         table.activated.connect(lambda index: self._edit_reason(table, index))
+        edit_key = QShortcut(QKeySequence(Qt.Key.Key_F2), table, context=Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(lambda: self._edit_here(table))
         for keys, action in ((Qt.Key.Key_Space, self._cycle), (QKeySequence.StandardKey.Delete, self._clear)):
             shortcut = QShortcut(QKeySequence(keys), table, context=Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(_on_current(table, action))
@@ -243,6 +258,14 @@ class AttendanceView(QWidget):
 
     def _clear(self, model: AttendanceTableModel, row: int) -> None:
         model.setData(model.index(row, STATUS), None)
+
+    def _edit_here(self, table: QTableView) -> None:
+        """F2: edit the status or reason cell under the cursor; on the name or group, the reason."""
+        index = table.currentIndex()
+        if index.column() in (STATUS, REASON):
+            table.edit(index)
+        else:
+            self._edit_reason(table, index)
 
     def _edit_reason(self, table: QTableView, index: QModelIndex) -> None:
         if index.isValid():

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -166,6 +167,8 @@ class InspectionDialog(RecordDialog):
             self.kind.addItem(kind.label, kind.value)
         self.subject = QLineEdit()
         self.subject.setPlaceholderText(f"Ví dụ: Việc thực hiện chủ đề năm {self._year}")
+        self.on_theme = QCheckBox(f"Kiểm tra, giám sát việc thực hiện chủ đề năm {self._year}")
+        self.on_theme.setObjectName("onTheme")
         self.targets = TargetTree()
         self.start, self.end = date_field(), date_field()
         self.steps = StepsGrid()
@@ -193,6 +196,8 @@ class InspectionDialog(RecordDialog):
             ("conducting_org_id", "Tổ chức tiến hành", self.conducting, ""),
             ("conductor", "Chủ thể", self.conductor, "Cơ quan trực tiếp tiến hành (không bắt buộc)."),
             ("kind", "Hình thức", self.kind, ""), ("subject", "Nội dung", self.subject, ""),
+            ("on_theme", "Chủ đề năm", self.on_theme,
+             "Báo cáo năm ghi riêng số cuộc về chủ đề năm và tổng số cuộc."),
             ("target_ids", "Đối tượng", targets, "Đánh dấu các tổ chức được kiểm tra, giám sát."),
             ("start_date", "Thời gian", dates, ""), ("steps", "Các bước", self.steps, ""),
             ("conclusion", "Kết luận", self.conclusion, ""),
@@ -207,6 +212,7 @@ class InspectionDialog(RecordDialog):
         self.conductor.setCurrentText(inspection.conductor)
         self.kind.setCurrentIndex(self.kind.findData(inspection.kind.value))
         self.subject.setText(inspection.subject)
+        self.on_theme.setChecked(inspection.on_theme)
         self.start.set_date(inspection.start_date)
         self.end.set_date(inspection.end_date)
         self.steps.load(inspection.steps)
@@ -227,4 +233,5 @@ class InspectionDialog(RecordDialog):
             target_ids=self.targets.checked_ids(), conductor=self.conductor.currentText(),
             start_date=read_date(self.start, "start_date"), end_date=read_date(self.end, "end_date"),
             steps=self.steps.value(), conclusion=self.conclusion.toPlainText(),
+            on_theme=self.on_theme.isChecked(),
         )

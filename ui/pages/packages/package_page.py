@@ -34,8 +34,10 @@ from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import ExportedPackage, PackageExportService
 from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from ui.desktop_shell import DesktopShell, Shell
+from ui.pages.common.loading import LoadingCover
 from ui.pages.common.org_combo import OrgCombo
 from ui.pages.common.page_frame import button_row, titled_column
+from ui.pages.common.report_year import draft_choice
 from ui.pages.packages.package_import_panel import PackageImportPanel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -56,6 +58,7 @@ class PackagePage(QWidget):
         self._services, self._exporter = services, exporter
         self._tasks, self._prompts = tasks, prompts
         self._shell = shell or DesktopShell()
+        self.loading = LoadingCover(self)
         self.exported: ExportedPackage | None = None
         self._names: dict[int, str] = {}
         self.org_combo = OrgCombo()
@@ -109,8 +112,9 @@ class PackagePage(QWidget):
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._tasks.call(lambda: self._services.organizations.all(include_retired=False), self._organizations,
-                         self._failed("đọc danh sách tổ chức"))
+        self.loading.start()
+        self._tasks.call(lambda: self._services.organizations.all(include_retired=False),
+                         self.loading.then(self._organizations), self.loading.then(self._failed("đọc danh sách tổ chức")))
 
     def on_changed(self, _changes: object = None) -> None:
         self.reload()
@@ -150,6 +154,14 @@ class PackagePage(QWidget):
         if org_id is None:
             self._prompts.inform("Xuất gói báo cáo", "Hãy chọn tổ chức gửi báo cáo.")
             return
+        service = self._services.year_end
+        self._tasks.call(lambda: service.year_problems(org_id, year),
+                         lambda problems: self._year_checked(org_id, year, problems), self._failed("xuất gói báo cáo"))
+
+    def _year_checked(self, org_id: int, year: int, problems: tuple[str, str]) -> None:
+        draft = draft_choice(self._prompts, problems, "gói báo cáo")
+        if draft is None:
+            return
         suggested = package_file_name(year, self._names.get(org_id, ""))
         target = self._prompts.ask_save_path("Lưu gói báo cáo", suggested, ZIP_FILTER)
         if target is None:
@@ -158,7 +170,7 @@ class PackagePage(QWidget):
         minutes = self.chosen_minutes()
         self.export_button.setEnabled(False)
         self._tasks.run(lambda control: self._exporter.export(org_id, year, target, minutes=minutes,
-                                                              progress=control.progress),
+                                                              progress=control.progress, draft=draft),
                         self._exported, self._failed("xuất gói báo cáo"),
                         progress_title="Đang xuất gói báo cáo…", parent=self)
 

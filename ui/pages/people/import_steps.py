@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.interchange.people_import import FIELD_LABELS, ColumnMapping, Severity
 from khoi_desktop.services.people_import import ImportPreview, RowChoice
 from ui.models.import_preview import CHOICE, STATE, ChoiceDelegate, PreviewRowsModel, ProblemsModel
-from ui.pages.common.org_combo import OrgCombo
-from ui.pages.common.person_fields import ErrorLabel, NoticeLabel
+from ui.pages.common.org_combo import OrgCombo, tree_order
+from ui.pages.common.person_fields import DateField, ErrorLabel, NoticeLabel
 from ui.style import named_label
 
 NOT_IMPORTED = "(Không nhập)"
@@ -51,6 +53,40 @@ def column_letter(index: int) -> str:
     return letters
 
 
+BRANCHES = (OrgKind.BASE_BRANCH, OrgKind.SUB_BRANCH)
+
+
+def import_target(organizations: Sequence[Organization], chosen: int | None) -> int | None:
+    """Where a list goes by default: the chosen chi bộ, else the first chi bộ under the choice (or anywhere).
+
+    People belong to a chi bộ; importing into the bloc or a đảng bộ is rarely what the clerk means.
+    """
+    ordered = tree_order(organizations)
+    kinds = {org.id: org.kind for org, _depth in ordered}
+    if chosen is not None and kinds.get(chosen) in BRANCHES:
+        return chosen
+    inside = _under(ordered, chosen) if chosen is not None else [org for org, _depth in ordered]
+    for pool in (inside, [org for org, _depth in ordered]):
+        branch = next((org.id for org in pool if org.kind in BRANCHES), None)
+        if branch is not None:
+            return branch
+    return chosen
+
+
+def _under(ordered: list[tuple[Organization, int]], root: int) -> list[Organization]:
+    """The organisations below ``root`` in the depth-first list (its subtree follows it)."""
+    start = next((i for i, (org, _depth) in enumerate(ordered) if org.id == root), None)
+    if start is None:
+        return []
+    depth = ordered[start][1]
+    below: list[Organization] = []
+    for org, level in ordered[start + 1:]:
+        if level <= depth:
+            break
+        below.append(org)
+    return below
+
+
 class FileStep(QWidget):
     """Bước 1: which file, into which organisation."""
 
@@ -64,7 +100,7 @@ class FileStep(QWidget):
         self.browse_button.clicked.connect(self.browse_requested)
         self.org_combo = OrgCombo()
         self.org_combo.set_organizations(organizations)
-        self.org_combo.select_id(default_org_id)
+        self.org_combo.select_id(import_target(organizations, default_org_id))
         self.error = ErrorLabel()
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -176,6 +212,11 @@ class PreviewStep(QWidget):
                                            "chưa nhập dòng nào")
         self.valid_only = QRadioButton("Chỉ nhập các dòng hợp lệ; các dòng lỗi được ghi vào một báo cáo lỗi .xlsx")
         self.all_or_nothing.setChecked(True)
+        self.since = DateField()
+        self.since.setObjectName("importSince")
+        self.since.setMaximumWidth(140)
+        self.since_note = QLabel("")
+        self.since_note.setWordWrap(True)
         self.error = ErrorLabel()
         self.rows_model.choices_changed.connect(self._recount)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -187,6 +228,11 @@ class PreviewStep(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.legacy)
         layout.addWidget(splitter, 1)
+        since_row = QHBoxLayout()
+        since_row.addWidget(QLabel("<b>Sinh hoạt tại tổ chức từ ngày:</b>"))
+        since_row.addWidget(self.since)
+        since_row.addWidget(self.since_note, 1)
+        layout.addLayout(since_row)
         layout.addWidget(self.all_or_nothing)
         layout.addWidget(self.valid_only)
         layout.addWidget(self.error)
@@ -205,8 +251,15 @@ class PreviewStep(QWidget):
         layout.addWidget(view, 1)
         return box
 
-    def set_preview(self, preview: ImportPreview) -> None:
+    def set_preview(self, preview: ImportPreview, today: date | None = None) -> None:
         self.preview = preview
+        if today is not None and not self.since.text():
+            self.since.set_date(today)
+        column = preview.mapping.label_of("org_since") if preview.dated_rows else ""
+        self.since_note.setText(
+            f"Theo cột “{column}” của tệp; ngày này dùng cho các dòng không ghi ngày." if column else
+            "Ngày này áp dụng cho mọi người trong tệp: các buổi sinh hoạt trước ngày này không có tên họ. "
+            "Hãy sửa nếu họ đã sinh hoạt ở đây từ trước.")
         self.error.show_message("")
         self.legacy.show_lines([preview.legacy_note] if preview.legacy_note else [])
         self.rows_model.set_preview(preview)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QStackedWidget,
 
 from khoi_desktop.domain.errors import UserFacingError
 from khoi_desktop.domain.models import Organization
-from khoi_desktop.domain.vntext import clean
+from khoi_desktop.domain.vntext import DateParseError, clean, format_date
 from khoi_desktop.interchange.people_import import ColumnMapping
 from khoi_desktop.interchange.sheet_reader import SheetGrid
 from khoi_desktop.services.app import Services
@@ -43,6 +43,8 @@ class ImportWizard(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks, self._prompts = tasks, prompts
+        self._today = services.context.today
+        self._since = services.context.today()
         self._service = PeopleImportService(services.context, services.people)
         self._grid: SheetGrid | None = None
         self.summary: ImportSummary | None = None
@@ -165,7 +167,7 @@ class ImportWizard(QDialog):
                         progress_title="Đang kiểm tra từng dòng…", parent=self, cancellable=True)
 
     def _previewed(self, preview: ImportPreview) -> None:
-        self.preview_step.set_preview(preview)
+        self.preview_step.set_preview(preview, self._today())
         self._show_step(PREVIEW)
 
     # -- step 3 → result: store -------------------------------------------------------------
@@ -174,6 +176,12 @@ class ImportWizard(QDialog):
         step = self.preview_step
         preview, choices = step.preview, step.choices()
         valid_only = step.valid_only.isChecked()
+        try:
+            since = step.since.read()[0] or self._today()
+        except DateParseError as error:
+            step.error.show_message(f"Ngày sinh hoạt tại tổ chức: {error}")
+            return
+        self._since = since
         report = None
         if valid_only and preview.blocked_rows(choices):
             suggested = str(Path(preview.file_name).with_suffix("").name) + "_bao_cao_loi.xlsx"
@@ -185,7 +193,7 @@ class ImportWizard(QDialog):
 
         def job(control: TaskControl) -> ImportSummary:
             return service.run(preview, choices=choices, valid_only=valid_only, error_report=report,
-                               progress=control.progress, cancelled=control.cancelled)
+                               progress=control.progress, cancelled=control.cancelled, since=since)
 
         self._set_busy(True)
         self._tasks.run(job, self._imported, lambda exc: self._failed(exc, step.error),
@@ -193,7 +201,8 @@ class ImportWizard(QDialog):
 
     def _imported(self, summary: ImportSummary) -> None:
         self.summary = summary
-        self.result_step.text.setText(summary.text())
+        self.result_step.text.setText(f"{summary.text()} Những người mới sinh hoạt tại tổ chức từ ngày "
+                                      f"{format_date(self._since)} (dòng có ghi ngày: theo ngày của dòng).")
         self._show_step(RESULT)
         self.imported.emit(summary.changes)
 

@@ -48,11 +48,11 @@ from ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 PERSONAL = ("full_name", "birth_date", "gender", "ethnicity", "religion", "hometown", "phone", "email")
-WORK = ("organization_id", "job_title", "education", "political_theory", "party_card_number",
+WORK = ("organization_id", "org_since", "job_title", "education", "political_theory", "party_card_number",
         "party_record_number", "admission_date", "official_date", "note")
 TEXTS = ("full_name", "ethnicity", "religion", "hometown", "phone", "email", "job_title", "education",
          "political_theory", "party_card_number", "party_record_number", "note")
-DATES = ("birth_date", "admission_date", "official_date")
+DATES = ("birth_date", "admission_date", "official_date", "org_since")
 PLACEHOLDERS = {"full_name": "Ví dụ: Nguyễn Thị Minh Khai", "phone": "Ví dụ: 0912 345 678",
                 "party_card_number": "Tối đa 12 chữ số, giữ nguyên số 0 ở đầu",
                 "ethnicity": "Ví dụ: Kinh", "political_theory": "Ví dụ: Trung cấp"}
@@ -117,6 +117,9 @@ class PersonDialog(QDialog):
         for name, text in PLACEHOLDERS.items():
             self.fields[name].setPlaceholderText(text)  # type: ignore[attr-defined]
         self.fields["party_card_number"].setMaxLength(20)  # type: ignore[attr-defined]
+        # A new person belongs from today unless the clerk says otherwise: never back to their admission.
+        self.fields["org_since"].set_date(self._services.context.today())  # type: ignore[attr-defined]
+        self.fields["org_since"].setToolTip("Các buổi sinh hoạt trước ngày này không có tên người này.")
         self.boxes = {name: FieldBox(widget) for name, widget in self.fields.items()}
 
     def _general_tab(self) -> QWidget:
@@ -182,6 +185,7 @@ class PersonDialog(QDialog):
         self.fields["birth_date"].set_date(person.birth_date, person.birth_year)  # type: ignore[attr-defined]
         self.fields["admission_date"].set_date(person.admission_date)  # type: ignore[attr-defined]
         self.fields["official_date"].set_date(person.official_date)  # type: ignore[attr-defined]
+        self.fields["org_since"].set_date(person.org_since)  # type: ignore[attr-defined]
         for combo, value in ((self.organization, person.organization_id),
                              (self.gender, person.gender.value if person.gender else None)):
             combo.blockSignals(True)
@@ -234,7 +238,7 @@ class PersonDialog(QDialog):
         return PersonInput(organization_id=self.organization.current_id(), birth_date=birth,
                            birth_year=birth_year, gender=Gender(gender) if gender else None,
                            admission_date=dates["admission_date"][0], official_date=dates["official_date"][0],
-                           memberships=memberships, **texts)
+                           memberships=memberships, org_since=dates["org_since"][0], **texts)
 
     def field_error(self, name: str) -> str:
         """The red text shown beside a field ('' when none); for tests and screen readers."""

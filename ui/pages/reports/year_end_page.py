@@ -31,11 +31,12 @@ from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
-from khoi_desktop.services.year_end import ExportedReport, SectionPreview
+from khoi_desktop.services.year_end import ExportCancelled, ExportedReport, SectionPreview
 from ui.pages.common.document_actions import PDF_FILTER, Opener, open_with_system
 from ui.pages.common.org_year_bar import OrgYearBar
 from ui.pages.common.person_fields import DateField
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
+from ui.pages.common.report_year import draft_choice
 from ui.pages.reports.year_end_sections import Editor, FrameFields, SectionRow, card, numbering
 from ui.prompts import Prompts
 from ui.service_dialog import read_date
@@ -57,12 +58,13 @@ class YearEndPage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self.opener = opener
+        self._draft = False  # the clerk agreed to a draft of a year not yet ended
         self.shown_key: Key | None = None  # the organisation and year the editors hold
         self.saved: dict[str, str] = {}  # what is stored, per section, as typed
         self.rows: dict[str, SectionRow] = {}
         self.exported: ExportedReport | None = None
         self.last_dir: Path | None = None
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._saving = 0
         self._status = ""
         self._own_changes: Changes | None = None
@@ -238,7 +240,7 @@ class YearEndPage(QWidget):
         serial, year = self._reloads.begin(), self.bar.year_value()
         job = org_year_job(self._services, self.bar, self._services.year_end.preview)
         self._tasks.call(job, lambda loaded: self._loaded(serial, year, loaded),
-                         lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết")))
 
     def _loaded(self, serial: int, year: int, loaded: Loaded) -> None:
         if not self._reloads.is_current(serial):
@@ -284,7 +286,7 @@ class YearEndPage(QWidget):
 
     # -- export ------------------------------------------------------------------------------------------------
     def export(self) -> None:
-        """Ask where, store what was typed, then write the files on the worker."""
+        """Check the date and the year (a draft when not ended), ask where, store what was typed, write."""
         if self.shown_key is None:
             return
         try:
@@ -292,6 +294,17 @@ class YearEndPage(QWidget):
         except ValidationError as error:
             self.frame.show_error(error.field, error.message)
             return
+        org_id, year = self.shown_key
+        service = self._services.year_end
+        self._tasks.call(lambda: service.year_problems(org_id, year),
+                         lambda problems: self._year_checked(problems, issued_on),
+                         lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"))
+
+    def _year_checked(self, problems: tuple[str, str], issued_on: object) -> None:
+        draft = draft_choice(self._prompts, problems, "báo cáo tổng kết")
+        if draft is None:
+            return
+        self._draft = draft
         pdf = self._ask_pdf()
         if pdf is None:
             return
@@ -317,11 +330,19 @@ class YearEndPage(QWidget):
 
     def _write(self, targets: dict[str, Path | None], issued_on: object) -> None:
         org_id, year = self.shown_key or (0, 0)
-        number, service = self.number.value() or None, self._services.year_end
+        number, service, draft = self.number.value() or None, self._services.year_end, self._draft
         self._tasks.run(
-            lambda _control: service.export(org_id, year, issued_on=issued_on, number=number, **targets),  # type: ignore[arg-type]
-            self._exported, lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"),
-            progress_title="Đang xuất báo cáo tổng kết…", parent=self)
+            lambda control: service.export(org_id, year, issued_on=issued_on, number=number,  # type: ignore[arg-type]
+                                           draft=draft, progress=control.progress, cancelled=control.cancelled,
+                                           **targets),
+            self._exported, self._export_failed,
+            progress_title="Đang xuất báo cáo tổng kết…", parent=self, cancellable=True)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled):
+            self._set_status(str(exc))
+        else:
+            self._prompts.show_error(exc, "xuất báo cáo tổng kết")
 
     def _exported(self, report: ExportedReport) -> None:
         self.exported = report

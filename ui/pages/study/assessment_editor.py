@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -90,7 +90,7 @@ class AssessmentDialog(ServiceDialog):
         self.rules: AssessmentRules | None = None
         self._input: AssessmentInput | None = None
         self.sections: dict[str, TextBox] = {}
-        self.resize(900, 700)
+        self.resize(900, 660)  # within a 768 px screen; the tabs scroll inside
         self.heading = QLabel(who.heading)
         self.heading.setObjectName("pageSubtitle")
         self.heading.setWordWrap(True)
@@ -186,7 +186,10 @@ class AssessmentDialog(ServiceDialog):
         self._points_finished()
         self.save_button.setEnabled(True)
         first = next(iter(self.sections.values()), None)  # typing goes in a field, not on the tab bar
-        (first or (self.points if rules.uses_points else self.levels["self_level"])).setFocus()
+        # The sections just made are shown from the event loop (the layout posts their show);
+        # focus set before that is lost to the tab bar, so it is set once they are shown.
+        target = first or (self.points if rules.uses_points else self.levels["self_level"])
+        QTimer.singleShot(0, target, target.setFocus)  # cancelled if the field is gone by then
 
     def _fill_sections(self, review: SelfReview, rules: AssessmentRules) -> None:
         known = dict(rules.sections)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from khoi_desktop.domain.attendance import RollEntry, RollGroup
-from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind
+from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, MembershipKind
+from khoi_desktop.domain.models import Membership, PersonInput
 from khoi_desktop.services.app import Services
-from tests.core.meetings_support import Branch, Kit
+from tests.core.meetings_support import Branch, Kit, new_meeting
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import branch_meeting, settle, type_text
 from ui.models.attendance_table import REASON, STATUS, AttendanceTableModel
@@ -65,7 +68,7 @@ def test_model_set_data_repaints_and_announces(qtbot) -> None:
     """Changing a status emits dataChanged and ``marked``; a typed reason makes the absence excused."""
     model = AttendanceTableModel()
     model.set_entries([_entry("Nguyễn Văn An"), _entry("Trần Thị Bình", A.PRESENT)])
-    with qtbot.waitSignals([model.dataChanged, model.marked], timeout=1000):
+    with qtbot.waitSignals([model.dataChanged, model.marked], timeout=30_000):
         assert model.setData(model.index(0, STATUS), A.PRESENT)
     assert model.index(0, STATUS).data() == "Có mặt"
     assert model.setData(model.index(1, REASON), "  đi   công tác ")
@@ -83,6 +86,7 @@ def test_keyboard_marks_the_roll_and_counts_follow(qtbot, view: AttendanceView, 
     qtbot.keyClick(table, Qt.Key.Key_Space)
     qtbot.keyClick(table, Qt.Key.Key_Space)  # Bình: absent with reason
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=30_000)  # the editor opens
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     type_text(editor, "đi công tác")
@@ -136,3 +140,37 @@ def test_delete_clears_a_mark(qtbot, view: AttendanceView, services: Services, t
     settle(tasks)
     assert view.model.index(0, STATUS).data() == "Chưa điểm danh"
     assert _statuses(services, ready[1])["Nguyễn Văn An"] == (None, "")
+
+
+def test_a_study_meeting_shows_people_outside_the_party(qtbot, services: Services, tasks: TaskRunner,
+                                                        kit: Kit, ready: tuple[Branch, int]) -> None:
+    """A công chức outside the Party is on a study meeting's roll, counted in the 'Quần chúng' row;
+    the chi bộ meeting's panel has no such row."""
+    branch = ready[0]
+    services.people.create(PersonInput(
+        full_name="Trần Văn Công", organization_id=branch.branch_id, org_since=date(2020, 1, 1),
+        memberships=(Membership(MembershipKind.CIVIL_SERVANT, date(2015, 1, 1)),)))
+    study = new_meeting(kit, branch.branch_id, kind=MeetingKind.STUDY)
+    widget = AttendanceView(services, tasks, FakePrompts())
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.load(ready[1])
+    settle(tasks)
+    assert not widget.counts_panel.outside_row_shown()
+    widget.load(study)
+    settle(tasks)
+    assert "Trần Văn Công" in [entry.full_name for entry in widget.roll().entries]
+    assert widget.counts_panel.outside_row_shown()
+    assert widget.counts_panel.cell_text("non_party", "total") == "1"
+
+
+def test_f2_on_the_name_column_edits_the_reason(qtbot, view: AttendanceView, tasks: TaskRunner) -> None:
+    """The hint says "Enter/F2": F2 on a name opens the reason of that row, as Enter does."""
+    table = view.table
+    table.setCurrentIndex(view.model.index(1, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert table.currentIndex().column() == REASON and table.currentIndex().row() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)

@@ -95,6 +95,7 @@ def test_new_inspection_with_steps_reaches_the_database(inspections: Inspections
     dialog.subject.setText("Việc thực hiện Quy định 08")
     dialog.kind.setCurrentIndex(dialog.kind.findData("supervision"))
     dialog.conductor.setCurrentText("Ban Thường vụ Đảng ủy Khối")
+    dialog.on_theme.setChecked(True)  # on the year's theme: counted apart in the report
     assert dialog.targets.set_checked(world.office)  # a sub-branch two levels down
     dialog.start.setText("10/10/2018")
     dialog.steps.dates[InspectionStep.PLAN].setText("01/10/2018")
@@ -107,6 +108,7 @@ def test_new_inspection_with_steps_reaches_the_database(inspections: Inspections
     assert len(stored) == 1
     saved = stored[0]
     assert saved.kind is InspectionKind.SUPERVISION and saved.body == "Ban Thường vụ Đảng ủy Khối"
+    assert saved.on_theme
     assert [t.organization_id for t in saved.targets] == [world.office]
     assert [(s.step, s.done_on, s.document_number) for s in saved.steps] == [
         (InspectionStep.PLAN, date(2018, 10, 1), "12-KH/ĐUK"), (InspectionStep.NOTICE, date(2018, 10, 5), "")]
@@ -125,6 +127,7 @@ def test_editing_records_the_conclusion(inspections: InspectionsPage, services: 
     assert isinstance(dialog, InspectionDialog)
     assert dialog.steps.dates[InspectionStep.NOTICE].text() == "01/06/2018"
     assert set(dialog.targets.checked_ids()) == {world.base, world.treasury}
+    assert not dialog.on_theme.isChecked()
     dialog.steps.dates[InspectionStep.CONCLUSION].setText("20/12/2018")
     dialog.conclusion.setPlainText("Các tổ chức thực hiện nghiêm túc.")
     dialog.save()

@@ -18,7 +18,7 @@ from ui.models.import_preview import BLOCKED_TEXT, CHOICE
 from ui.pages.people.import_wizard import FILE, MAPPING, PREVIEW, RESULT, ImportWizard
 from ui.tasks import TaskRunner
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[3] / "data"
 
 
 @pytest.fixture
@@ -207,3 +207,38 @@ def test_back_returns_to_the_previous_step(wizard: ImportWizard, tasks: TaskRunn
     assert "sang Unicode" in wizard.preview_step.legacy.text()
     wizard.back_button.click()
     assert wizard.current_step() == MAPPING
+
+
+def test_the_file_date_is_shown_confirmed_and_stored(wizard: ImportWizard, tasks: TaskRunner,
+                                                    prompts: FakePrompts, services: Services) -> None:
+    """Step 3 shows 'Sinh hoạt tại tổ chức từ ngày' (today); the clerk's date is what the people get."""
+    go_to_preview(wizard, tasks, prompts, "people_clean.xlsx")
+    step = wizard.preview_step
+    assert step.since.text() == "26/11/2026" and "mọi người trong tệp" in step.since_note.text()
+    step.since.setText("31/02/2020")
+    wizard.import_button.click()
+    tasks.wait_idle()
+    assert wizard.current_step() == PREVIEW and "tháng 2/2020 không có ngày 31" in step.error.text()
+    step.since.setText("01/09/2020")
+    wizard.import_button.click()
+    tasks.wait_idle()
+    assert wizard.current_step() == RESULT
+    assert "sinh hoạt tại tổ chức từ ngày 01/09/2020" in wizard.result_text()
+    hương = next(row for row in services.people.list() if row.full_name == "Trần Thị Hương")
+    assert services.people.get(hương.id).org_since.isoformat() == "2020-09-01"
+
+
+def test_the_import_goes_to_a_chi_bo_by_default() -> None:
+    """From "Tất cả tổ chức" or a đảng bộ the wizard proposes the first chi bộ below it, never the bloc."""
+    from khoi_desktop.domain.enums import OrgKind
+    from khoi_desktop.domain.models import Organization
+    from ui.pages.people.import_steps import import_target
+
+    tree = [Organization(1, None, "Đảng bộ Khối", OrgKind.BLOC),
+            Organization(2, 1, "Chi bộ Kho bạc", OrgKind.BASE_BRANCH),
+            Organization(3, 1, "Đảng bộ Sở Tài chính", OrgKind.BASE_COMMITTEE),
+            Organization(4, 3, "Chi bộ Văn phòng Sở", OrgKind.SUB_BRANCH)]
+    assert import_target(tree, None) == 2
+    assert import_target(tree, 1) == 2
+    assert import_target(tree, 3) == 4
+    assert import_target(tree, 4) == 4

@@ -251,3 +251,30 @@ def test_cancel_asks_before_dropping_typed_changes(new_dialog: PersonDialog, tas
     prompts.confirm_answers.append(True)
     new_dialog.cancel_button.click()
     assert not new_dialog.isVisible()
+
+
+def test_a_new_person_belongs_from_the_date_in_the_dialog(new_dialog: PersonDialog, tasks: TaskRunner,
+                                                          services: Services) -> None:
+    """'Sinh hoạt tại tổ chức từ ngày' starts at today; the date typed is the stored from-date."""
+    assert new_dialog.fields["org_since"].text() == "26/11/2026"
+    new_dialog.memberships.add_row()
+    type_into(new_dialog, tasks, full_name="Hà Văn Cẩn", org_since="15/03/2021")
+    saved = []
+    new_dialog.saved.connect(saved.append)
+    new_dialog.save()
+    tasks.wait_idle()
+    assert services.people.get(saved[0].person_id).org_since == date(2021, 3, 15)
+
+
+def test_editing_shows_and_moves_the_from_date(qtbot, services: Services, tasks: TaskRunner,
+                                               prompts: FakePrompts, seed: Seed) -> None:
+    """An existing person's from-date is shown; a future one is refused beside the field."""
+    person_id = seed.people["Nguyễn Văn An"]
+    dialog = open_dialog(qtbot, services, tasks, prompts, seed, person_id)
+    before = services.people.get(person_id).org_since
+    assert before is not None and dialog.fields["org_since"].text() == before.strftime("%d/%m/%Y")
+    type_into(dialog, tasks, org_since="01/01/2030")
+    dialog.save()
+    tasks.wait_idle()
+    assert "ở tương lai" in dialog.field_error("org_since")
+    assert services.people.get(person_id).org_since == before

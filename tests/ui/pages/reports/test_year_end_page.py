@@ -61,7 +61,7 @@ def test_computed_figures_are_the_services(page: YearEndPage, services: Services
     assert page.rows["study"].heading.text().startswith("1. ")
     assert page.rows["directions"].heading.text() == "IV- Phương hướng, nhiệm vụ năm 2019"
     assert page.rows["results"].editor is None  # a part whose text is its subsections'
-    assert "3/5 người, đạt 60%" in page.rows["study"].computed.text()
+    assert "là 60% (3/5 người)" in page.rows["study"].computed.text()
 
 
 def test_text_typed_is_saved_when_the_clerk_leaves(page: YearEndPage, services: Services, tasks: TaskRunner,

@@ -1,0 +1,86 @@
+"""The command line loads what a command uses: --help and light commands never import the
+document libraries, each command's module loads only when it runs, and --help lists them all."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from khoi_desktop.cli.lazy import LazyGroup, load_command
+from khoi_desktop.cli.main import COMMANDS, cli, main
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("reportlab", "openpyxl", "docx", "xlrd", "PySide6")
+
+
+def _loaded_after(args: list[str]) -> dict[str, object]:
+    """Run ``main(args)`` in a fresh interpreter; which heavy libraries and cli modules it loaded."""
+    script = (
+        "import json, sys\n"
+        "from khoi_desktop.cli.main import main\n"
+        "try:\n"
+        f"    code = main({args!r})\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        f"heavy = sorted(name for name in {HEAVY!r} if name in sys.modules)\n"
+        "cli = sorted(m for m in sys.modules if m.startswith('khoi_desktop.cli.'))\n"
+        "sys.stdout.write('\\nRESULT ' + json.dumps({'code': code, 'heavy': heavy, 'cli': cli}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8",
+                          cwd=ROOT, check=True)
+    return json.loads(done.stdout.rsplit("RESULT ", 1)[1])
+
+
+def test_help_loads_no_document_library() -> None:
+    """`main.py --help` lists every command but imports neither reportlab, openpyxl, docx, xlrd nor Qt."""
+    loaded = _loaded_after(["--help"])
+    assert loaded["code"] == 0
+    assert loaded["heavy"] == []
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    """`minutes --help` imports the meetings command module and no other command's module."""
+    loaded = _loaded_after(["minutes", "--help"])
+    assert loaded["heavy"] == []
+    commands = [m for m in loaded["cli"] if m not in {"khoi_desktop.cli.common", "khoi_desktop.cli.click_vi",
+                                                     "khoi_desktop.cli.lazy", "khoi_desktop.cli.main"}]
+    assert commands == ["khoi_desktop.cli.meetings_cmd"]
+
+
+def test_help_lists_every_command_with_its_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """The group's help names each lazy command with the first words of its Vietnamese help."""
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        line = next((row for row in out.splitlines() if row.strip().startswith(f"{name} ")), "")
+        assert len(line.split(maxsplit=1)) == 2, f"{name} has no help line in --help"
+
+
+def test_every_lazy_command_loads_under_its_own_name() -> None:
+    """Each "module:attribute" names a click command whose own name is the one it is listed under."""
+    for name, spec in COMMANDS.items():
+        assert load_command(spec).name == name
+    assert cli.get_command(click.Context(cli), "no-such-command") is None
+
+
+def test_report_group_finds_consolidated_lazily(capsys: pytest.CaptureFixture[str]) -> None:
+    """`report` lists both year-end and consolidated, the latter living in the package module."""
+    assert main(["report", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "year-end" in out and "consolidated" in out
+    assert main(["report", "consolidated", "--help"]) == 0
+    assert "--year" in capsys.readouterr().out
+
+
+def test_load_command_refuses_what_is_not_a_command() -> None:
+    """A spec pointing at something other than a click command is a programming error, said plainly."""
+    with pytest.raises(TypeError, match="not a click command"):
+        load_command("khoi_desktop.cli.main:COMMANDS")
+    group = LazyGroup("g", lazy={"x": "khoi_desktop.cli.main:COMMANDS"})
+    with pytest.raises(TypeError):
+        group.get_command(click.Context(group), "x")

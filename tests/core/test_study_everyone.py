@@ -1,0 +1,99 @@
+"""Everyone who studies: a study conference's roll has the staff outside the Party too, an ordinary
+chi bộ meeting keeps Party members only, and participation is given for everyone and by category."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from khoi_desktop.cli.study_cmd import STUDY_COMMANDS
+from khoi_desktop.domain.attendance import RollGroup
+from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, MembershipKind, OrgKind
+from khoi_desktop.domain.models import Membership, PersonInput
+from khoi_desktop.domain.study import participation_sentences, study_categories
+from khoi_desktop.services.app import Services
+from khoi_desktop.services.study import StudyService
+from tests.core.meetings_support import Kit, add_org, new_meeting
+
+CONFERENCE_DAY = date(2025, 5, 10)
+SINCE = date(2020, 1, 1)
+CLI = click.Group("main.py", commands={command.name: command for command in STUDY_COMMANDS})
+
+
+def _person(services: Services, branch: int, name: str, kind: MembershipKind) -> int:
+    membership = Membership(kind, date(2015, 3, 1))
+    data = PersonInput(full_name=name, organization_id=branch, memberships=(membership,), org_since=SINCE)
+    return services.people.create(data).person_id
+
+
+@pytest.fixture
+def office(services: Services) -> tuple[int, dict[str, list[int]]]:
+    """25 Party members, 10 công chức and 5 đoàn viên outside the Party in one chi bộ."""
+    bloc = add_org(services, "Đảng bộ Khối các cơ quan tỉnh", OrgKind.BLOC)
+    branch = add_org(services, "Chi bộ Văn phòng Sở", OrgKind.BASE_BRANCH, bloc)
+    groups = {"party": [], "civil": [], "youth": []}
+    for n in range(25):
+        groups["party"].append(_person(services, branch, f"Nguyễn Văn Đảng {chr(65 + n)}", MembershipKind.PARTY_OFFICIAL))
+    for n in range(10):
+        groups["civil"].append(_person(services, branch, f"Trần Thị Công {chr(65 + n)}", MembershipKind.CIVIL_SERVANT))
+    for n in range(5):
+        groups["youth"].append(_person(services, branch, f"Lê Văn Đoàn {chr(65 + n)}", MembershipKind.YOUTH_UNION))
+    return branch, groups
+
+
+def _conference(kit: Kit, branch: int, groups: dict[str, list[int]]) -> int:
+    """Everyone present but 2 members, 2 công chức and 1 đoàn viên."""
+    meeting = new_meeting(kit, branch, kind=MeetingKind.STUDY, day=CONFERENCE_DAY)
+    kit.attendance.mark_all_present(meeting)
+    for person in (*groups["party"][:2], *groups["civil"][:2], groups["youth"][0]):
+        kit.attendance.mark(meeting, person, AttendanceStatus.ABSENT_EXCUSED, "đi công tác")
+    return meeting
+
+
+def test_a_study_conference_expects_everyone_a_chi_bo_meeting_members_only(services: Services, office) -> None:
+    """40 on the conference's roll (15 as 'quần chúng'), 25 on the monthly meeting's."""
+    branch, _ = office
+    kit = Kit.over(services)
+    study = kit.attendance.roll(new_meeting(kit, branch, kind=MeetingKind.STUDY, day=CONFERENCE_DAY))
+    regular = kit.attendance.roll(new_meeting(kit, branch, day=CONFERENCE_DAY))
+    assert len(study.entries) == 40 and len(regular.entries) == 25
+    outside = [e for e in study.entries if e.group is RollGroup.NON_PARTY]
+    assert len(outside) == 15
+    assert {e.membership_kind for e in outside} == {MembershipKind.CIVIL_SERVANT, MembershipKind.YOUTH_UNION}
+
+
+def test_participation_counts_persons_and_attendances_of_everyone_by_category(services: Services, office) -> None:
+    """35/40 people; đảng viên 23/25, công chức 8/10, đoàn viên 4/5; no 'viên chức' line at all."""
+    branch, groups = office
+    _conference(Kit.over(services), branch, groups)
+    figures = StudyService(services.context).participation(branch, 2025)
+    tally = figures.overall
+    assert (tally.persons_took_part, tally.persons_expected) == (35, 40)
+    assert (tally.attendances_present, tally.attendances_expected) == (35, 40)
+    categories = {word: (t.persons_took_part, t.persons_expected) for word, t in study_categories(figures)}
+    assert categories == {"đảng viên": (23, 25), "công chức": (8, 10), "đoàn viên": (4, 5)}
+    sentences = participation_sentences(figures)
+    assert sentences[0] == ("Tỷ lệ cán bộ, đảng viên, công chức, đoàn viên tham gia học tập là 87,5% (35/40 người); "
+                            "tính theo lượt: 35/40 lượt, đạt 87,5%.")
+    assert "viên chức" not in " ".join(sentences) and "0/0" not in " ".join(sentences)
+
+
+def test_the_participation_command_prints_the_sources_sentence(services: Services, office, db_path: Path) -> None:
+    """`participation` on the real file: the sentence and a line per category that has people."""
+    branch, groups = office
+    _conference(Kit.over(services), branch, groups)
+    result = CliRunner().invoke(CLI, ["participation", "--org", str(branch), "--year", "2025", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "tham gia học tập là 87,5% (35/40 người)" in result.stdout
+    assert "  Công chức: 8/10 người, đạt 80%" in result.stdout
+    assert "Viên chức" not in result.stdout
+
+
+def test_nobody_expected_gives_no_sentence(services: Services, office) -> None:
+    """A year without study meetings: no '0/0, đạt 0%' anywhere."""
+    branch, _ = office
+    assert participation_sentences(StudyService(services.context).participation(branch, 2024)) == []
