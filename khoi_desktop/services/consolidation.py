@@ -154,11 +154,13 @@ class ConsolidationService:
         """
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
         steps = ExportSteps(len(targets) + 2, progress, cancelled)
-        report = self.report(year, bloc_id, issued_on=issued_on, number=number, result=result)
-        steps.done()
-        contents = self._year_end.write_files(report, targets, steps)
         bloc = self._bloc(bloc_id)
-        with self._db.atomic():
+        day = issued_on or self._ctx.today()
+        with self._db.atomic():  # the register's number and the files: a failed or cancelled export gives it back
+            number = self._year_end.register(bloc.id, year, day, number, "consolidated_report")
+            report = self.report(year, bloc_id, issued_on=day, number=number, result=result)
+            steps.done()
+            contents = self._year_end.write_files(report, targets, steps)
             self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {report.title} (tổng hợp từ các đơn vị)",
                             {"year": year, "paths": [str(p) for p in contents]})
         return ExportedReport(report.title, tuple(contents), Changes(ids=(bloc.id,)))

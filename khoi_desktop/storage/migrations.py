@@ -11,7 +11,7 @@ from sqlite_utils.migrations import Migrations
 
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
-from khoi_desktop.domain.presets import DEFAULT_PRESETS
+from khoi_desktop.domain.presets import DEFAULT_PRESETS, LAYOUT, LAYOUT_HD05, LAYOUT_LEVELS_HD36
 from khoi_desktop.domain.vntext import sort_key
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
@@ -108,6 +108,23 @@ def m0005_package_identity(db: Database) -> None:
     db.execute("DROP TABLE package_imports")
     db.execute("ALTER TABLE package_imports_v2 RENAME TO package_imports")
     db.execute("CREATE INDEX package_imports_year ON package_imports(year)")
+
+
+@migration
+def m0006_layout_levels(db: Database) -> None:
+    """Layout presets say who issues and signs at each level; HD 05-HD/VPTW (2026) succeeds HD 36."""
+    rows = db.execute("SELECT id, data_json FROM rule_presets WHERE kind = ?", [LAYOUT]).fetchall()
+    for preset_id, data_json in rows:
+        data = json.loads(data_json)
+        if "levels" not in data:
+            data["levels"] = LAYOUT_LEVELS_HD36
+            db.execute("UPDATE rule_presets SET data_json = ? WHERE id = ?",
+                       [json.dumps(data, ensure_ascii=False, sort_keys=True), preset_id])
+    db.execute(
+        "INSERT OR IGNORE INTO rule_presets (kind, name, valid_from, data_json, source) VALUES (?, ?, ?, ?, ?)",
+        [LAYOUT_HD05.kind, LAYOUT_HD05.name, LAYOUT_HD05.valid_from.isoformat(),
+         json.dumps(LAYOUT_HD05.data, ensure_ascii=False, sort_keys=True), LAYOUT_HD05.source],
+    )
 
 
 @migration
