@@ -84,6 +84,17 @@ class LayoutSpec:
         """Width available to text between the left and right margins, in points."""
         return self.page_size_points[0] - (self.margin_left_mm + self.margin_right_mm) * mm
 
+    @property
+    def landscape_size_points(self) -> tuple[float, float]:
+        """The paper turned: width and height swapped (the margins stay left, right, top, bottom)."""
+        width, height = self.page_size_points
+        return height, width
+
+    @property
+    def landscape_frame_width(self) -> float:
+        """Width available to a wide table on a landscape page."""
+        return self.landscape_size_points[0] - (self.margin_left_mm + self.margin_right_mm) * mm
+
 
 def _coerce(name: str, value: object, default: object) -> object:
     """A preset value in the field's type, or the default when it cannot be used."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+import re
+from xml.sax.saxutils import escape, unescape
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import fonts
@@ -37,3 +38,12 @@ def italic(markup: str) -> str:
 def join_nonempty(parts: list[str], separator: str = ", ") -> str:
     """Join the parts that are not empty: 'Nguyễn Văn An, Bí thư' without dangling commas."""
     return separator.join(part for part in parts if part)
+
+
+_BREAK = re.compile(r"<br\s*/?>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(markup: str) -> str:
+    """The text ``markup`` prints, line breaks as newlines: what a column must be wide enough for."""
+    return unescape(_TAG.sub("", _BREAK.sub("\n", markup)))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from khoi_desktop.domain import vntext
@@ -20,6 +20,7 @@ from khoi_desktop.reports.flow import keep_first_lines
 from khoi_desktop.reports.layout import LayoutSpec
 
 CREATOR = "Khối Desktop"
+PORTRAIT, LANDSCAPE = "party", "party_landscape"
 
 
 class ReportTooLargeError(UserFacingError, ValueError):
@@ -41,7 +42,7 @@ def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate, *, layout: LayoutSpe
         _draw_draft_mark(canvas, layout, font)
     if doc.page < 2:
         return
-    width, height = layout.page_size_points
+    width, height = canvas._pagesize  # a landscape page numbers at its own top centre
     canvas.saveState()
     canvas.setFont(font, layout.page_number_size)
     canvas.drawCentredString(width / 2, height - layout.page_number_top_mm * mm, str(doc.page))
@@ -50,7 +51,7 @@ def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate, *, layout: LayoutSpe
 
 def _draw_draft_mark(canvas: Canvas, layout: LayoutSpec, font: str) -> None:
     """'DỰ THẢO' in a box at the top right, above the header, where no text of the page runs."""
-    width, height = layout.page_size_points
+    width, height = canvas._pagesize
     text = vntext.clean(layout.draft_mark)
     size = layout.page_number_size
     text_width = canvas.stringWidth(text, font, size)
@@ -64,9 +65,12 @@ def _draw_draft_mark(canvas: Canvas, layout: LayoutSpec, font: str) -> None:
     canvas.restoreState()
 
 
-def _page_template(layout: LayoutSpec, font: str) -> PageTemplate:
-    """One frame exactly inside the margins (no padding, unlike SimpleDocTemplate's 6 pt)."""
-    width, height = layout.page_size_points
+def _page_template(layout: LayoutSpec, font: str, *, turned: bool = False) -> PageTemplate:
+    """One frame exactly inside the margins (no padding, unlike SimpleDocTemplate's 6 pt).
+
+    ``turned`` gives the landscape page a table too wide for the portrait one is printed on.
+    """
+    width, height = layout.landscape_size_points if turned else layout.page_size_points
     frame = Frame(
         layout.margin_left_mm * mm,
         layout.margin_bottom_mm * mm,
@@ -78,7 +82,13 @@ def _page_template(layout: LayoutSpec, font: str) -> PageTemplate:
         bottomPadding=0,
         id="body",
     )
-    return PageTemplate("party", frames=[frame], onPage=partial(_draw_page_number, layout=layout, font=font))
+    return PageTemplate(LANDSCAPE if turned else PORTRAIT, frames=[frame], pagesize=(width, height),
+                        onPage=partial(_draw_page_number, layout=layout, font=font))
+
+
+def on_landscape_pages(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """``flowables`` (a wide table and its note) on pages of their own turned to landscape."""
+    return [NextPageTemplate(LANDSCAPE), PageBreak(), *flowables, NextPageTemplate(PORTRAIT), PageBreak()]
 
 
 def build_pdf(story: Sequence[Flowable], info: DocumentInfo, layout: LayoutSpec) -> bytes:
@@ -88,7 +98,8 @@ def build_pdf(story: Sequence[Flowable], info: DocumentInfo, layout: LayoutSpec)
     document = BaseDocTemplate(
         buffer,
         pagesize=layout.page_size_points,
-        pageTemplates=[_page_template(layout, family.regular)],
+        pageTemplates=[_page_template(layout, family.regular),
+                       _page_template(layout, family.regular, turned=True)],
         title=vntext.clean(info.title),
         subject=vntext.clean(info.subject),
         author=vntext.clean(info.author),

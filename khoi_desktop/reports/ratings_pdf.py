@@ -23,9 +23,7 @@ from khoi_desktop.reports.study_docs import RatingsDoc
 from khoi_desktop.reports.tables import grid_table
 
 DOCUMENT_TYPE = "Danh sách"
-RATED_SHARES = (0.07, 0.23, 0.175, 0.135, 0.135, 0.135, 0.12)
 NOT_RATED_COLUMNS = ("STT", "Họ và tên", "Chức vụ", "Lý do")
-NOT_RATED_SHARES = (0.07, 0.3, 0.25, 0.38)
 
 
 def build_ratings_bytes(data: RatingsDoc, layout: LayoutSpec | None = None) -> bytes:
@@ -43,7 +41,7 @@ def ratings_story(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
     """Header, title, the numbered table, its legend, the totals, the not-rated apart, signatures."""
     story = document_opening(data.issuer, None, data.issued_on, DOCUMENT_TYPE, data.summary, layout)
     if any(section.lines for section in data.sections):
-        story.extend([_rated_table(data, layout), Spacer(1, 6)])
+        story.extend([*_rated_table(data, layout), Spacer(1, 6)])
     if data.legend:
         legend = "; ".join(f"{markup.inline(short)}: {markup.inline(label)}" for short, label in data.legend)
         story.append(body(markup.italic(f"Ghi chú: {legend}."), layout))
@@ -53,7 +51,7 @@ def ratings_story(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
     return story
 
 
-def _rated_table(data: RatingsDoc, layout: LayoutSpec) -> Flowable:
+def _rated_table(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
     header = ("STT", data.name_column, data.position_column, "Tự xếp loại", data.proposal_column, "Quyết định",
               "Ghi chú")
     rows: list[list[str] | str] = []
@@ -65,7 +63,7 @@ def _rated_table(data: RatingsDoc, layout: LayoutSpec) -> Flowable:
             number += 1
             rows.append([str(number), markup.inline(line.name), markup.inline(line.position), line.self_level,
                          line.branch_level, line.decided_level, markup.inline(line.note)])
-    return grid_table(header, rows, RATED_SHARES, layout, centred=(0, 3, 4, 5), plain=(0, 3, 4, 5), bold=(5,))
+    return grid_table(header, rows, layout, centred=(0, 3, 4, 5), plain=(0, 3, 4, 5), bold=(5,))
 
 
 def _count(data: RatingsDoc, count: int) -> str:
@@ -89,7 +87,7 @@ def _not_rated(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
     rows = [[str(number), markup.inline(line.name), markup.inline(line.position), markup.inline(line.reason)]
             for number, line in enumerate(data.not_rated, 1)]
     return [lead_in(f"Không đánh giá, xếp loại: {_count(data, len(data.not_rated))}, gồm:", layout),
-            grid_table(NOT_RATED_COLUMNS, rows, NOT_RATED_SHARES, layout, plain=(0,))]
+            *grid_table(NOT_RATED_COLUMNS, rows, layout, plain=(0,))]
 
 
 def _signatures(data: RatingsDoc, layout: LayoutSpec) -> Flowable:

@@ -24,7 +24,6 @@ from khoi_desktop.reports.tables import grid_table
 
 DOCUMENT_TYPE = "Bản đăng ký"
 COLUMNS = ("STT", "Nội dung đăng ký", "Sản phẩm cụ thể", "Thời hạn")
-SHARES = (0.08, 0.47, 0.27, 0.18)
 NO_BREAK_SPACE = "\u00a0"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -52,7 +51,7 @@ def registration_story(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowab
     story.extend(body(line, layout) for line in _who(data))
     story.append(body(_opening(data), layout))
     if data.groups:
-        story.append(_items(data, layout))
+        story.extend(_items(data, layout))
     # A one-line promise kept with the signatures: they never stand alone on a page.
     story.append(lead_in(_promise(data), layout))
     story.append(_signatures(data, layout))
@@ -80,13 +79,13 @@ def _promise(data: RegistrationDoc) -> str:
     return "Tôi xin hứa thực hiện nghiêm túc các nội dung đã đăng ký."
 
 
-def _items(data: RegistrationDoc, layout: LayoutSpec) -> Flowable:
+def _items(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowable]:
     rows: list[list[str] | str] = []
     for roman, group in zip(_ROMAN, data.groups, strict=False):
         rows.append(markup.bold(f"{roman}. {markup.inline(group.category)}"))
         rows.extend([str(number), "<br/>".join(markup.lines(line.content)), markup.inline(line.product),
                      markup.inline(line.deadline)] for number, line in enumerate(group.lines, 1))
-    return grid_table(COLUMNS, rows, SHARES, layout, centred=(0, 3), plain=(0,))
+    return grid_table(COLUMNS, rows, layout, centred=(0, 3), plain=(0,))
 
 
 def _confirmation(data: RegistrationDoc, layout: LayoutSpec) -> list[Flowable]:

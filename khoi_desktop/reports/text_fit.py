@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -15,6 +16,7 @@ from khoi_desktop.reports import fonts
 
 MAX_HEADER_LINES = 4
 MAX_BALANCED_WORDS = 24
+SMALLEST_SIZE = 9.0  # table type is never set smaller: below it the page is turned
 
 
 def width(text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
@@ -82,11 +84,20 @@ def column_widths(header: Sequence[str], columns: Sequence[Sequence[str]], size:
     return [least + room * more / sum(excess) for least, more in zip(mins, excess, strict=True)]
 
 
+@dataclass(frozen=True)
+class TableFit:
+    """How a table prints: its type size, its column widths, and whether it needs a landscape page."""
+
+    size: float
+    widths: list[float]
+    landscape: bool = False
+
+
 def fitting_size(header: Sequence[str], columns: Sequence[Sequence[str]], size: float, available: float,
-                 padding: float, smallest: float = 9.0) -> tuple[float, list[float]]:
+                 padding: float, smallest: float = SMALLEST_SIZE) -> tuple[float, list[float]] | None:
     """The largest type size from ``size`` down to ``smallest`` at which every token fits, and the widths.
 
-    Below ``smallest`` the widths are the tokens' own, which the caller must print across (landscape).
+    None when even at ``smallest`` the tokens are wider than ``available``.
     """
     current = size
     while current >= smallest:
@@ -94,5 +105,22 @@ def fitting_size(header: Sequence[str], columns: Sequence[Sequence[str]], size: 
         if widths is not None:
             return current, widths
         current -= 0.5
-    return smallest, [max(longest_token([title], smallest, bold=True), longest_token(cells, smallest)) + 2 * padding
-                      for title, cells in zip(header, columns, strict=True)]
+    return None
+
+
+def fit_table(header: Sequence[str], columns: Sequence[Sequence[str]], size: float, padding: float,
+              portrait: float, landscape: float, smallest: float = SMALLEST_SIZE) -> TableFit:
+    """The table on the portrait width if its tokens fit there at ``smallest`` or larger, else turned.
+
+    A table whose tokens do not fit even a landscape page gets the tokens' own widths and runs
+    past the margin rather than breaking a number.
+    """
+    upright = fitting_size(header, columns, size, portrait, padding, smallest)
+    if upright is not None:
+        return TableFit(*upright)
+    turned = fitting_size(header, columns, size, landscape, padding, smallest)
+    if turned is not None:
+        return TableFit(*turned, landscape=True)
+    widths = [max(longest_token([title], smallest, bold=True), longest_token(cells, smallest, bold=True)) + 2 * padding
+              for title, cells in zip(header, columns, strict=True)]
+    return TableFit(smallest, widths, landscape=True)

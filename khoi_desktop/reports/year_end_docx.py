@@ -18,6 +18,7 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -318,13 +319,16 @@ def _caption(document: DocxDocument, text: str, layout: LayoutSpec) -> None:
 
 
 def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
+    fit = table_layout(table, layout)  # the same widths as the PDF: no number or word breaks
+    if fit.landscape:
+        _turn(document, layout, landscape=True)
     _caption(document, table.title, layout)
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    size, widths = table_layout(table, layout)  # the same widths as the PDF: no number or word breaks
-    _widths(grid, widths)
+    size = fit.size
+    _widths(grid, fit.widths)
     rows = [_row_cells(grid, row) for row in grid.rows]
     _repeat_header(grid.rows[0])
     for cell, column in zip(rows[0], table.columns, strict=True):
@@ -336,6 +340,17 @@ def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
                        bold=bold, reuse=True)
     if table.note:
         _paragraph(document, table.note, layout.recipients_size, align=_LEFT, italic=True)
+    if fit.landscape:
+        _turn(document, layout, landscape=False)
+
+
+def _turn(document: DocxDocument, layout: LayoutSpec, *, landscape: bool) -> None:
+    """A new section from the next page, turned to landscape (for a wide table) or back upright."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    width, height = layout.landscape_size_points if landscape else layout.page_size_points
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.different_first_page_header_footer = False  # the page number shows on its first page too
 
 
 def _row_cells(grid: object, row: object) -> list[_Cell]:

@@ -32,7 +32,7 @@ from khoi_desktop.reports.party_blocks import (
     signature_block,
     table_style,
 )
-from khoi_desktop.reports.pdf_document import DocumentInfo, build_pdf, save_pdf
+from khoi_desktop.reports.pdf_document import DocumentInfo, build_pdf, on_landscape_pages, save_pdf
 from khoi_desktop.reports.report_model import (
     BarChart,
     Block,
@@ -115,16 +115,19 @@ def _caption(text: str, layout: LayoutSpec) -> PdfParagraph:
     return PdfParagraph(markup.inline(text), style.clone("caption", spaceBefore=10, spaceAfter=6, keepWithNext=1))
 
 
-def table_layout(table: Table, layout: LayoutSpec) -> tuple[float, list[float]]:
-    """Type size and column widths from the content: no number, ratio, percentage or word ever breaks."""
+def table_layout(table: Table, layout: LayoutSpec) -> text_fit.TableFit:
+    """Type size, column widths and orientation from the content: no number, ratio, percentage or
+    word ever breaks; a table too wide for the portrait page even at 9 pt is printed turned."""
     header = [column.title for column in table.columns]
     cells = [[cell_text(row[index]) for row in table.rows] for index in range(len(table.columns))]  # type: ignore[arg-type]
-    return text_fit.fitting_size(header, cells, layout.table_size, layout.frame_width, CELL_PADDING)
+    return text_fit.fit_table(header, cells, layout.table_size, CELL_PADDING, layout.frame_width,
+                              layout.landscape_frame_width)
 
 
 def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     styles = build_styles(layout)
-    size, widths = table_layout(table, layout)
+    fit = table_layout(table, layout)
+    size, widths = fit.size, fit.widths
     head_style = styles.table_header.clone("table_header_fit", fontSize=size, leading=size * layout.line_spacing)
     header = [PdfParagraph(markup.inline(column.title), head_style) for column in table.columns]
     caption = [_caption(table.title, layout), *([Spacer(0, 0)] * (len(table.columns) - 1))]
@@ -144,7 +147,7 @@ def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     if table.note:
         flowables.append(PdfParagraph(markup.italic(markup.inline(table.note)), styles.recipient))
     flowables.append(Spacer(1, 8))
-    return flowables
+    return on_landscape_pages(flowables) if fit.landscape else flowables
 
 
 def _cell(value: object, centred: bool, bold: bool, layout: LayoutSpec, size: float, width: float) -> Flowable:
