@@ -3,8 +3,8 @@
     python -m bench.render_documents OUT_FOLDER [--scale unit|bloc]
 
 Builds the deterministic demo database in OUT_FOLDER, writes the year-end report of each level
-(PDF, DOCX, XLSX; once with dotted lines for empty sections) and a meeting's minutes and
-resolution, converts each DOCX and XLSX to PDF with LibreOffice (``soffice --headless``) and each
+(PDF, DOCX, XLSX; once with dotted lines for empty sections), a meeting's minutes and
+resolution, a branch's ratings list with its summary XLSX and its collective registration, converts each DOCX and XLSX to PDF with LibreOffice (``soffice --headless``) and each
 PDF to PNG pages with ``pdftoppm -png -r 60``. Needs poppler-utils and LibreOffice (writer and
 calc): ``apt-get install -y poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui``.
 Nothing here is a test: the output is for eyes, and is never committed.
@@ -23,6 +23,7 @@ from khoi_desktop.domain.errors import UserFacingError
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.demo.generator import generate_demo
 from khoi_desktop.services.meeting_documents import MeetingDocumentService
+from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.services.year_end import YearEndService
 
 YEAR = 2025
@@ -60,6 +61,26 @@ def _meeting_files(services: Services, out: Path) -> list[Path]:
     return written
 
 
+def _study_files(services: Services, out: Path) -> list[Path]:
+    """The ratings list (PDF and its 15-column summary XLSX) and the first registration that prints."""
+    documents = StudyDocumentService(services.context)
+    written: list[Path] = []
+    for org in services.organizations.all():
+        try:
+            written.extend([documents.write_ratings(org.id, YEAR, out / "xep-loai.pdf",
+                                                    xlsx=out / "tong-hop-xep-loai.xlsx").path,
+                            out / "tong-hop-xep-loai.xlsx"])
+            break
+        except UserFacingError:
+            continue
+    for person in services.people.list()[:200]:
+        try:
+            return [*written, documents.write_registration(person.id, YEAR, out / "dang-ky.pdf").path]
+        except UserFacingError:
+            continue
+    return written
+
+
 def _to_pdf(paths: list[Path], out: Path) -> list[tuple[str, Path]]:
     """(name, PDF) of every document: ours as written, DOCX and XLSX through LibreOffice."""
     pdfs = [(path.stem, path) for path in paths if path.suffix == ".pdf"]
@@ -84,7 +105,7 @@ def main() -> None:
     generate_demo(database, args.scale, 2018, overwrite=True)
     services = Services.open(database)
     try:
-        written = _year_end_files(services, out) + _meeting_files(services, out)
+        written = _year_end_files(services, out) + _meeting_files(services, out) + _study_files(services, out)
     finally:
         services.close()
     (out / "png").mkdir(exist_ok=True)

@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
 from khoi_desktop.interchange.write_errors import SheetWriteError
-from khoi_desktop.office.sheet_print import set_up_print
+from khoi_desktop.office.sheet_print import TEXT_CHAR, set_up_print, wrapped_height
 from khoi_desktop.office.zips import modified_at, stable_zip
 
 FONT_NAME = "Times New Roman"  # the typeface of Vietnamese official papers
@@ -40,6 +40,7 @@ _SHEET_XML = "xl/worksheets/sheet1.xml"
 _BODY_MARK = "khoi-table-body-5d1c"  # a placeholder cell where the rows written here go
 _BODY_ROW = re.compile(rb'<row r="\d+"><c r="A\d+" t="inlineStr"><is><t>' + _BODY_MARK.encode() + rb"</t></is></c></row>")
 _MAX_TEXT = 32_767  # Excel's limit for one cell, as openpyxl truncates
+_HEADER_SIZE = 12  # points: the header and body font
 
 
 class ColumnKind(StrEnum):
@@ -71,6 +72,7 @@ _NOTE_FONT = Font(name=FONT_NAME, size=12, italic=True)
 _BODY_FONT = Font(name=FONT_NAME, size=12)
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center")
+_MIDDLE = Alignment(vertical="center")  # numbers keep Excel's right alignment
 _LEFT_WRAP = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 
@@ -92,7 +94,7 @@ _CLOSING_LOOK = _Look(_NOTE_FONT, _LEFT)
 _HEADER_LOOK = _Look(_SUBTITLE_FONT, _CENTRE, _BORDER, fill=_HEADER_FILL)
 _DATE_LOOK = _Look(_BODY_FONT, _CENTRE, _BORDER, DATE_FORMAT)
 _CENTRED_LOOK = _Look(_BODY_FONT, _CENTRE, _BORDER)
-_NUMBER_LOOK = _Look(_BODY_FONT, None, _BORDER)
+_NUMBER_LOOK = _Look(_BODY_FONT, _MIDDLE, _BORDER)
 _TEXT_LOOK = _Look(_BODY_FONT, _LEFT, _BORDER, TEXT_FORMAT)
 _WRAPPED_TEXT_LOOK = _Look(_BODY_FONT, _LEFT_WRAP, _BORDER, TEXT_FORMAT)
 
@@ -169,21 +171,24 @@ def write_table(
         painter = _Painter(sheet)
         _write_title(painter, title_lines, len(columns))
         sheet.append([painter.cell(column.title, _HEADER_LOOK) for column in columns])
-        body = _Body(painter, columns, first_row=header_row + 1)
+        body = _Body(painter, columns, widths, first_row=header_row + 1)
         sheet.append([_BODY_MARK])
         buffer = io.BytesIO()
         book.save(buffer)
         xml = body.rows_xml(rows) + body.closing_xml(closing_lines, first_row=header_row + 1 + len(rows))
-        target.write(_stable_zip(buffer.getvalue(), created, body=xml))
+        header = _HeaderHeight(header_row, wrapped_height([column.title for column in columns], widths, _HEADER_SIZE))
+        target.write(_stable_zip(buffer.getvalue(), created, body=xml, header=header))
     return len(rows)
 
 
 class _Body:
     """The data rows and closing lines as sheet XML, styled with the ids of their looks."""
 
-    def __init__(self, painter: _Painter, columns: Sequence[Column], first_row: int) -> None:
+    def __init__(self, painter: _Painter, columns: Sequence[Column], widths: Sequence[float], first_row: int) -> None:
         self.columns = columns
         self.first_row = first_row
+        # Wrapped columns and their widths: a row whose text wraps is given its height.
+        self.wrapped = [(index, widths[index]) for index, column in enumerate(columns) if column.wrap]
         self.letters = [get_column_letter(index) for index in range(1, len(columns) + 1)]
         looks = (_DATE_LOOK, _CENTRED_LOOK, _NUMBER_LOOK, _TEXT_LOOK, _WRAPPED_TEXT_LOOK, _CLOSING_LOOK)
         self.styles = {look: painter.style_id(look) for look in looks}
@@ -193,8 +198,20 @@ class _Body:
         for number, values in enumerate(rows, start=self.first_row):
             cells = "".join(self._cell(f"{letter}{number}", column, value)
                             for letter, column, value in zip(self.letters, self.columns, values, strict=True))
-            parts.append(f'<row r="{number}">{cells}</row>')
+            parts.append(f'<row r="{number}"{self._height(values)}>{cells}</row>')
         return "".join(parts).encode("utf-8")
+
+    def _height(self, values: Sequence[object]) -> str:
+        """' ht=".." customHeight="1"' for a row of a table with wrapped columns, else ''.
+
+        LibreOffice keeps a row one (default-font) line high on printing, drawing a wrapped cell over
+        the next row; every row gets its height so one-line and two-line rows print evenly spaced.
+        """
+        if not self.wrapped:
+            return ""
+        texts = [str(values[index] or "") for index, _ in self.wrapped]
+        height = wrapped_height(texts, [width for _, width in self.wrapped], _HEADER_SIZE, TEXT_CHAR)
+        return f' ht="{height}" customHeight="1"'
 
     def closing_xml(self, lines: Sequence[str], first_row: int) -> bytes:
         style = self.styles[_CLOSING_LOOK]
@@ -227,11 +244,30 @@ def _text_cell(reference: str, style: int, text: str) -> str:
     return f'<c r="{reference}" s="{style}" t="inlineStr"><is><t{space}>{escaped}</t></is></c>'
 
 
-def _stable_zip(data: bytes, created: datetime | None, body: bytes = b"") -> bytes:
+@dataclass(frozen=True)
+class _HeaderHeight:
+    """The header row and the height (points) its wrapped titles need."""
+
+    row: int
+    points: float
+
+    def apply(self, sheet_xml: bytes) -> bytes:
+        """The header row given its height: openpyxl's write-only mode writes no row heights, and
+        LibreOffice would print a wrapped header over the first data row."""
+        opening = f'<row r="{self.row}"'.encode()
+        return sheet_xml.replace(opening + b">", opening + f' ht="{self.points}" customHeight="1">'.encode(), 1)
+
+
+def _stable_zip(data: bytes, created: datetime | None, body: bytes = b"", header: _HeaderHeight | None = None) -> bytes:
     """The saved workbook made reproducible (:func:`khoi_desktop.office.zips.stable_zip`, 'modified'
     set back to ``created``), with the table's ``body`` in place of its placeholder row."""
     edits = modified_at(created) if created is not None else {}
-    edits[_SHEET_XML] = lambda content: _BODY_ROW.sub(lambda _: body, content, count=1)
+
+    def sheet(content: bytes) -> bytes:
+        content = _BODY_ROW.sub(lambda _: body, content, count=1)
+        return header.apply(content) if header is not None else content
+
+    edits[_SHEET_XML] = sheet
     return stable_zip(data, edits)
 
 def _open_target(path: str | os.PathLike[str]) -> BinaryIO:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 A4 = "9"
 LANDSCAPE_ABOVE = 100  # total column width (characters) beyond which the page is turned
 FOOTER = "Trang &P/&N"
+BOLD_CHAR, TEXT_CHAR = 1.1, 0.9  # a character's width in column units: bold header, regular Times text
 _POINTS_PER_LINE = 1.3  # row height per line of text, in multiples of the font size
 
 
@@ -45,15 +46,17 @@ def set_up_print(sheet: object, widths: Sequence[float], header_row: int, landsc
     footer.text, footer.size, footer.font = FOOTER, 11, "Times New Roman"
 
 
-def wrapped_height(texts: Sequence[str], widths: Sequence[float], font_size: float) -> float:
+def wrapped_height(texts: Sequence[str], widths: Sequence[float], font_size: float,
+                   char_width: float = BOLD_CHAR) -> float:
     """Row height in points for cells that wrap: the most lines any cell needs, at ``font_size``.
 
-    A column width counts characters of the default font; a bold capital is wider, so a
-    character is taken as 1.1 of them.
+    A column width counts characters of the default font; a bold capital is wider, so a header
+    character is taken as 1.1 of them, a body text one (:data:`TEXT_CHAR`) as 0.9.
     """
     lines = 1
     for text, width in zip(texts, widths, strict=False):
-        per_line = max(int(width / 1.1), 1)
+        per_line = max(int(width / char_width), 1)
         needed = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
         lines = max(lines, needed)
     return round(lines * font_size * _POINTS_PER_LINE + 4, 1)
+

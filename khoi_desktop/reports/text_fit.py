@@ -66,22 +66,41 @@ def column_widths(header: Sequence[str], columns: Sequence[Sequence[str]], size:
     """Column widths from the content: never narrower than a column's longest unbreakable token.
 
     Numbers, ratios ('135/135'), percentages ('100%'), document numbers ('388-QĐ/ĐUK') and single
-    words never break. Room left over goes to the columns whose text would wrap, in proportion to
-    how much more they want (else by ``shares``). None when even the tokens do not fit ``available``.
+    words never break. When everything fits on one line, the room left over goes by ``shares`` (else in
+    proportion to the lines' widths); otherwise the room beyond the tokens is shared among the columns
+    that would wrap, the shortest wishes met first. None when even the tokens do not fit ``available``.
     """
     mins, wants = [], []
     for title, cells in zip(header, columns, strict=True):
         mins.append(max(longest_token([title], size, bold=True), longest_token(cells, size, bold=True)) + 2 * padding)
         wants.append(max(longest_token([title], size, bold=True), longest_line(cells, size)) + 2 * padding)
+        wants[-1] = max(wants[-1], mins[-1])  # a bold token is wider than the regular line it measures
     if sum(mins) > available:
         return None
     if sum(wants) <= available:
         weights = list(shares) if len(shares) == len(wants) and sum(shares) > 0 else wants
         extra = available - sum(wants)
         return [want + extra * weight / sum(weights) for want, weight in zip(wants, weights, strict=True)]
-    room = available - sum(mins)
-    excess = [want - least for want, least in zip(wants, mins, strict=True)]
-    return [least + room * more / sum(excess) for least, more in zip(mins, excess, strict=True)]
+    return _shared_out(mins, wants, available - sum(mins))
+
+
+def _shared_out(mins: list[float], wants: list[float], room: float) -> list[float]:
+    """``room`` shared equally among the columns that would wrap, a column taking no more than it
+    wants: short cells ('81 điểm', 'Chuyên viên') come out on one line, long ones share the rest."""
+    widths = list(mins)
+    wrapping = [index for index, (least, want) in enumerate(zip(mins, wants, strict=True)) if want > least]
+    while wrapping:
+        share = room / len(wrapping)
+        satisfied = [index for index in wrapping if wants[index] - widths[index] <= share]
+        if not satisfied:
+            for index in wrapping:
+                widths[index] += share
+            break
+        for index in satisfied:
+            room -= wants[index] - widths[index]
+            widths[index] = wants[index]
+        wrapping = [index for index in wrapping if index not in satisfied]
+    return widths
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,14 @@ from khoi_desktop.storage import (
 )
 
 SUMMARY_COLUMNS = (
-    Column("STT", ColumnKind.SEQUENCE), Column("Họ và tên"), Column("Chức vụ"), Column("Tổ chức", wrap=True),
-    Column("Ngày ký đăng ký", ColumnKind.DATE), Column("Số nội dung", ColumnKind.NUMBER),
-    *(Column(result.label, ColumnKind.NUMBER) for result in CommitmentResult),
-    Column("Điểm", ColumnKind.NUMBER), Column("Tự xếp loại"), Column("Chi bộ đề xuất"), Column("Quyết định"),
-    Column("Ghi chú", wrap=True, width=30),
+    Column("STT", ColumnKind.SEQUENCE), Column("Họ và tên"), Column("Chức vụ", wrap=True, width=18),
+    Column("Tổ chức", wrap=True, width=20), Column("Ngày ký đăng ký", ColumnKind.DATE),
+    Column("Số nội dung", ColumnKind.NUMBER), *(Column(result.label, ColumnKind.NUMBER) for result in CommitmentResult),
+    # Levels as their codes (legend under the table), as in the PDF list: 15 columns print one
+    # landscape page wide at a readable scale instead of about 40%.
+    Column("Điểm", ColumnKind.NUMBER), Column("Tự xếp loại", ColumnKind.SEQUENCE),
+    Column("Chi bộ đề xuất", ColumnKind.SEQUENCE), Column("Quyết định", ColumnKind.SEQUENCE),
+    Column("Ghi chú", wrap=True, width=20),
 )
 
 
@@ -275,16 +278,12 @@ def _line(row: RatingRow) -> docs.RatingLine:
                            _short(row.decided_level), note)
 
 
-def _label(level: RatingLevel | None) -> str:
-    return level.label if level else ""
-
-
 def _summary_row(number: int, row: RatingRow, registered: commitments_repo.Summary | None) -> list[object]:
     signed, counts = registered or (None, {})
     signed_on = date.fromisoformat(signed) if signed else ("Chưa đăng ký" if registered is None else "")
     return [number, row.name, row.position, row.organization_name, signed_on, sum(counts.values()),
             *(counts.get(result.value, 0) for result in CommitmentResult),
-            row.points, _label(row.self_level), _label(row.branch_level), _label(row.decided_level),
+            row.points, _short(row.self_level), _short(row.branch_level), _short(row.decided_level),
             row.not_rated_reason or row.note]
 
 
@@ -297,4 +296,5 @@ def _summary_closing(ratings: Ratings, registered: KindCount) -> list[str]:
     levels = "; ".join(f"{t.label}: {format_number(t.count)} ({t.percent})" for t in ratings.totals)
     return [f"Đăng ký học tập và làm theo: {registered.text}.",
             f"Được xếp loại: {format_number(len(ratings.rows))} đồng chí — {levels}.",
-            f"Không xếp loại: {format_number(len(ratings.not_rated))} đồng chí."]
+            f"Không xếp loại: {format_number(len(ratings.not_rated))} đồng chí.",
+            "Ghi chú: " + "; ".join(f"{LEVEL_SHORT[level]}: {level.label}" for level in ratings.rules.levels) + "."]
