@@ -319,7 +319,7 @@ def _caption(document: DocxDocument, text: str, layout: LayoutSpec) -> None:
 
 
 def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
-    fit = table_layout(table, layout)  # the same widths as the PDF: no number or word breaks
+    fit = table_layout(table, layout, _CELL_MARGIN)  # as the PDF, for Word's cell margins: nothing breaks
     if fit.landscape:
         _turn(document, layout, landscape=True)
     _caption(document, table.title, layout)

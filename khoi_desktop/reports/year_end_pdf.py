@@ -115,12 +115,13 @@ def _caption(text: str, layout: LayoutSpec) -> PdfParagraph:
     return PdfParagraph(markup.inline(text), style.clone("caption", spaceBefore=10, spaceAfter=6, keepWithNext=1))
 
 
-def table_layout(table: Table, layout: LayoutSpec) -> text_fit.TableFit:
+def table_layout(table: Table, layout: LayoutSpec, padding: float = CELL_PADDING) -> text_fit.TableFit:
     """Type size, column widths and orientation from the content: no number, ratio, percentage or
-    word ever breaks; a table too wide for the portrait page even at 9 pt is printed turned."""
+    word ever breaks; a table too wide for the portrait page even at 9 pt is printed turned.
+    ``padding`` is the room left and right inside a cell (Word's cells have more than ours)."""
     header = [column.title for column in table.columns]
     cells = [[cell_text(row[index]) for row in table.rows] for index in range(len(table.columns))]  # type: ignore[arg-type]
-    return text_fit.fit_table(header, cells, layout.table_size, CELL_PADDING, layout.frame_width,
+    return text_fit.fit_table(header, cells, layout.table_size, padding, layout.frame_width,
                               layout.landscape_frame_width)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -166,3 +168,55 @@ def font_names(pdf: bytes) -> set[str]:
             embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
             names.add(f"{font['/BaseFont']}{'' if embedded else ' (not embedded)'}")
     return names
+
+
+# -- tokens that must never break across lines in a table --------------------------------------
+
+_UNBREAKABLE = re.compile(r"^(?:\d[\d.,]*/\d[\d.,]*|\d[\d.,]*%|\S*\d\S*/\S+|\d[\d.,]+|\d\d+)$")
+_PUNCTUATION = ",;.:()“”"
+
+
+def unbreakable_tokens(texts: Iterable[str]) -> set[str]:
+    """Every ratio ('3/5'), percentage ('60%'), document number ('900/QĐ-UBND') and number of two
+    or more digits in ``texts``, without the punctuation around it."""
+    tokens = (token.strip(_PUNCTUATION) for text in texts for token in text.split())
+    return {token for token in tokens if _UNBREAKABLE.match(token)}
+
+
+def pdf_words(pdf: bytes) -> set[str]:
+    """The words of a PDF's extracted text, also without the punctuation around them."""
+    words = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    return {word.strip(_PUNCTUATION) for word in words}
+
+
+def broken_in_pdf(pdf: bytes, texts: Iterable[str]) -> list[str]:
+    """The unbreakable tokens of ``texts`` that do not appear whole in the PDF (a column too
+    narrow would put a line break, hence a space, inside them). Empty when all print whole."""
+    words = pdf_words(pdf)
+    return sorted(token for token in unbreakable_tokens(texts) if token not in words)
+
+
+DOCX_CELL_MARGIN = 5.4  # points: Word's default left and right cell margin
+
+
+def too_narrow_in_docx(docx: bytes) -> list[str]:
+    """'token (needs x pt, cell y pt)' for every word of a DOCX table cell that Word would have to
+    break: its width in the run's size and weight, plus the cell margins, exceeds the cell's width."""
+    from docx import Document
+
+    from khoi_desktop.reports import text_fit
+
+    problems = []
+    for table in Document(io.BytesIO(docx)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.width is None:
+                    continue
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        size = run.font.size.pt if run.font.size else 12.0
+                        for token in run.text.split():
+                            needs = text_fit.width(token, size, bold=bool(run.bold)) + 2 * DOCX_CELL_MARGIN
+                            if needs > cell.width.pt + 0.01:
+                                problems.append(f"{token} (needs {needs:.1f} pt, cell {cell.width.pt:.1f} pt)")
+    return problems

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -31,6 +30,7 @@ from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
 from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.year_end import ExportCancelled, ReportFiles, YearEndService
+from tests.core.reports_support import broken_in_pdf, too_narrow_in_docx, unbreakable_tokens
 from tests.core.year_end_support import YEAR, Bloc, full_year
 
 DAY = date(2018, 12, 20)
@@ -207,18 +207,25 @@ def test_outputs_open_in_libreoffice(files: ReportFiles, tmp_path: Path, kind: s
     assert converted is not None and converted.read_bytes().startswith(b"%PDF")
 
 
-_UNBREAKABLE = re.compile(r"^(?:\d[\d.,]*/\d[\d.,]*|\d[\d.,]*%|\S*\d\S*/\S+)$")
+def _annex_texts(report: object) -> list[str]:
+    return [cell_text(value) for block in report.annex if isinstance(block, Table)  # type: ignore[attr-defined]
+            for row in block.rows for value in row]
 
 
 def test_every_ratio_percentage_and_document_number_in_a_table_prints_whole(services: Services, world: Bloc) -> None:
-    """Each ratio ('3/5'), percentage ('60%') and document number ('900/QĐ-UBND') of every annex table
-    appears as one unbroken word in the PDF's text (a column split inside it would put a space in it)."""
+    """Each ratio ('3/5'), percentage ('60%'), document number ('900/QĐ-UBND') and number of every
+    annex table appears as one unbroken word in the PDF's text (a column split inside it would put
+    a space in it)."""
     report = YearEndService(services.context).report(world.bloc, YEAR, issued_on=DAY, number=5)
-    words = set(_pdf_text(YearEndService(services.context).files_of(report).pdf).split())
-    tokens = {token for block in report.annex if isinstance(block, Table) for row in block.rows
-              for value in row for token in cell_text(value).split() if _UNBREAKABLE.match(token)}
-    assert tokens and "900/QĐ-UBND" in tokens
-    assert not [token for token in tokens if token not in words and token.rstrip(",;") not in words]
+    texts = _annex_texts(report)
+    assert "900/QĐ-UBND" in unbreakable_tokens(texts)
+    assert broken_in_pdf(YearEndService(services.context).files_of(report).pdf, texts) == []
+
+
+def test_no_word_of_a_docx_table_is_wider_than_its_cell(files: ReportFiles) -> None:
+    """Word breaks a word only when it is wider than the cell less its margins: the widths the DOCX
+    carries leave room for every token of every table (ratios, percentages, document numbers, words)."""
+    assert too_narrow_in_docx(files.docx) == []
 
 
 def test_docx_language_is_vietnamese(files: ReportFiles) -> None:
