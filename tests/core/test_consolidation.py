@@ -12,13 +12,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.reports.report_model import Paragraph, Table
+from khoi_desktop.reports.report_model import Paragraph, Table, cell_text
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.overview import OverviewService, YearFigures
 from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.services.year_end import ExportCancelled
 from tests.core.package_support import export_units, open_services, receive_all
+from tests.core.reports_support import broken_in_pdf, too_narrow_in_docx, unbreakable_tokens
 from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
 
 
@@ -126,6 +127,19 @@ def test_pdf_docx_and_xlsx_say_the_same(bloc: Services, packages: dict[str, Path
     assert "Kho bạc Nhà nước tỉnh với nội dung" in docx
     sheets = load_workbook(io.BytesIO(targets["xlsx"].read_bytes())).sheetnames
     assert any("Biểu" in name for name in sheets)
+
+
+def test_every_figure_of_the_per_unit_tables_prints_whole(bloc: Services, packages: dict[str, Path]) -> None:
+    """Each ratio ('2/3'), percentage and number of every annex table, the per-unit one included,
+    is one unbroken word of the consolidated PDF; no word of a DOCX table is wider than its cell."""
+    consolidation = _received(bloc, *packages.values())
+    report = consolidation.report(YEAR)
+    texts = [cell_text(value) for block in report.annex if isinstance(block, Table) for row in block.rows
+             for value in row]
+    assert {"2/3", "100%"} & unbreakable_tokens(texts)
+    files = consolidation.build_files(YEAR)
+    assert broken_in_pdf(files.pdf, texts) == []
+    assert too_narrow_in_docx(files.docx) == []
 
 
 def test_cancel_writes_nothing(bloc: Services, packages: dict[str, Path], tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,12 +17,13 @@ from khoi_desktop.domain.models import PersonInput
 from khoi_desktop.domain.study import YearPlanInput
 from khoi_desktop.reports.ratings_pdf import build_ratings_bytes
 from khoi_desktop.reports.registration_pdf import build_registration_bytes
+from khoi_desktop.reports.study_docs import RegistrationLine
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.assessments import AssessmentService
 from khoi_desktop.services.commitments import CommitmentService
 from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.services.year_plans import YearPlanService
-from tests.core.reports_support import document_text, font_names
+from tests.core.reports_support import broken_in_pdf, document_text, font_names, unbreakable_tokens
 from tests.core.study_support import StudyBloc, study_bloc
 
 EXCELLENT, GOOD = RatingLevel.EXCELLENT, RatingLevel.GOOD
@@ -178,3 +180,30 @@ def test_people_are_found_by_id_or_card(services: Services, documents: StudyDocu
         documents.resolve_person(str(clash))
     with pytest.raises(NotFoundError):
         documents.resolve_person("99999")
+
+
+_FIGURES = "đạt 45/45 hồ sơ, 96,5% kế hoạch theo Quyết định 388-QĐ/ĐUK, 1.250.000 đồng"
+
+
+def test_every_figure_of_the_registration_table_prints_whole(documents: StudyDocumentService,
+                                                             world: StudyBloc) -> None:
+    """Ratios, percentages, document numbers and numbers in the items, products and deadlines
+    of a registration are each one word of the PDF, whatever column they sit in."""
+    data = documents.registration_data(world.people["Bình"], 2026)
+    line = RegistrationLine(f"Nội dung {_FIGURES}", f"Sản phẩm {_FIGURES}", "31/12/2026")
+    data = replace(data, groups=(replace(data.groups[0], lines=(*data.groups[0].lines, line)), *data.groups[1:]))
+    texts = [text for group in data.groups for item in group.lines for text in (item.content, item.product,
+                                                                                item.deadline)]
+    assert {"45/45", "96,5%", "388-QĐ/ĐUK", "31/12/2026"} <= unbreakable_tokens(texts)
+    assert broken_in_pdf(build_registration_bytes(data), texts) == []
+
+
+def test_every_figure_of_the_ratings_table_prints_whole(documents: StudyDocumentService, world: StudyBloc) -> None:
+    """Points and the figures of a note (ratio, percentage, decision number) in the ratings list print whole."""
+    data = documents.ratings_data(world.a, 2026)
+    section = data.sections[0]
+    lines = (replace(section.lines[0], note=f"95 điểm, {_FIGURES}"), *section.lines[1:])
+    data = replace(data, sections=(replace(section, lines=lines), *data.sections[1:]))
+    texts = [text for part in data.sections for row in part.lines for text in (row.name, row.note)]
+    assert {"95", "45/45", "96,5%", "388-QĐ/ĐUK"} <= unbreakable_tokens(texts)
+    assert broken_in_pdf(build_ratings_bytes(data), texts) == []
