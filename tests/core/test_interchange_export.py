@@ -29,6 +29,7 @@ from khoi_desktop.interchange.xlsx_writer import (
     safe_sheet_title,
     write_table,
 )
+from khoi_desktop.office.sheet_print import wrapped_height
 
 EXPORTED_ON = date(2026, 11, 26)
 PEOPLE = [
@@ -268,3 +269,22 @@ def test_unwritable_target_raises_a_vietnamese_error(tmp_path: Path) -> None:
     target.mkdir()
     with pytest.raises(SheetWriteError, match="Không ghi được tệp “is_a_folder.xlsx”"):
         write_table(target, title_lines=[], columns=[Column("A")], rows=[("x",)], sheet_title="A")
+
+
+def test_header_row_is_as_tall_as_its_wrapped_titles(sheet) -> None:
+    """The streamed writer gives the header row the height of its most-wrapped title (LibreOffice
+    would otherwise print the wrapped header over the first data row)."""
+    titles = [cell.value for cell in sheet[5]]
+    widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[5]]
+    assert sheet.row_dimensions[5].height == wrapped_height(titles, widths, 12) >= 19
+
+
+def test_rows_of_wrapped_columns_get_their_height(tmp_path: Path) -> None:
+    """A row whose wrapped text needs three lines is three lines high; a one-line row one line."""
+    path = tmp_path / "t.xlsx"
+    columns = [Column("STT", ColumnKind.SEQUENCE), Column("Ghi chú", wrap=True, width=12)]
+    write_table(path, title_lines=[], columns=columns, rows=[(1, "ngắn"), (2, "một ghi chú dài hơn hai dòng")],
+                sheet_title="A")
+    sheet = load_workbook(path).active
+    one, three = sheet.row_dimensions[2].height, sheet.row_dimensions[3].height
+    assert one == wrapped_height(["x"], [12], 12) and three == wrapped_height(["x\ny\nz"], [12], 12)

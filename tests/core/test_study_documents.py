@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from pypdf import PdfReader
 
 from khoi_desktop.domain.assessments import AssessmentInput
 from khoi_desktop.domain.commitments import CommitmentInput, CommitmentItem
@@ -182,6 +186,7 @@ def test_people_are_found_by_id_or_card(services: Services, documents: StudyDocu
         documents.resolve_person("99999")
 
 
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 _FIGURES = "đạt 45/45 hồ sơ, 96,5% kế hoạch theo Quyết định 388-QĐ/ĐUK, 1.250.000 đồng"
 
 
@@ -207,3 +212,45 @@ def test_every_figure_of_the_ratings_table_prints_whole(documents: StudyDocument
     texts = [text for part in data.sections for row in part.lines for text in (row.name, row.note)]
     assert {"95", "45/45", "96,5%", "388-QĐ/ĐUK"} <= unbreakable_tokens(texts)
     assert broken_in_pdf(build_ratings_bytes(data), texts) == []
+
+
+_PRINTABLE_MM = 297 - 2 * 12.7  # landscape A4 less the 0.5-inch side margins
+_MM_PER_CHARACTER = 1.852  # a column-width unit: 7 px of the default font at 96 dpi
+
+
+def test_the_15_column_summary_prints_one_landscape_page_wide_at_a_readable_scale(
+        documents: StudyDocumentService, world: StudyBloc, tmp_path: Path) -> None:
+    """Landscape, one page wide and as tall as needed, header repeated and tall enough for its wrapped
+    titles, 'Trang x/y' footer; levels as codes with their legend so the columns fit at ≥ 75%."""
+    documents.write_summary_xlsx(world.a, 2026, tmp_path / "tong-hop.xlsx")
+    sheet = load_workbook(tmp_path / "tong-hop.xlsx").active
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.oddFooter.center.text == "Trang &P/&N"
+    header_row = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+    titles = [cell.value for cell in sheet[header_row]]
+    widths = [sheet.column_dimensions[get_column_letter(index)].width for index in range(1, len(titles) + 1)]
+    assert len(titles) == 15 and titles[-4:-1] == ["Tự xếp loại", "Chi bộ đề xuất", "Quyết định"]
+    assert sheet.row_dimensions[header_row].height >= 3 * 12 * 1.3  # 'Hoàn thành một phần' wraps to three lines
+    assert _PRINTABLE_MM / (sum(widths) * _MM_PER_CHARACTER) >= 0.75
+    rows = list(sheet.iter_rows(min_row=header_row + 1, values_only=True))
+    assert {row[11] for row in rows if isinstance(row[0], int)} <= {"HTXSNV", "HTTNV", "HTNV", "KHTNV", None}
+    assert any(str(row[0]).startswith("Ghi chú: HTXSNV: Hoàn thành xuất sắc nhiệm vụ") for row in rows)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_the_summary_on_landscape_pages_with_every_column(
+        documents: StudyDocumentService, world: StudyBloc, tmp_path: Path) -> None:
+    """Where LibreOffice is present: its PDF of the summary has landscape pages, the last column
+    ('Ghi chú') on the first page, and 'Trang 1/…' at the foot."""
+    source = tmp_path / "tong-hop.xlsx"
+    documents.write_summary_xlsx(world.a, 2026, source)
+    done = subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                          capture_output=True, timeout=180)
+    converted = tmp_path / "tong-hop.pdf"
+    if done.returncode != 0 or not converted.exists():
+        pytest.skip("this LibreOffice cannot convert .xlsx files (Calc is not installed)")
+    first = PdfReader(converted).pages[0]
+    assert first.mediabox.width > first.mediabox.height
+    text = first.extract_text()
+    assert "Ghi chú" in text and "Trang 1/" in text
