@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.reports.chart_image import chart_png
 from khoi_desktop.reports.report_model import (
     BarChart,
+    Column,
     Heading,
+    Paragraph,
     Percent,
     Series,
     Table,
@@ -248,3 +251,26 @@ def test_xlsx_is_print_ready(files: ReportFiles) -> None:
         assert sheet.row_dimensions[header_row].height and sheet.row_dimensions[header_row].height >= 15
         first = sheet.cell(header_row + 1, 1).value
         assert not (isinstance(first, str) and first.isdigit()), sheet.title
+
+
+def _with_a_wide_table(services: Services, world: Bloc) -> object:
+    """The report with a 12-column table of long figures added to its annex: too wide for portrait."""
+    report = YearEndService(services.context).report(world.bloc, YEAR, issued_on=DAY, number=5)
+    columns = tuple(Column(f"Cột {index}", centred=True) for index in range(1, 13))
+    wide = Table("Biểu 99. Bảng rộng", columns, tuple(tuple(f"{n}.234/5.678" for n in range(1, 13)) for _ in range(3)))
+    return replace(report, annex=(*report.annex, wide, Paragraph("Hết phụ lục.")))
+
+
+def test_a_table_too_wide_for_portrait_prints_on_a_landscape_page(services: Services, world: Bloc) -> None:
+    """PDF: the wide table alone on a turned page, the pages after it upright; DOCX: a landscape
+    section for it, portrait again after; its figures whole and no DOCX word wider than its cell."""
+    report = _with_a_wide_table(services, world)
+    files = YearEndService(services.context).files_of(report)  # type: ignore[arg-type]
+    pages = PdfReader(io.BytesIO(files.pdf)).pages
+    turned = [index for index, page in enumerate(pages) if page.mediabox.width > page.mediabox.height]
+    assert len(turned) == 1 and "Biểu 99. Bảng rộng" in pages[turned[0]].extract_text()
+    assert turned[0] < len(pages) - 1 and "Hết phụ lục." in pages[-1].extract_text()
+    assert broken_in_pdf(files.pdf, [f"{n}.234/5.678" for n in range(1, 13)]) == []
+    sections = Document(io.BytesIO(files.docx)).sections
+    assert [section.page_width > section.page_height for section in sections][-2:] == [True, False]
+    assert too_narrow_in_docx(files.docx) == []
