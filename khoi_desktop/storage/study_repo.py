@@ -58,6 +58,39 @@ def study_rows(db: Database, scope: Sequence[int], start: date, end: date, kinds
     return [StudyRow(*row) for row in db.execute(sql, params).fetchall()]
 
 
+def _expected_rows(scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> tuple[str, list]:
+    """FROM … WHERE of the expected attendance rows at the study meetings (the definitions' 'phải dự')."""
+    present = placeholders(PRESENT_STATUSES)
+    sql = (" FROM meetings m JOIN attendance a ON a.meeting_id = m.id"
+           f" WHERE {_where(scope, kinds)} AND (a.status IN ({present}) OR NOT {_EXEMPT_ABSENT})")
+    return sql, [iso(start), iso(end), *kinds, *scope, *PRESENT_STATUSES]
+
+
+def person_groups(db: Database, scope: Sequence[int], start: date, end: date,
+                  kinds: Sequence[str]) -> list[tuple[str, int, int, int]]:
+    """(kind, expected, present, persons): how many persons had that many expected and present
+    attendances, by the membership kind of their last study meeting — the persons' figures of
+    the whole scope counted in SQL, a few hundred rows however many people.
+    """
+    rows_sql, params = _expected_rows(scope, start, end, kinds)
+    present = placeholders(PRESENT_STATUSES)
+    sql = (  # with max() alone, SQLite takes the bare column (the kind) from the row of the last day
+        "WITH per_person AS (SELECT a.membership_kind AS kind, max(m.date), count(*) AS expected,"
+        f" sum(a.status IN ({present})) AS present{rows_sql} GROUP BY a.person_id)"
+        " SELECT kind, expected, present, count(*) FROM per_person GROUP BY kind, expected, present"
+    )
+    return [tuple(row) for row in db.execute(sql, [*PRESENT_STATUSES, *params]).fetchall()]
+
+
+def attendances_by_kind(db: Database, scope: Sequence[int], start: date, end: date,
+                        kinds: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(membership kind recorded on the row, expected rows, present rows) at the study meetings."""
+    rows_sql, params = _expected_rows(scope, start, end, kinds)
+    sql = (f"SELECT a.membership_kind, count(*), sum(a.status IN ({placeholders(PRESENT_STATUSES)}))"
+           f"{rows_sql} GROUP BY a.membership_kind")
+    return [tuple(row) for row in db.execute(sql, [*PRESENT_STATUSES, *params]).fetchall()]
+
+
 def study_meeting_count(db: Database, scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> int:
     """How many study meetings ``scope`` held in the period."""
     sql = f"SELECT count(*) FROM meetings m WHERE {_where(scope, kinds)}"
