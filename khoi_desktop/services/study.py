@@ -134,9 +134,7 @@ class StudyService:
         """
         root, rule, kinds, tree = self._setup(org_id, year)
         scope, (start, end) = list(tree.parents), _year_span(year)
-        overall, by_kind = participation_totals(study_repo.person_groups(self._db, scope, start, end, kinds),
-                                                study_repo.attendances_by_kind(self._db, scope, start, end, kinds),
-                                                rule)
+        overall, by_kind = participation_totals(*study_repo.study_totals(self._db, scope, start, end, kinds), rule)
         return self._participation(root, year, rule, kinds, scope, overall, (), by_kind)
 
     def _setup(self, org_id: int, year: int) -> tuple[Organization, str, tuple[str, ...], OrgTree]:

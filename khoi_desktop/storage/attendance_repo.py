@@ -90,28 +90,23 @@ def party_facts(db: Database, scope: tuple[int, ...]) -> list[PersonFacts]:
     ]
 
 
-# A person's standing on a day, as ``domain.attendance.place_on`` decides it for a party
-# meeting: their last status row started by then (by start date, then id), or, with no
-# status row at all, their current status and organisation; nobody retired by then.
+# The party members on a day, as ``domain.attendance.place_on`` places them for a party
+# meeting: official when an official membership is active that day, else probationary; their
+# last status row started by then (by start date, then id), or, with no status row at all,
+# their current status and organisation; nobody retired by then.
 _STANDING_SQL = (
-    "WITH dated AS (SELECT p.id, p.status AS own_status, p.organization_id AS own_org,"
+    "WITH party AS (SELECT person_id, CASE WHEN max(kind = :official) THEN :official ELSE :probationary END AS kind"
+    "  FROM memberships WHERE kind IN (:official, :probationary) AND (start_date IS NULL OR start_date <= :day)"
+    "  AND (end_date IS NULL OR :day <= end_date) GROUP BY person_id),"
+    " dated AS (SELECT p.id, party.kind, p.status AS own_status, p.organization_id AS own_org,"
     "   (SELECT sh.id FROM status_history sh WHERE sh.person_id = p.id AND sh.start_date <= :day"
     "    ORDER BY sh.start_date DESC, sh.id DESC LIMIT 1) AS row_id"
-    "  FROM people p WHERE p.retired_on IS NULL OR p.retired_on > :day),"
-    " standing AS (SELECT dated.id AS person_id,"
+    "  FROM party JOIN people p ON p.id = party.person_id WHERE p.retired_on IS NULL OR p.retired_on > :day),"
+    " standing AS (SELECT dated.id AS person_id, dated.kind,"
     "   CASE WHEN dated.row_id IS NULL THEN dated.own_status ELSE sh.status END AS status,"
     "   coalesce(sh.organization_id, dated.own_org) AS organization_id"
     "  FROM dated LEFT JOIN status_history sh ON sh.id = dated.row_id"
     "  WHERE dated.row_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM status_history x WHERE x.person_id = dated.id))"
-)
-# Official when an official membership is active on the day, else probationary when one is.
-_PARTY_KIND_SQL = (
-    "CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = standing.person_id"
-    "  AND m.kind = :official AND (m.start_date IS NULL OR m.start_date <= :day)"
-    "  AND (m.end_date IS NULL OR :day <= m.end_date)) THEN :official"
-    " WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = standing.person_id"
-    "  AND m.kind = :probationary AND (m.start_date IS NULL OR m.start_date <= :day)"
-    "  AND (m.end_date IS NULL OR :day <= m.end_date)) THEN :probationary END"
 )
 
 
@@ -125,9 +120,8 @@ def roll_sql(scope: Sequence[int], day: date, statuses: Sequence[PersonStatus]) 
     params.update({f"s{i}": status.value for i, status in enumerate(statuses)})
     orgs = ", ".join(f":o{i}" for i in range(len(scope))) or "NULL"
     codes = ", ".join(f":s{i}" for i in range(len(statuses))) or "NULL"
-    sql = (f"{_STANDING_SQL}, roll AS (SELECT person_id, kind FROM (SELECT standing.person_id,"
-           f" {_PARTY_KIND_SQL} AS kind FROM standing WHERE standing.organization_id IN ({orgs})"
-           f" AND standing.status IN ({codes})) WHERE kind IS NOT NULL)")
+    sql = (f"{_STANDING_SQL}, roll AS (SELECT person_id, kind FROM standing"
+           f" WHERE organization_id IN ({orgs}) AND status IN ({codes}))")
     return sql, params
 
 

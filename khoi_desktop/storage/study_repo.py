@@ -66,29 +66,34 @@ def _expected_rows(scope: Sequence[int], start: date, end: date, kinds: Sequence
     return sql, [iso(start), iso(end), *kinds, *scope, *PRESENT_STATUSES]
 
 
-def person_groups(db: Database, scope: Sequence[int], start: date, end: date,
-                  kinds: Sequence[str]) -> list[tuple[str, int, int, int]]:
-    """(kind, expected, present, persons): how many persons had that many expected and present
-    attendances, by the membership kind of their last study meeting — the persons' figures of
-    the whole scope counted in SQL, a few hundred rows however many people.
+def study_totals(db: Database, scope: Sequence[int], start: date, end: date,
+                 kinds: Sequence[str]) -> tuple[list[tuple[str, int, int, int]], list[tuple[str, int, int]]]:
+    """The whole scope's figures counted in SQL, in one pass over the attendance rows.
+
+    * (kind, expected, present, persons): how many persons had that many expected and present
+      attendances, by the membership kind of their last study meeting (a few hundred rows
+      however many people);
+    * (kind recorded on the row, expected rows, present rows).
     """
     rows_sql, params = _expected_rows(scope, start, end, kinds)
     present = placeholders(PRESENT_STATUSES)
-    sql = (  # with max() alone, SQLite takes the bare column (the kind) from the row of the last day
-        "WITH per_person AS (SELECT a.membership_kind AS kind, max(m.date), count(*) AS expected,"
-        f" sum(a.status IN ({present})) AS present{rows_sql} GROUP BY a.person_id)"
-        " SELECT kind, expected, present, count(*) FROM per_person GROUP BY kind, expected, present"
+    sql = (
+        "WITH person_kind AS MATERIALIZED (SELECT a.person_id AS person, a.membership_kind AS kind,"
+        f" count(*) AS expected, sum(a.status IN ({present})) AS present, max(m.date) AS last_day{rows_sql}"
+        " GROUP BY a.person_id, a.membership_kind),"
+        # with max() alone, SQLite takes the bare column (the kind) from the row of the last day
+        " per_person AS (SELECT kind, max(last_day), sum(expected) AS expected, sum(present) AS present"
+        " FROM person_kind GROUP BY person)"
+        " SELECT 1, kind, expected, present, count(*) FROM per_person GROUP BY kind, expected, present"
+        " UNION ALL SELECT 0, kind, sum(expected), sum(present), 0 FROM person_kind GROUP BY kind"
     )
-    return [tuple(row) for row in db.execute(sql, [*PRESENT_STATUSES, *params]).fetchall()]
-
-
-def attendances_by_kind(db: Database, scope: Sequence[int], start: date, end: date,
-                        kinds: Sequence[str]) -> list[tuple[str, int, int]]:
-    """(membership kind recorded on the row, expected rows, present rows) at the study meetings."""
-    rows_sql, params = _expected_rows(scope, start, end, kinds)
-    sql = (f"SELECT a.membership_kind, count(*), sum(a.status IN ({placeholders(PRESENT_STATUSES)}))"
-           f"{rows_sql} GROUP BY a.membership_kind")
-    return [tuple(row) for row in db.execute(sql, [*PRESENT_STATUSES, *params]).fetchall()]
+    persons, attendances = [], []
+    for is_person, kind, expected, present_count, count in db.execute(sql, [*PRESENT_STATUSES, *params]):
+        if is_person:
+            persons.append((kind, expected, present_count, count))
+        else:
+            attendances.append((kind, expected, present_count))
+    return persons, attendances
 
 
 def study_meeting_count(db: Database, scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> int:
