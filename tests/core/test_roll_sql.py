@@ -22,8 +22,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.demo.generator import generate_demo
 from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.study import StudyService, organization, placements_on
-from khoi_desktop.storage import attendance_repo
-from khoi_desktop.storage import commitments_repo
+from khoi_desktop.storage import attendance_repo, commitments_repo
 from khoi_desktop.storage import organizations_repo as org_repo
 
 _EXPECTED = tuple(status for status in PersonStatus if status.is_expected_at_meetings)
