@@ -55,7 +55,7 @@ def study_rows(db: Database, scope: Sequence[int], start: date, end: date, kinds
         " GROUP BY m.organization_id, home, a.person_id, a.membership_kind"
     )
     params = [*PRESENT_STATUSES, iso(start), iso(end), *kinds, *scope, *PRESENT_STATUSES]
-    return [StudyRow(*row) for row in db.execute(sql, params).fetchall()]
+    return [StudyRow._make(row) for row in db.execute(sql, params).fetchall()]
 
 
 def _expected_rows(scope: Sequence[int], start: date, end: date, kinds: Sequence[str]) -> tuple[str, list]:
