@@ -30,3 +30,11 @@ def resources_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def guide_dir() -> Path:
+    """The user guide (README.md and its pictures): bundled beside the resources when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "guide"
+    return Path(__file__).resolve().parent.parent / "docs" / "guide"

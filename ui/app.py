@@ -25,6 +25,7 @@ from ui.main_window import MainWindow
 from ui.pages.reports.home_page import HomePage
 from ui.pages.reports.overview_page import OverviewPage, figure_opener
 from ui.prompts import Prompts, QtPrompts
+from ui.qt_vietnamese import install_qt_vietnamese
 from ui.style import apply_style
 from ui.tasks import TaskRunner
 
@@ -230,6 +231,7 @@ def run(argv: list[str] | None = None, settings: QSettings | None = None) -> int
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("KhoiDesktop")
     apply_style(app)  # type: ignore[arg-type]
+    install_qt_vietnamese(app)  # Qt's own menus and buttons (Hoàn tác, Dán, Hủy…)
     errors = install_error_handler()  # log file + a Vietnamese dialog for anything uncaught
     tasks = TaskRunner()
     launched = launch(settings if settings is not None else default_settings(), tasks)

@@ -114,6 +114,15 @@ class DatabaseController(QObject):
         if old is not None and old is not services:
             self._tasks.call(old.close)
         self.opened.emit(services)
+        # The full integrity check runs here, behind the shown window, not on every open.
+        self._tasks.call(services.quick_check, lambda rows: self._integrity_checked(services, rows))
+
+    def _integrity_checked(self, services: Services, rows: list[str]) -> None:
+        if rows == ["ok"] or services is not self._services:
+            return
+        self._prompts.warn("Tệp dữ liệu có lỗi", (
+            f"Kiểm tra toàn vẹn tệp “{services.path.name}” phát hiện lỗi ({rows[0]}).\n\n"
+            "Hãy phục hồi từ một bản sao lưu (Tệp → Phục hồi…) trước khi nhập thêm dữ liệu."))
 
     def open_path(self, path: Path, on_failed: Callable[[BaseException], None] | None = None) -> None:
         """Open ``path`` on the worker with a progress dialog; the current file stays open on failure."""
@@ -263,7 +272,7 @@ class DatabaseController(QObject):
         self._prompts.inform("Giới thiệu", (
             f"{APP_TITLE} {app_version()}\n"
             "Quản lý công tác chi bộ, đảng bộ cơ sở — chạy trên máy, không cần mạng.\n\n"
-            f"Phiên bản dữ liệu: {app_schema_version()}\n"
+            f"Cấu trúc dữ liệu: bản {schema_number()} (tệp cũ hơn được nâng cấp tự động khi mở)\n"
             f"Cơ sở dữ liệu: {path}"
         ))
 
@@ -274,3 +283,10 @@ class DatabaseController(QObject):
             self._tasks.call(services.close)
         self._tasks.wait_idle()
         self._release_locks()
+
+
+def schema_number() -> int:
+    """The database structure's number as a clerk reads it ("m0008_study_rolls" → 8)."""
+    name = app_schema_version()
+    digits = "".join(ch for ch in name.split("_")[0] if ch.isdigit())
+    return int(digits) if digits else 0

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from khoi_desktop.domain.models import Changes
+from ui.guide_window import SECTIONS, GuideWindow
 
 GEOMETRY_KEY = "window/geometry"
 NAVIGATION_ITEM_HEIGHT = 42
@@ -87,6 +88,12 @@ class MainWindow(QMainWindow):
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.close)
         self.action_about = QAction("&Giới thiệu", self)
+        self.action_guide = QAction("&Hướng dẫn sử dụng", self)
+        self.action_guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.action_guide.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also from dialogs
+        self.action_guide.triggered.connect(self.show_guide)
+        self.addAction(self.action_guide)  # F1 works while the menu is closed
+        self.guide: GuideWindow | None = None
         self.action_new = QAction("&Tạo cơ sở dữ liệu mới (đơn vị mới)…", self)
         file_menu = self.menuBar().addMenu("&Tệp")
         file_menu.addAction(self.action_new)
@@ -97,8 +104,23 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu.addAction(self.action_guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.action_about)
         self.set_database_actions_enabled(False)
+
+    def show_guide(self) -> GuideWindow:
+        """The user guide, opened at the section of the page on show (F1)."""
+        if self.guide is None:
+            self.guide = GuideWindow(parent=self)
+            self.guide.setWindowFlag(Qt.WindowType.Window)
+        row = self.navigation.currentRow()
+        key = self._pages[row].key if 0 <= row < len(self._pages) else ""
+        self.guide.show()  # first: the page is laid out only once shown, so it can scroll
+        self.guide.show_section(SECTIONS.get(key, "Hướng dẫn sử dụng"))
+        self.guide.raise_()
+        self.guide.activateWindow()
+        return self.guide
 
     def set_database_actions_enabled(self, enabled: bool) -> None:
         """Backup and restore need an open database."""

@@ -37,12 +37,16 @@ def vietnamese_buttons(save_text: str = "Lưu") -> tuple[QDialogButtonBox, QPush
     return box, save
 
 
+MAX_DIALOG_HEIGHT = 680  # a 768 px screen less the taskbar and the title bar
+
+
 def grow_to_fit(dialog: QDialog) -> None:
-    """Grow a dialog whose wrapped labels just got taller (Qt does not do it by itself)."""
+    """Grow a dialog whose wrapped labels just got taller (Qt does not do it by itself), up to 680 px."""
     layout = dialog.layout()
     layout.activate()
     needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else 0
-    dialog.resize(dialog.width(), max(dialog.height(), needed, layout.totalSizeHint().height()))
+    tallest = max(dialog.height(), needed, layout.totalSizeHint().height())
+    dialog.resize(dialog.width(), min(MAX_DIALOG_HEIGHT, tallest))
 
 
 def read_date(widget: DateInput, field: str) -> date | None:

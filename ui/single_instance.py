@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
 
+from khoi_desktop.file_lock import LockHolder, holder_text
+
 log = logging.getLogger(__name__)
 
 UNREADABLE_GRACE_S = 5.0  # a live owner writes its details right after creating the file
@@ -81,11 +83,14 @@ class DatabaseLock:
 
 
 def already_open_message(database: Path, owner: LockOwner | None) -> str:
-    where = ""
-    if owner is not None and owner.host and owner.host != _this_host():
-        where = f" trên máy “{owner.host}”"
+    """Names the holder as the command line does (:func:`khoi_desktop.file_lock.holder_text`):
+    the lock may be held by another window or by a command (``restore``, ``import-members``)."""
+    holder = None
+    if owner is not None:
+        host = owner.host if owner.host and owner.host != _this_host() else ""
+        holder = LockHolder(owner.pid, owner.program, host)
     return (
-        f"Cơ sở dữ liệu “{database.name}” đang được mở trong một cửa sổ Khối Desktop khác{where}.\n\n"
+        f"Cơ sở dữ liệu “{database.name}” đang được mở bởi {holder_text(holder)}.\n\n"
         "Hãy chuyển sang cửa sổ đó (xem trên thanh tác vụ). Nếu muốn mở lại ở đây, hãy đóng "
         "cửa sổ kia trước. Hai cửa sổ cùng sửa một tệp có thể ghi đè công việc của nhau."
     )

@@ -3,32 +3,50 @@
 Every call that touches the database goes through :class:`TaskRunner` so exactly one
 thread uses the SQLite connection at a time. Long jobs get a progress dialog with a
 "Hủy" button; the job polls ``control.cancelled()`` and stops cleanly.
+
+Nothing made for the GUI thread dies on the worker: a job, its closure, its result or
+exception and its control stay in a record the runner keeps on the GUI thread. The worker
+only borrows the record, drops its own references, and then posts the record's number
+back; the GUI thread takes the record out of its table, runs the callbacks and frees it.
+(Freeing Python wrappers of Qt objects on the worker while the GUI thread was connecting
+signals froze the window.)
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 300
 
 
+class _Bus(QObject):
+    """The runner's one channel from the worker; carries only numbers."""
+
+    finished = Signal(int)
+    progressed = Signal(int, int, int)
+
+
 class TaskControl:
     """Handed to a job: report progress, ask whether the user pressed Hủy."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, bus: _Bus, task_id: int) -> None:
+        self._bus = bus
+        self._task_id = task_id
         self._cancel = threading.Event()
 
     def progress(self, done: int, total: int) -> None:
-        self._signals.progressed.emit(int(done), int(total))
+        self._bus.progressed.emit(self._task_id, int(done), int(total))
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -37,29 +55,17 @@ class TaskControl:
         self._cancel.set()
 
 
-class _Signals(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
-    finished = Signal()
+@dataclass
+class _Record:
+    """One queued job and what became of it; owned by the GUI thread."""
 
-
-class _Task(QRunnable):
-    def __init__(self, job: Callable[[TaskControl], Any], signals: _Signals, control: TaskControl) -> None:
-        super().__init__()
-        self._job = job
-        self._signals = signals
-        self._control = control
-
-    def run(self) -> None:
-        try:
-            result = self._job(self._control)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.succeeded.emit(result)
-        finally:
-            self._signals.finished.emit()
+    job: Callable[[TaskControl], Any]
+    control: TaskControl
+    on_success: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    dialog: QProgressDialog | None = None
+    outcome: list[Any] = field(default_factory=list)  # [result] or [exception], set by the worker
+    failed: bool = False
 
 
 class TaskRunner(QObject):
@@ -71,8 +77,12 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one thread owns the SQLite connection at a time
-        self._running = 0
-        self._keep: set[_Signals] = set()
+        self._bus = _Bus(self)
+        self._bus.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._bus.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self._records: dict[int, _Record] = {}
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
 
     def run(
         self,
@@ -85,18 +95,17 @@ class TaskRunner(QObject):
         cancellable: bool = False,
     ) -> TaskControl:
         """Queue ``job(control)``; the callbacks run on the GUI thread."""
-        signals = _Signals()
-        control = TaskControl(signals)
-        self._keep.add(signals)
-        dialog = self._progress_dialog(progress_title, parent, control, cancellable) if progress_title else None
-        signals.succeeded.connect(lambda result: on_success(result) if on_success else None)
-        signals.failed.connect(lambda exc: self._fail(exc, on_error))
-        signals.finished.connect(lambda: self._done(signals, dialog))
-        if dialog is not None:
-            signals.progressed.connect(lambda done, total: _show_progress(dialog, done, total))
-        self._running += 1
-        self.busy_changed.emit(True)
-        self._pool.start(_Task(job, signals, control))
+        task_id = next(self._ids)
+        control = TaskControl(self._bus, task_id)
+        record = _Record(job, control, on_success, on_error)
+        if progress_title:
+            record.dialog = self._progress_dialog(progress_title, parent, control, cancellable)
+        with self._lock:
+            self._records[task_id] = record
+        del record  # from here only the table holds it
+        if len(self._records) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(functools.partial(self._execute, task_id))  # holds only the runner and a number
         return control
 
     def call(self, job: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
@@ -105,7 +114,7 @@ class TaskRunner(QObject):
         return self.run(lambda _control: job(), on_success, on_error)
 
     def is_busy(self) -> bool:
-        return self._running > 0
+        return bool(self._records)
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         """Block until every queued job has run and its callbacks fired (tests, shutdown).
@@ -120,25 +129,50 @@ class TaskRunner(QObject):
             finished = self._pool.waitForDone(remaining_ms)
             if app is not None:
                 app.processEvents()
-            if finished and self._running == 0:
+            if finished and not self._records:
                 return True
             if time.monotonic() >= deadline:
                 return False
+
+    def _execute(self, task_id: int) -> None:
+        """On the worker: run the job, leave its outcome in the record, keep no reference."""
+        with self._lock:
+            record = self._records[task_id]
+        try:
+            record.outcome.append(record.job(record.control))
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+            record.failed = True
+            record.outcome.append(exc)
+        del record
+        self._bus.finished.emit(task_id)
+
+    def _finish(self, task_id: int) -> None:
+        """On the GUI thread: the callbacks, then the record dies here."""
+        with self._lock:
+            record = self._records.pop(task_id)
+        if record.dialog is not None:
+            record.dialog.close()
+            record.dialog.deleteLater()
+        outcome = record.outcome[0] if record.outcome else None
+        try:
+            if record.failed:
+                self._fail(outcome, record.on_error)
+            elif record.on_success is not None:
+                record.on_success(outcome)
+        finally:
+            if not self._records:
+                self.busy_changed.emit(False)
+
+    def _progress(self, task_id: int, done: int, total: int) -> None:
+        record = self._records.get(task_id)
+        if record is not None and record.dialog is not None:
+            _show_progress(record.dialog, done, total)
 
     def _fail(self, exc: BaseException, on_error: Callable[[BaseException], None] | None) -> None:
         if on_error is not None:
             on_error(exc)
         else:
             log.error("Lỗi trong tác vụ nền", exc_info=exc)
-
-    def _done(self, signals: _Signals, dialog: QProgressDialog | None) -> None:
-        self._running -= 1
-        self._keep.discard(signals)
-        if dialog is not None:
-            dialog.close()
-            dialog.deleteLater()
-        if self._running == 0:
-            self.busy_changed.emit(False)
 
     def _progress_dialog(self, title: str, parent: QWidget | None, control: TaskControl,
                          cancellable: bool) -> QProgressDialog:

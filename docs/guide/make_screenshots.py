@@ -7,8 +7,8 @@ Builds a fresh unit demo database in a temporary folder, opens the real main win
 offscreen at 1366 × 768 (an office laptop screen) and writes one PNG per step of the guide
 into docs/guide/img/. Dialogs are built and grabbed, never run with exec(); questions the
 app would ask go to :class:`ScriptPrompts`, which answers from a queue and never blocks.
-The first page of a minutes PDF is rendered with ``pdftoppm`` (poppler-utils) when it is
-installed; otherwise that image is skipped with a note.
+The minutes are shown in the app's own preview window. Paths on screen are written as on
+Windows (``C:\\Users\\vanphong\\…``) before each grab, so the pictures look like the clerk's screen.
 
 Nothing outside docs/guide/img/ is written: the database, settings, backups and PDFs live
 in the temporary folder, which is removed at the end.
@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -36,6 +35,8 @@ NEW_MEETING_TITLE = "Sinh hoạt chuyên đề quý IV/2026: Tinh thần trách 
 NARRATIVE = ("Các chi bộ tổ chức học tập nghiêm túc, đúng thời gian; nhiều đảng viên chủ động chuẩn bị ý kiến "
              "phát biểu, liên hệ với nhiệm vụ chuyên môn của cơ quan.")
 OPERATOR = "vanphong"  # the Windows login the change history names (here it would be the build user)
+WINDOWS_DATA = r"C:\Users\vanphong\AppData\Local"  # where %LOCALAPPDATA% is on the clerk's PC
+WINDOWS_DOCUMENTS = r"C:\Users\vanphong\Documents\Văn bản chi bộ"  # where the clerk saves files
 ASSESSMENT_YEAR = 2025  # the last finished round, the first on the 100-point scale
 IMPORT_FILE = ROOT / "tests" / "data" / "people_clean.xlsx"
 IMPORT_PROBLEMS_FILE = ROOT / "tests" / "data" / "people_bad_values.xlsx"  # errors, duplicates, warnings
@@ -47,13 +48,22 @@ WORK = Path()  # the temporary folder of one run (set in main)
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
 
 from khoi_desktop.domain.enums import MeetingKind  # noqa: E402
 from khoi_desktop.services.app import Services  # noqa: E402
 from khoi_desktop.services.demo.generator import generate_demo  # noqa: E402
 from ui.app import build_window  # noqa: E402
 from ui.first_start import WelcomeDialog  # noqa: E402
+from ui.pages.common.pdf_preview import PreviewWindow  # noqa: E402
 from ui.style import apply_style  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 
@@ -109,12 +119,48 @@ class Shooter:
 
     def save(self, name: str, widget: QWidget, note: str = "") -> Path:
         self.settle()
+        windows_paths(widget.window())
         pixmap = widget.grab()
         path = OUT / f"{name}.png"
         _write_small(pixmap, path)
         self.written.append((path.name, path.stat().st_size, note))
         print(f"  {path.name}: {pixmap.width()}×{pixmap.height()}, {path.stat().st_size // 1024} KB")
         return path
+
+
+def windows_path(text: str) -> str:
+    """``text`` with this run's temporary folders written as the clerk's Windows folders."""
+    for folder, shown in ((WORK / "KhoiDesktop", WINDOWS_DATA + "\\KhoiDesktop"), (WORK, WINDOWS_DOCUMENTS),
+                          (ROOT / "tests" / "data", WINDOWS_DOCUMENTS)):
+        while str(folder) in text:
+            start = text.index(str(folder))
+            end = start + len(str(folder))
+            while end < len(text) and text[end] not in " \n“”\"'()":
+                end += 1
+            text = text[:start] + shown + text[start + len(str(folder)):end].replace("/", "\\") + text[end:]
+    return text
+
+
+def windows_paths(window: QWidget) -> None:
+    """Every label, field, list and table cell of ``window`` with Windows paths (see :func:`windows_path`)."""
+    for label in window.findChildren(QLabel):
+        if str(WORK) in label.text() or str(ROOT) in label.text():
+            label.setText(windows_path(label.text()))
+    for field in window.findChildren(QLineEdit):
+        if str(WORK) in field.text() or str(ROOT) in field.text():
+            field.setText(windows_path(field.text()))
+    for box in window.findChildren(QPlainTextEdit):
+        if str(WORK) in box.toPlainText():
+            box.setPlainText(windows_path(box.toPlainText()))
+    for listing in window.findChildren(QListWidget):
+        for row in range(listing.count()):
+            listing.item(row).setText(windows_path(listing.item(row).text()))
+    for table in window.findChildren(QTableWidget):
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is not None and str(WORK) in item.text():
+                    item.setText(windows_path(item.text()))
 
 
 def _write_small(pixmap: QPixmap, path: Path) -> None:
@@ -418,20 +464,17 @@ def latest_meeting(services: Services, organization_id: int, before: str) -> int
 
 
 def pdf_page(shoot: Shooter, pdf: Path, name: str) -> None:
-    """The first page of ``pdf`` at 60 dpi, with pdftoppm when it is installed."""
+    """The app's own preview window on the first page of ``pdf``, as "Xem" shows it."""
     shoot.settle()
-    target = OUT / f"{name}.png"
-    if shutil.which("pdftoppm") is None:
-        print(f"  {target.name}: bỏ qua — máy không có pdftoppm (gói poppler-utils)")
-        shoot.written.append((target.name, 0, "bỏ qua: không có pdftoppm"))
-        return
     if not pdf.is_file():
         raise RuntimeError(f"Không tạo được tệp {pdf}")
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(target.with_suffix(""))], check=True)
-    _write_small(QPixmap(str(target)), target)
-    shoot.written.append((target.name, target.stat().st_size, "pdftoppm -r 60"))
-    print(f"  {target.name}: {target.stat().st_size // 1024} KB")
+    preview = PreviewWindow(pdf, "Biên bản sinh hoạt chi bộ", on_print=lambda: None, on_save=lambda: None,
+                            on_open_elsewhere=lambda: None)
+    preview.resize(980, 700)
+    preview.show()
+    preview.zoom_box.setCurrentIndex(0)  # Vừa chiều rộng
+    shoot.save(name, preview, "cửa sổ xem trước")
+    preview.close()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import click
 
 from khoi_desktop import paths
 from khoi_desktop.domain.errors import StorageError, UserFacingError
+from khoi_desktop.durable import explain_os_error
 
 if TYPE_CHECKING:  # opening a database brings in the storage layer: only when a command runs
     from khoi_desktop.services.app import Services
@@ -37,8 +38,14 @@ def resolve_db(db_path: Path | None) -> Path:
     return db_path if db_path is not None else paths.default_database()
 
 
-def open_existing(db_path: Path | None) -> Services:
-    """Open a database that must already exist (reading commands never create one)."""
+def open_existing(db_path: Path | None, *, writes: bool = True, full_check: bool = False) -> Services:
+    """Open a database that must already exist (commands never create one).
+
+    A command that ``writes`` holds the database's writer lock, the one the window holds,
+    until it closes: refused, naming the holder, while the file is open elsewhere. A reading
+    command opens the file read-only, so it works beside an open window and on a
+    write-protected file.
+    """
     path = resolve_db(db_path)
     if not path.exists():
         raise StorageError(f"Không tìm thấy cơ sở dữ liệu “{path}”. Hãy tạo mới trong ứng dụng hoặc "
@@ -47,7 +54,9 @@ def open_existing(db_path: Path | None) -> Services:
         raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
     from khoi_desktop.services.app import Services
 
-    return Services.open(path)
+    if writes:
+        return Services.open_for_writing(path, full_check=full_check)
+    return Services.open(path, read_only=True, full_check=full_check)
 
 
 def say(text: str = "") -> None:
@@ -69,11 +78,12 @@ def handles_errors(func: F) -> F:
         except UserFacingError as exc:
             fail(exc.message)
         except sqlite3.Error as exc:
-            fail(f"lỗi cơ sở dữ liệu: {exc}.")
-        except PermissionError as exc:
-            fail(f"không có quyền ghi hoặc đọc “{exc.filename}”.")
+            from khoi_desktop.storage.database import explain_sqlite_error  # only on a failure
+
+            fail(explain_sqlite_error(exc, resolve_db(kwargs.get("db_path"))).message)
         except OSError as exc:
-            fail(f"lỗi tệp “{exc.filename or ''}”: {exc.strerror or exc}.")
+            where = Path(exc.filename) if exc.filename else resolve_db(kwargs.get("db_path"))
+            fail(explain_os_error(exc, where, doing="ghi hoặc đọc").message)
         except click.exceptions.Exit:
             raise
         except KeyboardInterrupt:

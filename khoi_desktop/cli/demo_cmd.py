@@ -8,6 +8,7 @@ import click
 
 from khoi_desktop.cli.common import db_option, handles_errors, resolve_db, say
 from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.file_lock import WriterLock
 
 
 @click.command("demo")
@@ -23,7 +24,8 @@ def demo_command(db_path: Path | None, scale: str, seed: int, overwrite: bool) -
 
     target = resolve_db(db_path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    summary = generate_demo(target, scale, seed, overwrite=overwrite)
+    with WriterLock(target):  # never under a window that has the file open
+        summary = generate_demo(target, scale, seed, overwrite=overwrite)
     say(f"Đã tạo dữ liệu mẫu ({'cấp khối' if scale == 'bloc' else 'một đơn vị'}) tại “{summary.path}”: "
         f"{format_number(summary.organizations)} tổ chức, {format_number(summary.people)} người, "
         f"{format_number(summary.meetings)} buổi sinh hoạt, {format_number(summary.attendance)} lượt điểm danh "

@@ -35,7 +35,7 @@ def _print_rows(rows: list[list[object]], noun: str) -> None:
 @handles_errors
 def list_command(what: str, db_path: Path | None, org: str | None, year: int | None) -> None:
     """Liệt kê tổ chức, người hoặc buổi sinh hoạt, mỗi dòng một bản ghi, cột cách nhau bằng Tab."""
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         scope = _org_scope(services, org)
         if what == "orgs":

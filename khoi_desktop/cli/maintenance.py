@@ -34,7 +34,7 @@ def check_command(db_path: Path | None) -> None:
     """Kiểm tra tệp cơ sở dữ liệu: tính toàn vẹn, phiên bản, số lượng bản ghi."""
     from khoi_desktop.services.app import app_schema_version
 
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         summary = services.summary()
         result = services.quick_check()
@@ -57,7 +57,7 @@ def check_command(db_path: Path | None) -> None:
 @handles_errors
 def backup_command(db_path: Path | None, out: Path) -> None:
     """Sao lưu cơ sở dữ liệu ra một tệp (an toàn cả khi ứng dụng đang mở)."""
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False, full_check=True)
     try:
         target = services.backup(out)
         counts = services.summary().counts
@@ -77,7 +77,7 @@ def restore_command(db_path: Path | None, source: Path) -> None:
 
     target = resolve_db(db_path)
     counts = validate_backup(source)
-    kept = restore_database(source, target)
+    kept = restore_database(source, target, lock=True)
     say(f"Đã phục hồi từ “{source}”: {format_number(counts['people'])} người, "
         f"{format_number(counts['meetings'])} buổi sinh hoạt.")
     if kept:

@@ -17,8 +17,11 @@ if TYPE_CHECKING:  # the PDF writers (reportlab) load when a document is printed
 Writer = Callable[["MeetingDocumentService", int, Path], "PrintedDocument"]
 
 
-def _print_document(name: str, help_text: str, write: Writer) -> click.Command:
-    """A subcommand ``NAME MEETING_ID --out FILE.pdf [--db PATH]`` that writes one document."""
+def _print_document(name: str, help_text: str, write: Writer, *, numbers: bool = True) -> click.Command:
+    """A subcommand ``NAME MEETING_ID --out FILE.pdf [--db PATH]`` that writes one document.
+
+    A document that ``numbers`` itself records its number, so the command takes the
+    database's writer lock; the others read only (they work beside an open window)."""
 
     @click.command(name, help=help_text)
     @click.argument("meeting_id", type=click.IntRange(1, MAX_ID))
@@ -29,7 +32,7 @@ def _print_document(name: str, help_text: str, write: Writer) -> click.Command:
     def command(meeting_id: int, out: Path, db_path: Path | None) -> None:
         from khoi_desktop.services.meeting_documents import MeetingDocumentService
 
-        services = open_existing(db_path)
+        services = open_existing(db_path, writes=numbers)
         try:
             printed = write(MeetingDocumentService(services.context), meeting_id, out)
         finally:
@@ -45,7 +48,7 @@ minutes_command = _print_document(
     lambda documents, meeting_id, out: documents.write_minutes(meeting_id, out))
 sign_in_sheet_command = _print_document(
     "sign-in-sheet", "In danh sách đảng viên dự họp của buổi sinh hoạt MEETING_ID ra tệp PDF.",
-    lambda documents, meeting_id, out: documents.write_sign_in_sheet(meeting_id, out))
+    lambda documents, meeting_id, out: documents.write_sign_in_sheet(meeting_id, out), numbers=False)
 resolution_command = _print_document(
     "resolution", "In nghị quyết hoặc thông báo kết luận của buổi sinh hoạt MEETING_ID ra tệp PDF "
     "(cấp số văn bản nếu chưa có).",

@@ -88,7 +88,7 @@ def export_members_command(org: str | None, out: Path, db_path: Path | None) -> 
     """Xuất danh sách cán bộ, đảng viên ra tệp Excel có định dạng để in (A4)."""
     from khoi_desktop.services.people_export import PeopleExportService  # openpyxl: only when it runs
 
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         org_id = services.organizations.resolve(org).id if org else None
         summary = PeopleExportService(services.context).export_organization(out, org_id)

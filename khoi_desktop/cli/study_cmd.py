@@ -104,7 +104,7 @@ def participation_command(org: str, year: int, db_path: Path | None) -> None:
     """In ra số liệu tham gia học tập trong năm: số người, số lượt, theo tổ chức và theo tư cách."""
     from khoi_desktop.services.study import StudyService
 
-    services = open_existing(db_path)
+    services = open_existing(db_path, writes=False)
     try:
         figures = StudyService(services.context).participation(services.organizations.resolve(org).id, year)
     finally:

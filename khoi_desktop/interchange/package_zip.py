@@ -42,6 +42,7 @@ from khoi_desktop.domain.package import (
     safe_entry_name,
 )
 from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.durable import finalise
 
 _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -103,7 +104,7 @@ def write_package(target: Path, files: Sequence[PackedFile], header: PackageMani
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, content)
-        os.replace(temporary, target)
+        finalise(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
     return manifest

@@ -35,7 +35,7 @@ FIELD_LABELS: dict[str, str] = {
     "hometown": "Quê quán",
     "ethnicity": "Dân tộc",
     "phone": "Điện thoại",
-    "email": "Email",
+    "email": "Thư điện tử",  # as the person form calls it
     "political_theory": "Trình độ lý luận chính trị",
     "education": "Trình độ chuyên môn",
     "note": "Ghi chú",

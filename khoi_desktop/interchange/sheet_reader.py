@@ -15,11 +15,18 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
-import openpyxl
 import xlrd
+from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.cell.rich_text import CellRichText
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser  # read-only mode's streaming parser
+from openpyxl.xml.constants import SHEET_MAIN_NS
 from xlrd.compdoc import CompDoc
 
 from khoi_desktop.domain.vntext import clean, format_date
@@ -31,6 +38,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # guards against zip bombs
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
+MAX_CELLS = 3_000_000  # cells written in the file: 200,000 rows of 15 columns
+MAX_SHEET_XML_BYTES = 300 * 1024 * 1024  # one sheet's XML (200,000 real rows are about 150 MB)
+MAX_STRINGS_XML_BYTES = 100 * 1024 * 1024  # the shared strings, which openpyxl keeps in memory
 
 
 class SheetReadError(Exception):
@@ -171,8 +181,7 @@ def _sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise SheetReadError(path.name, "tệp giải nén ra quá lớn, không an toàn để mở.")
+            _refuse_oversized(path.name, infos)
             broken = archive.testzip()  # CRC check: catches a copy cut or damaged in the middle
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise SheetReadError(path.name, _DAMAGED) from None
@@ -185,6 +194,18 @@ def _sniff_zip(path: Path) -> str:
         if member in names:
             raise SheetReadError(path.name, reason)
     raise SheetReadError(path.name, "đây là tệp nén, không phải bảng tính Excel.")
+
+
+def _refuse_oversized(file_name: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Sizes the zip declares (reading never yields more than declared): checked before any parsing."""
+    too_big = "tệp giải nén ra quá lớn, không an toàn để mở (có thể là tệp cố ý gây treo máy)."
+    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+        raise SheetReadError(file_name, too_big)
+    for info in infos:
+        name = info.filename.lower()
+        limit = MAX_STRINGS_XML_BYTES if name.endswith("sharedstrings.xml") else MAX_SHEET_XML_BYTES
+        if info.file_size > limit:
+            raise SheetReadError(file_name, too_big)
 
 
 def _sniff_ole(path: Path) -> str:
@@ -219,46 +240,151 @@ def _describe_foreign(head: bytes) -> str:
 
 
 def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
+    """Stream the chosen sheet row by row (openpyxl's read-only mode): the limits stop a bomb
+    before its cells fill the memory; the workbook itself is never loaded whole."""
     try:
         with warnings.catch_warnings():  # "extension not supported" notes are no concern of the user
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, data_only=True, rich_text=True)
+            reader = _StreamingReader(path, read_only=True, data_only=True, rich_text=True)
+            reader.read()
+            book = reader.wb
     except Exception:  # openpyxl raises anything from KeyError to lxml errors on bad parts
-        raise SheetReadError(path.name, "tệp Excel bị hỏng hoặc có cấu trúc lạ, không đọc được.") from None
+        raise SheetReadError(path.name, _STRANGE) from None
     try:
         names = tuple(sheet.title for sheet in book.worksheets)  # chart sheets hold no cells
-        active = book.active.title if book.active else None
-        sheet = book[_choose_sheet(path.name, names, sheet_name, active, lambda name: _has_cells(book[name]))]
-        rows = _xlsx_rows(path.name, sheet)
-        merged = tuple(
-            MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
-            for m in sheet.merged_cells.ranges
-        )
-        return SheetGrid(path.name, sheet.title, names, _square(rows), merged)
+        active = book.active.title if book.active is not None else None
+        chosen = _choose_sheet(path.name, names, sheet_name, active, lambda name: _has_cells(book[name]))
+        rows, merged = _stream_rows(path.name, book[chosen])
+        return SheetGrid(path.name, chosen, names, _square(rows), merged)
+    except SheetReadError:
+        raise
+    except Exception:
+        raise SheetReadError(path.name, _STRANGE) from None
     finally:
         book.close()
 
 
-def _has_cells(sheet: object) -> bool:
-    return sheet.max_row > 1 or sheet.max_column > 1 or sheet["A1"].value is not None
+_STRANGE = "tệp Excel bị hỏng hoặc có cấu trúc lạ, không đọc được."
 
 
-def _xlsx_rows(file_name: str, sheet: object) -> list[list[Cell]]:
-    if sheet.max_row > MAX_ROWS:
-        raise SheetReadError(file_name, f"trang tính có quá nhiều dòng ({sheet.max_row}).")
-    width = min(sheet.max_column, MAX_COLUMNS)
-    return [[_xlsx_cell(cell) for cell in row] for row in sheet.iter_rows(max_col=width)]
+class _StreamingSheet(ReadOnlyWorksheet):
+    """A read-only sheet that is not parsed when it is opened.
+
+    openpyxl looks for the ``<dimension>`` element until ``sheetData`` *ends*: without one (a
+    bomb, some generators) it parses the whole sheet once more just to open it. The rows are
+    streamed below; the size is not needed.
+    """
+
+    def _get_size(self) -> None:
+        return None
 
 
-def _xlsx_cell(cell: object) -> Cell:
-    value = cell.value
-    if value is None:
-        return EMPTY_CELL
+class _StreamingReader(ExcelReader):
+    """openpyxl's read-only workbook reader, with worksheets that open without a parse."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue  # chart sheets hold no cells
+            worksheet = _StreamingSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)  # noqa: SLF001 - as openpyxl's own reader does
+
+
+def _has_cells(sheet: ReadOnlyWorksheet) -> bool:
+    """Any value in the first rows (read as a stream: a huge sheet is not parsed to answer)."""
+    with sheet._get_source() as source:  # noqa: SLF001 - the sheet's XML stream
+        for _index, cells in islice(_parser(sheet, source).parse(), 50):
+            if any(cell["value"] is not None for cell in cells):
+                return True
+    return False
+
+
+class _Parser(WorkSheetParser):
+    """openpyxl's sheet parser with a short way for plain inline text (one ``<t>``, no runs):
+    building rich text for each such cell is most of the reading time of an exported list."""
+
+    def parse_cell(self, element: Element) -> dict[str, object]:
+        inline = element.find(INLINE_STRING) if element.get("t") == "inlineStr" else None
+        if inline is None or len(inline) != 1 or inline[0].tag != _PLAIN_TEXT:
+            return super().parse_cell(element)
+        coordinate = element.get("r")
+        if coordinate:
+            row, column = coordinate_to_tuple(coordinate)
+            self.col_counter = column
+        else:
+            self.col_counter += 1
+            row, column = self.row_counter, self.col_counter
+        style = element.get("s")
+        return {"row": row, "column": column, "value": inline[0].text or "", "data_type": "s",
+                "style_id": int(style) if style else 0}
+
+
+_PLAIN_TEXT = f"{{{SHEET_MAIN_NS}}}t"
+
+
+def _parser(sheet: ReadOnlyWorksheet, source: object) -> WorkSheetParser:
+    book = sheet.parent
+    return _Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,  # noqa: SLF001
+                           date_formats=book._date_formats, timedelta_formats=book._timedelta_formats,  # noqa: SLF001
+                           rich_text=True)
+
+
+def _stream_rows(file_name: str, sheet: ReadOnlyWorksheet) -> tuple[list[list[Cell]], tuple[MergedRange, ...]]:
+    """The sheet's rows, refusing as soon as a limit is passed (rows, filled cells)."""
+    rows: list[list[Cell]] = []
+    filled = 0
+    fonts = _FontNames(sheet)
+    with sheet._get_source() as source:  # noqa: SLF001 - the sheet's XML stream
+        parser = _parser(sheet, source)
+        for index, cells in parser.parse():
+            if index > MAX_ROWS:
+                raise SheetReadError(file_name, f"trang tính có quá nhiều dòng (quá {MAX_ROWS:,} dòng)."
+                                     .replace(",", "."))
+            rows.extend([] for _ in range(index - 1 - len(rows)))  # rows the file leaves out
+            filled += len(cells)
+            if len(cells) > MAX_COLUMNS or filled > MAX_CELLS:
+                raise SheetReadError(file_name, "trang tính có quá nhiều ô dữ liệu cho một danh sách "
+                                                f"(tối đa {MAX_COLUMNS} cột).")
+            row = _stream_row(fonts, cells)
+            rows.append(row)
+        merged = tuple(
+            MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
+            for m in (parser.merged_cells.mergeCell if parser.merged_cells else ())
+        )
+    return rows, merged
+
+
+class _FontNames(dict[int, str]):
+    """The font name of each cell style, looked up once per style (not once per cell)."""
+
+    def __init__(self, sheet: ReadOnlyWorksheet) -> None:
+        super().__init__()
+        self._sheet = sheet
+
+    def __missing__(self, style_id: int) -> str:
+        probe = ReadOnlyCell(self._sheet, 1, 1, None, style_id=style_id)
+        self[style_id] = name = probe.font.name or ""
+        return name
+
+
+def _stream_row(fonts: _FontNames, cells: list[dict[str, object]]) -> list[Cell]:
+    row: list[Cell] = []
+    for cell in cells:
+        value = cell["value"]
+        if value is None:
+            continue
+        row.extend([EMPTY_CELL] * (int(cell["column"]) - 1 - len(row)))
+        row.append(_xlsx_cell(value, fonts, int(cell["style_id"] or 0)))
+    return row
+
+
+def _xlsx_cell(value: object, fonts: _FontNames, style_id: int) -> Cell:
     if isinstance(value, CellRichText):
         runs = [(str(part), (part.font.rFont if hasattr(part, "font") else None) or "") for part in value]
-        return _text_cell(runs, cell.font.name or "")
+        return _text_cell(runs, fonts[style_id])
     if isinstance(value, str):
-        return _text_cell([(value, "")], cell.font.name or "")
+        return _text_cell([(value, "")], fonts[style_id])
     return Cell(_plain_value(value))
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from khoi_desktop.file_lock import WriterLock
 from khoi_desktop.services.assessments import AssessmentService
 from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.backups import restore_backup
@@ -53,9 +54,11 @@ class Services:
     would otherwise slow every start of the window although most sessions print nothing.
     """
 
-    def __init__(self, db: Database, path: Path, context: ServiceContext | None = None) -> None:
+    def __init__(self, db: Database, path: Path, context: ServiceContext | None = None,
+                 lock: WriterLock | None = None) -> None:
         self.db = db
         self.path = path
+        self._lock = lock
         self.context = context or ServiceContext(db)
         self.organizations = OrganizationService(self.context)
         self.people = PeopleService(self.context)
@@ -109,12 +112,32 @@ class Services:
         return ConsolidationService(self.context)
 
     @classmethod
-    def open(cls, path: Path | str, *, migrate: bool = True) -> Services:
+    def open(cls, path: Path | str, *, migrate: bool = True, read_only: bool = False,
+             full_check: bool = False) -> Services:
+        """Open ``path``; ``read_only`` never writes to it (see :func:`open_database`)."""
         path = Path(path)
-        return cls(open_database(path, migrate=migrate), path)
+        db = open_database(path, migrate=migrate, read_only=read_only, full_check=full_check)
+        return cls(db, path, ServiceContext(db, read_only=True) if read_only else None)
+
+    @classmethod
+    def open_for_writing(cls, path: Path | str, *, full_check: bool = False) -> Services:
+        """Open ``path`` holding its writer lock until :meth:`close` (the command line's way):
+        refused, naming the holder, while a window or another command has the file."""
+        path = Path(path)
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            return cls(open_database(path, full_check=full_check), path, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
 
     def summary(self) -> DatabaseSummary:
         roots = self.organizations.roots()
@@ -134,12 +157,16 @@ class Services:
         return maintenance_repo.backup_to(self.db, target)
 
 
-def restore_database(source: Path, target: Path) -> Path | None:
+def restore_database(source: Path, target: Path, *, lock: bool = False) -> Path | None:
     """Check ``source``, keep the current file in the backup folder, then put ``source`` in place.
 
-    The database must be closed. Returns where the previous data was kept.
+    The database must be closed. ``lock`` takes its writer lock meanwhile (the command line;
+    the window holds it already). Returns where the previous data was kept.
     """
-    return restore_backup(source, target)
+    if not lock:
+        return restore_backup(source, target)
+    with WriterLock(target):
+        return restore_backup(source, target)
 
 
 def validate_backup(source: Path) -> dict[str, int]:

@@ -22,6 +22,7 @@ from khoi_desktop.domain.backups import BackupFile, BackupInfo, BackupReason, ch
 from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.domain.retention import DEFAULT_RULE, RetentionRule, expired_stamps
 from khoi_desktop.domain.vntext import ascii_name
+from khoi_desktop.durable import check_free_space, explain_os_error
 from khoi_desktop.storage import backups_repo, maintenance_repo
 from khoi_desktop.storage.database import open_database
 
@@ -176,39 +177,53 @@ def _due(last: datetime | None, now: datetime, interval: timedelta) -> bool:
 
 def restore_backup(source: Path, database: Path, *, folder: Path | None = None,
                    clock: Clock = datetime.now) -> Path | None:
-    """Check ``source``, back up the (closed) current file, then replace it.
+    """Check ``source``, back up the (closed) current file, then swap the checked copy in.
 
-    Returns the backup of the file as it was (None when there was none). A current file
-    that cannot even be opened (damaged, or from a newer version) is copied byte for byte.
+    Nothing is removed or overwritten before the last step, one atomic rename; on any
+    failure the current file is as it was and the temporary files are gone. Returns the
+    backup of the file as it was (None when there was none). A current file that cannot
+    even be opened (damaged, or from a newer version) is copied byte for byte.
     """
     source, database = Path(source), Path(database)
     if source.resolve() == database.resolve():
         raise StorageError("Tệp phục hồi trùng với cơ sở dữ liệu đang dùng.")
-    maintenance_repo.validate_backup(source)
-    kept = backup_closed_file(database, BackupReason.BEFORE_RESTORE,
-                              folder=folder or backups_folder(database), clock=clock)
-    duplicate = maintenance_repo.restore_file(source, database)
-    if duplicate is not None and kept is not None:
-        duplicate.unlink(missing_ok=True)  # the same content is already in the backup folder
+    if not database.parent.is_dir():
+        raise StorageError(f"Thư mục “{database.parent}” không tồn tại.")
+    needed = _file_size(source) + _file_size(Path(f"{source}-wal"))
+    check_free_space(database.parent, 2 * needed + maintenance_repo.SPACE_SLACK, what="phục hồi")
+    folder = folder or backups_folder(database)
+    with maintenance_repo.checked_copy(source, database.parent) as (staged, _counts):
+        kept = backup_closed_file(database, BackupReason.BEFORE_RESTORE, folder=folder, clock=clock)
+        maintenance_repo.swap_in(staged, database)
     return kept
 
 
 def backup_closed_file(database: Path, reason: BackupReason | str, *, folder: Path,
                        clock: Clock = datetime.now) -> Path | None:
-    """:meth:`BackupService.backup_before` for a database nobody has open."""
+    """:meth:`BackupService.backup_before` for a database nobody has open (nothing is removed)."""
     if not database.is_file() or database.stat().st_size == 0:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise explain_os_error(exc, folder, doing="tạo thư mục sao lưu") from exc
+    size = _file_size(database) + _file_size(Path(f"{database}-wal"))
+    check_free_space(folder, size + maintenance_repo.SPACE_SLACK, what="sao lưu dữ liệu hiện tại")
     target, _ = backups_repo.free_name(folder, clock(), reason)
     try:
-        db = open_database(database, migrate=False)
+        db = open_database(database, migrate=False, full_check=True)
     except StorageError as exc:
         log.warning("Tệp hiện tại không mở được (%s); chép nguyên trạng sang %s", exc, target)
-        backups_repo.copy_raw(database, target)
-        backups_repo.remove_database_files(database)
-        return target
+        return backups_repo.copy_raw(database, target)
     try:
         backups_repo.write_backup(db, target)
     finally:
         db.close()
     return target
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

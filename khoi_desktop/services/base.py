@@ -27,10 +27,17 @@ class ServiceContext:
     db: Database
     operator: str = field(default_factory=_default_operator)
     today: Callable[[], date] = date.today
+    read_only: bool = False  # a reading command's session: prints leave no audit line
 
     def audit(self, action: str, entity: str, entity_id: int | None, summary: str,
               details: dict[str, Any] | None = None) -> None:
-        """Write one audit-log line; call inside the service's transaction."""
+        """Write one audit-log line; call inside the service's transaction.
+
+        A read-only session (a command printing beside an open window, a write-protected
+        file) changes nothing, and its prints cannot be logged in the file: no line then.
+        """
+        if self.read_only:
+            return
         write_audit(self.db, operator=self.operator, action=action, entity=entity, entity_id=entity_id,
                     summary=summary, details=details)
 

@@ -35,12 +35,20 @@ from khoi_desktop.reports.report_model import (
 )
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.exemplars import ExemplarService
-from khoi_desktop.services.file_writes import checked_targets, write_all
+from khoi_desktop.services.file_writes import checked_targets
 from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.outreach import OutreachService
 from khoi_desktop.services.overview import YearFigures
 from khoi_desktop.services.package_figures import figures_from_json, sum_figures
-from khoi_desktop.services.year_end import ExportedReport, ReportFiles, YearEndService, attached_to
+from khoi_desktop.services.year_end import (
+    Cancelled,
+    ExportedReport,
+    ExportSteps,
+    Progress,
+    ReportFiles,
+    YearEndService,
+    attached_to,
+)
 from khoi_desktop.services.year_end_content import YearEndData, name_units
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import narratives_repo, packages_repo
@@ -110,17 +118,22 @@ class ConsolidationService:
 
     def export(self, year: int, *, pdf: Path | None = None, docx: Path | None = None, xlsx: Path | None = None,
                bloc_id: int | None = None, issued_on: date | None = None, number: int | None = None,
-               result: Consolidation | None = None) -> ExportedReport:
-        """Write the chosen files together (nothing is left behind on failure)."""
+               result: Consolidation | None = None, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> ExportedReport:
+        """Write the chosen files together (nothing is left behind on failure or on Hủy).
+
+        ``progress(done, total)`` counts the steps: the units' figures, each file, the writing.
+        """
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        files = self.build_files(year, bloc_id, issued_on=issued_on, number=number, result=result)
-        contents = {path: getattr(files, kind) for kind, path in targets.items()}
-        write_all(contents)
+        steps = ExportSteps(len(targets) + 2, progress, cancelled)
+        report = self.report(year, bloc_id, issued_on=issued_on, number=number, result=result)
+        steps.done()
+        contents = self._year_end.write_files(report, targets, steps)
         bloc = self._bloc(bloc_id)
         with self._db.atomic():
-            self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {files.title} (tổng hợp từ các đơn vị)",
+            self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {report.title} (tổng hợp từ các đơn vị)",
                             {"year": year, "paths": [str(p) for p in contents]})
-        return ExportedReport(files.title, tuple(contents), Changes(ids=(bloc.id,)))
+        return ExportedReport(report.title, tuple(contents), Changes(ids=(bloc.id,)))
 
     # -- helpers --------------------------------------------------------------------------------
     def _bloc(self, bloc_id: int | None) -> Organization:

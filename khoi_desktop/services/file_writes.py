@@ -1,8 +1,9 @@
 """Writing the clerk's files safely: check the chosen name, write beside it, then rename.
 
 Every document the services write (minutes, study documents, sheets, year-end reports)
-goes through :func:`replacing`: the content is written to a hidden temporary file in the
-target's folder and renamed over the target only when complete, so a failure never leaves
+goes through :func:`khoi_desktop.durable.replacing`: the content is written to a hidden
+temporary file in the target's folder, flushed to the disk and renamed over the target only
+when complete, so a failure never leaves
 a half-written file and a leftover temporary file is always removed.
 """
 
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from khoi_desktop.domain.errors import UserFacingError, ValidationError
+from khoi_desktop.durable import fsync_file, fsync_folder, replacing, temporary_beside
 from khoi_desktop.interchange.write_errors import SheetWriteError
 
 
@@ -39,23 +41,8 @@ def checked_targets(chosen: Mapping[str, Path | None]) -> dict[str, Path]:
     return targets
 
 
-def temporary_beside(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
-
-
-@contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; when the block succeeds rename it over ``target``."""
-    temporary = temporary_beside(target)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def replace_file(target: Path, content: bytes) -> None:
-    """Write ``content`` beside the target, then rename over it: a failure never leaves a half file."""
+    """Write ``content`` beside the target, flush, then rename over it: never a half file."""
     with replacing(target) as temporary:
         temporary.write_bytes(content)
 
@@ -66,8 +53,11 @@ def write_all(contents: Mapping[Path, bytes]) -> None:
     try:
         for path, content in contents.items():
             temporaries[path].write_bytes(content)
+            fsync_file(temporaries[path])
         for path, temporary in temporaries.items():
             os.replace(temporary, path)
+        for folder in {path.parent for path in contents}:
+            fsync_folder(folder)
     finally:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)

@@ -190,6 +190,10 @@ class MeetingService:
     def list(self, organization_ids: tuple[int, ...] | None = None, year: int | None = None) -> list[MeetingRow]:
         return repo.list_meetings(self._db, organization_ids, year)
 
+    def first_year(self) -> int | None:
+        """The year the stored meetings start in (the meetings page lists the years from it)."""
+        return repo.first_year(self._db)
+
     def meeting_rules(self, on: date) -> dict[str, Any]:
         """The MEETING preset's data in force on ``on`` (min_minutes, quality_bands, …)."""
         preset = presets_repo.preset_on(self._db, MEETING, on)

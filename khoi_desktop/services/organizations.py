@@ -71,20 +71,36 @@ class OrganizationService:
 
     def add_term(self, org_id: int, name: str, start: date, end: date | None = None) -> Changes:
         """Record a nhiệm kỳ; document numbers run per type through it."""
-        name = clean(name)
-        if not name:
-            raise ValidationError("term_name", "Tên nhiệm kỳ không được để trống (ví dụ Nhiệm kỳ 2025–2030).")
-        if end is not None and end <= start:
-            raise ValidationError("term_end", "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
+        name = _checked_term(name, start, end)
         with self._db.atomic():
             org = self.get(org_id)
-            for term in repo.terms_of(self._db, org_id):
-                other_end = date.fromisoformat(term["end_date"]) if term["end_date"] else date.max
-                if start <= other_end and (end or date.max) >= date.fromisoformat(term["start_date"]):
-                    raise ValidationError("term_start", f"Nhiệm kỳ mới trùng thời gian với “{term['name']}”.")
+            self._check_overlap(org_id, None, start, end)
             term_id = repo.insert_term(self._db, org_id, name, start, end)
             self._ctx.audit("create", "term", term_id, f"Thêm “{name}” cho “{org.name}”")
         return Changes(organizations=True, ids=(org_id,))  # ids name organisations, as the flag says
+
+    def update_term(self, term_id: int, name: str, start: date, end: date | None = None) -> Changes:
+        """Correct a nhiệm kỳ or close it (an end date for the running one)."""
+        name = _checked_term(name, start, end)
+        with self._db.atomic():
+            before = repo.term_by_id(self._db, term_id)
+            if before is None:
+                raise NotFoundError(f"Không tìm thấy nhiệm kỳ số {term_id}.")
+            org = self.get(before["organization_id"])
+            self._check_overlap(org.id, term_id, start, end)
+            repo.update_term(self._db, term_id, name, start, end)
+            after = {"name": name, "start_date": start.isoformat(), "end_date": end.isoformat() if end else None}
+            self._ctx.audit("update", "term", term_id, f"Sửa “{name}” của “{org.name}”",
+                            {"before": {key: before[key] for key in after}, "after": after})
+        return Changes(organizations=True, ids=(org.id,))
+
+    def _check_overlap(self, org_id: int, term_id: int | None, start: date, end: date | None) -> None:
+        for term in repo.terms_of(self._db, org_id):
+            if term["id"] == term_id:
+                continue
+            other_end = date.fromisoformat(term["end_date"]) if term["end_date"] else date.max
+            if start <= other_end and (end or date.max) >= date.fromisoformat(term["start_date"]):
+                raise ValidationError("term_start", f"Nhiệm kỳ trùng thời gian với “{term['name']}”.")
 
     def terms(self, org_id: int) -> list[dict]:
         return repo.terms_of(self._db, org_id)
@@ -132,3 +148,12 @@ def _plain(data: OrganizationInput | Organization) -> dict:
     values = asdict(data)
     values["kind"] = data.kind.value
     return values
+
+
+def _checked_term(name: str, start: date, end: date | None) -> str:
+    name = clean(name)
+    if not name:
+        raise ValidationError("term_name", "Tên nhiệm kỳ không được để trống (ví dụ Nhiệm kỳ 2025–2030).")
+    if end is not None and end <= start:
+        raise ValidationError("term_end", "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
+    return name

@@ -14,11 +14,12 @@ signing body from the organisation, as for meeting documents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.errors import NotFoundError, UserFacingError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import check_year, oversight_changes
 from khoi_desktop.domain.study import YearPlan
@@ -154,15 +155,24 @@ class YearEndService:
 
     def files_of(self, report: ReportDocument, *, draft: bool = False) -> ReportFiles:
         """PDF, DOCX and XLSX of one content model, in the layout in force on its date (a draft marked so)."""
+        return ReportFiles(report.title, *(self.render(kind, report, draft=draft) for kind in ("pdf", "docx", "xlsx")))
+
+    def render(self, kind: str, report: ReportDocument, *, draft: bool = False) -> bytes:
+        """One file ("pdf", "docx" or "xlsx") of ``report``, in the layout in force on its date."""
         layout = replace(self._documents.layout_on(report.issued_on), draft_mark=DRAFT_MARK if draft else "")
         # The renderers pull reportlab, python-docx and openpyxl: loaded when a file is made, not
         # when a page showing the report's figures opens.
-        from khoi_desktop.reports.year_end_docx import build_year_end_docx
-        from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+        if kind == "pdf":
+            from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
+
+            return build_year_end_pdf(report, layout)
+        if kind == "docx":
+            from khoi_desktop.reports.year_end_docx import build_year_end_docx
+
+            return build_year_end_docx(report, layout)
         from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 
-        return ReportFiles(report.title, build_year_end_pdf(report, layout), build_year_end_docx(report, layout),
-                           build_year_end_xlsx(report))
+        return build_year_end_xlsx(report)
 
     # -- files --------------------------------------------------------------------------------
     def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
@@ -182,20 +192,35 @@ class YearEndService:
 
     def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
                xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None,
-               draft: bool = False) -> ExportedReport:
+               draft: bool = False, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> ExportedReport:
         """Write the chosen files; all are built first and renamed into place together.
 
         A year without records, or not yet ended (unless ``draft``), is refused before anything is made.
+        ``progress(done, total)`` counts the steps (the figures, each file, the writing); when
+        ``cancelled()`` turns true between steps, :class:`ExportCancelled` is raised and no file is written.
         """
         self.check_year(org_id, year, draft=draft)
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
-        files = self.build_files(org_id, year, issued_on=issued_on, number=number, draft=draft)
-        contents = {path: getattr(files, kind) for kind, path in targets.items()}
-        write_all(contents)
+        steps = ExportSteps(len(targets) + 2, progress, cancelled)
+        report = self.report(org_id, year, issued_on=issued_on, number=number)
+        steps.done()
+        contents = self.write_files(report, targets, steps, draft=draft)
         with self._db.atomic():
-            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {files.title}",
+            self._ctx.audit("export", "year_end_report", org_id, f"Xuất {report.title}",
                             {"year": year, "paths": [str(p) for p in contents]})
-        return ExportedReport(files.title, tuple(contents), oversight_changes(org_id))
+        return ExportedReport(report.title, tuple(contents), oversight_changes(org_id))
+
+    def write_files(self, report: ReportDocument, targets: dict[str, Path], steps: ExportSteps, *,
+                    draft: bool = False) -> dict[Path, bytes]:
+        """Render each target of ``report`` (a step each), then write them all together (the last step)."""
+        contents: dict[Path, bytes] = {}
+        for kind, path in targets.items():
+            contents[path] = self.render(kind, report, draft=draft)
+            steps.done()
+        write_all(contents)
+        steps.done(check=False)
+        return contents
 
     # -- helpers ------------------------------------------------------------------------------
     def _organization(self, org_id: int) -> Organization:
@@ -252,3 +277,27 @@ def _recipients(data: YearEndData, issuer: PartyIssuer) -> tuple[str, ...]:
 def attached_to(issuer: PartyIssuer, number: int | None, day: date) -> str:
     return f"(Kèm theo Báo cáo số {number_text(number)}-BC/{issuer.code} ngày {format_date(day)} của {issuer.name})"
 
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(UserFacingError):
+    """The clerk pressed Hủy: nothing was written."""
+
+
+class ExportSteps:
+    """Counts an export's steps for the progress bar and stops it between steps on Hủy (before writing)."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self._total, self._done = total, 0
+        self._progress, self._cancelled = progress, cancelled
+        if progress is not None:
+            progress(0, total)
+
+    def done(self, *, check: bool = True) -> None:
+        self._done += 1
+        if self._progress is not None:
+            self._progress(self._done, self._total)
+        if check and self._cancelled is not None and self._cancelled():
+            raise ExportCancelled("Đã hủy xuất báo cáo; không tệp nào được ghi.")

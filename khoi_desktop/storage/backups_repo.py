@@ -26,6 +26,7 @@ from khoi_desktop.domain.backups import (
     parse_backup_name,
 )
 from khoi_desktop.domain.errors import StorageError
+from khoi_desktop.durable import finalise, replacing
 
 PARTIAL_SUFFIX = ".dang-ghi"
 SPACE_MARGIN = 1.2  # room asked for, relative to the database size
@@ -87,7 +88,7 @@ def write_backup(db: Database, target: Path) -> Path:
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
         _copy_into(db.conn, partial)
-        os.replace(partial, target)
+        finalise(partial, target)
     except OSError as exc:
         raise _explain(exc, target.parent) from exc
     except sqlite3.Error as exc:
@@ -112,16 +113,16 @@ def _copy_into(conn: sqlite3.Connection, partial: Path) -> None:
 
 def copy_raw(source: Path, target: Path) -> Path:
     """Byte copy of a file that cannot be opened as a database (kept as evidence, with its -wal)."""
-    shutil.copyfile(source, target)
     wal = Path(f"{source}-wal")
-    if wal.exists():
-        shutil.copyfile(wal, Path(f"{target}-wal"))
+    try:
+        if wal.exists():
+            with replacing(Path(f"{target}-wal")) as temporary:
+                shutil.copyfile(wal, temporary)
+        with replacing(target) as temporary:
+            shutil.copyfile(source, temporary)
+    except OSError as exc:
+        raise _explain(exc, target.parent) from exc
     return target
-
-
-def remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def scan(folder: Path) -> list[BackupFile]:
@@ -145,7 +146,7 @@ def remove_leftovers(folder: Path) -> int:
     """Delete half-written backups left by a crash; returns how many."""
     if not folder.is_dir():
         return 0
-    leftovers = list(folder.glob(f"*{PARTIAL_SUFFIX}*"))
+    leftovers = [*folder.glob(f"*{PARTIAL_SUFFIX}*"), *folder.glob(".*.tmp")]
     for path in leftovers:
         path.unlink(missing_ok=True)
     return len(leftovers)

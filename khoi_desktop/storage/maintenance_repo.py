@@ -5,14 +5,26 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from khoi_desktop.domain.errors import StorageError
-from khoi_desktop.storage.database import applied_migrations, backup_connection, open_database
+from khoi_desktop.domain.errors import NotADatabaseError, StorageError
+from khoi_desktop.durable import check_free_space, explain_os_error, finalise
+from khoi_desktop.storage import backups_repo
+from khoi_desktop.storage.database import (
+    applied_migrations,
+    check_header,
+    explain_sqlite_error,
+    open_database,
+    quick_check_rows,
+)
 
+SPACE_SLACK = 1024 * 1024  # journal pages and file-system overhead beside the copied bytes
+
+APP_TABLES = ("organizations", "people", "memberships", "meetings", "attendance", "audit_log")
 COUNTED_TABLES = (
     "organizations", "people", "memberships", "meetings", "attendance", "talks", "commitments",
     "assessments", "inspections", "outreach", "exemplars", "documents", "audit_log",
@@ -24,7 +36,7 @@ def table_counts(db: Database) -> dict[str, int]:
 
 
 def quick_check(db: Database) -> list[str]:
-    return [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    return quick_check_rows(db.conn)
 
 
 def schema_names(db: Database) -> list[str]:
@@ -32,49 +44,106 @@ def schema_names(db: Database) -> list[str]:
 
 
 def backup_to(db: Database, target: Path) -> Path:
+    """A checked, flushed, single-file copy at ``target``: written aside, renamed when whole."""
     if target.exists():
         raise StorageError(f"Tệp “{target}” đã có; hãy chọn tên khác để không ghi đè.")
     if not target.parent.exists():
         raise StorageError(f"Thư mục “{target.parent}” không tồn tại.")
-    try:
-        return backup_connection(db.conn, target)
-    except (sqlite3.Error, OSError) as exc:
-        target.unlink(missing_ok=True)
-        raise StorageError(f"Không sao lưu được vào “{target}”: {exc}.") from exc
+    check_free_space(target.parent, backups_repo.database_size(db) + SPACE_SLACK, what="sao lưu")
+    return backups_repo.write_backup(db, target)
 
 
 def validate_backup(source: Path) -> dict[str, int]:
-    """Open a candidate backup read-only-ish (on a temporary copy) and check it fully."""
+    """Check a candidate backup fully (on a copy in the temporary folder); its table counts."""
+    with checked_copy(source, Path(tempfile.gettempdir())) as (_copy, counts):
+        return counts
+
+
+@contextmanager
+def checked_copy(source: Path, folder: Path) -> Iterator[tuple[Path, dict[str, int]]]:
+    """A checked, single-file copy of ``source`` (its ``-wal`` folded in) in a hidden folder
+    inside ``folder``; yields the copy and its counts, and always removes the hidden folder.
+
+    The copy keeps the source's name, so every refusal names the user's file. The source is
+    only read: it may sit on a write-protected USB stick.
+    """
+    _refuse_plainly_wrong(source)
+    work = _work_folder(folder)
+    try:
+        copy = work / source.name
+        counts = _copy_and_check(source, copy)
+        yield copy, counts
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _refuse_plainly_wrong(source: Path) -> None:
     if not source.is_file():
         raise StorageError(f"Không tìm thấy tệp “{source}”.")
-    # The copy goes to a temporary folder: the source may sit on a write-protected USB stick.
-    with tempfile.TemporaryDirectory(prefix="khoi-kiem-tra-") as folder:
-        probe = Path(folder) / "kiem-tra.sqlite"
-        shutil.copyfile(source, probe)
-        db = open_database(probe)
+    if source.stat().st_size == 0:
+        raise NotADatabaseError(f"Tệp “{source.name}” rỗng (0 byte), không phải bản sao lưu; "
+                                "dữ liệu hiện tại không bị thay đổi.")
+    check_header(source)
+
+
+def _work_folder(folder: Path) -> Path:
+    try:
+        return Path(tempfile.mkdtemp(prefix=".khoi-phuc-hoi-", dir=folder))
+    except OSError as exc:
+        raise explain_os_error(exc, folder / ".khoi-phuc-hoi", doing="ghi tệp tạm vào") from exc
+
+
+def _copy_and_check(source: Path, copy: Path) -> dict[str, int]:
+    try:
+        shutil.copyfile(source, copy)
+        wal = Path(f"{source}-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            shutil.copyfile(wal, Path(f"{copy}-wal"))  # committed work not yet in the main file
+    except OSError as exc:
+        raise explain_os_error(exc, copy.parent / source.name, doing="chép bản sao lưu") from exc
+    db = open_database(copy, full_check=True)
+    try:
+        missing = [name for name in APP_TABLES if not db[name].exists()]
+        if missing:
+            raise NotADatabaseError(f"Tệp “{source.name}” là cơ sở dữ liệu SQLite nhưng thiếu bảng của "
+                                    f"Khối Desktop (“{missing[0]}”), nên không dùng để phục hồi được.")
+        counts = table_counts(db)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to swap in
+    except sqlite3.Error as exc:
+        raise explain_sqlite_error(exc, source) from exc
+    finally:
+        db.close()
+    return counts
+
+
+def fold_wal(database: Path) -> None:
+    """Move the committed pages of ``database``'s ``-wal`` into the file itself (content unchanged),
+    so that no journal of the old file outlives a swap. A file SQLite cannot open has been
+    copied byte for byte (with its -wal) before; its journal files are then removed."""
+    if not Path(f"{database}-wal").exists() and not Path(f"{database}-shm").exists():
+        return
+    if not database.is_file():
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        return
+    try:
+        conn = sqlite3.connect(str(database), isolation_level=None)
         try:
-            return table_counts(db)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
         finally:
-            db.close()
-
-
-def restore_file(source: Path, target: Path) -> Path | None:
-    """Replace ``target`` with ``source`` after checking it; keep a copy of the current file.
-
-    Returns the path of the kept copy (None when there was no current file).
-    """
-    validate_backup(source)
-    kept: Path | None = None
-    if target.exists():
-        kept = target.with_name(f"{target.stem}.truoc-phuc-hoi-{datetime.now():%Y%m%d-%H%M%S}{target.suffix}")
-        current = open_database(target, migrate=False)
-        try:
-            backup_connection(current.conn, kept)
-        finally:
-            current.close()
-    staged = target.with_name(target.name + ".dang-phuc-hoi")
-    shutil.copyfile(source, staged)
+            conn.close()
+    except sqlite3.Error:
+        pass
     for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    staged.replace(target)  # atomic rename: the old file is whole until this moment
-    return kept
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Put the checked ``staged`` file in place of ``target`` in one atomic, flushed rename."""
+    try:
+        fold_wal(target)
+        finalise(staged, target)
+    except OSError as exc:
+        raise explain_os_error(exc, target, doing="phục hồi vào") from exc

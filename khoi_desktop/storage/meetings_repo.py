@@ -29,6 +29,12 @@ _HEAD_FIELDS = ("organization_id", "title", "start_time", "end_time", "place", "
                 "chair_name", "secretary_person_id", "secretary_name", "note")
 
 
+def first_year(db: Database) -> int | None:
+    """The year of the earliest meeting stored (None when there is none)."""
+    row = db.execute("SELECT min(date) FROM meetings").fetchone()
+    return int(row[0][:4]) if row and row[0] else None
+
+
 def list_meetings(
     db: Database, organization_ids: tuple[int, ...] | None = None, year: int | None = None
 ) -> list[MeetingRow]:

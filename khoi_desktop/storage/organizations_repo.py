@@ -102,6 +102,16 @@ def insert_term(db: Database, org_id: int, name: str, start: date, end: date | N
                                 "end_date": iso(end)})
 
 
+def update_term(db: Database, term_id: int, name: str, start: date, end: date | None) -> None:
+    db.execute("UPDATE terms SET name = ?, start_date = ?, end_date = ? WHERE id = ?",
+               [name, iso(start), iso(end), term_id])
+
+
+def term_by_id(db: Database, term_id: int) -> dict[str, Any] | None:
+    rows = query(db, "SELECT * FROM terms WHERE id = ?", [term_id])
+    return rows[0] if rows else None
+
+
 def term_on(db: Database, org_id: int, day: date) -> dict[str, Any] | None:
     rows = query(
         db,

@@ -17,6 +17,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.overview import OverviewService, YearFigures
 from khoi_desktop.services.package_import import PackageImportService
+from khoi_desktop.services.year_end import ExportCancelled
 from tests.core.package_support import export_units, open_services
 from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
 
@@ -115,14 +116,23 @@ def test_nothing_received_yet(tmp_path: Path) -> None:
 def test_pdf_docx_and_xlsx_say_the_same(bloc: Services, packages: dict[str, Path], tmp_path: Path) -> None:
     """The three files are written together from the one content model."""
     targets = {kind: tmp_path / f"tong-hop.{kind}" for kind in ("pdf", "docx", "xlsx")}
-    exported = _received(bloc, *packages.values()).export(YEAR, **targets)
+    steps: list[tuple[int, int]] = []
+    exported = _received(bloc, *packages.values()).export(YEAR, **targets, progress=lambda d, t: steps.append((d, t)))
     assert set(exported.paths) == set(targets.values())
+    assert steps == [(done, 5) for done in range(6)], "a determinate bar: figures, three files, writing"
     pdf = "".join(page.extract_text() for page in PdfReader(targets["pdf"]).pages)
     docx = "\n".join(p.text for p in Document(str(targets["docx"])).paragraphs)
     assert "Kho bạc Nhà nước tỉnh với nội dung" in pdf.replace("\n", " ")
     assert "Kho bạc Nhà nước tỉnh với nội dung" in docx
     sheets = load_workbook(io.BytesIO(targets["xlsx"].read_bytes())).sheetnames
     assert any("Biểu" in name for name in sheets)
+
+
+def test_cancel_writes_nothing(bloc: Services, packages: dict[str, Path], tmp_path: Path) -> None:
+    """Hủy after the figures stops before any file is made."""
+    with pytest.raises(ExportCancelled):
+        _received(bloc, *packages.values()).export(YEAR, pdf=tmp_path / "tong-hop.pdf", cancelled=lambda: True)
+    assert list(tmp_path.glob("tong-hop*")) == []
 
 
 def test_a_bad_number_is_refused(bloc: Services) -> None:

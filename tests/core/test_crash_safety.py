@@ -54,3 +54,16 @@ def test_inspect_reports_a_damaged_file(tmp_path: Path) -> None:
     damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     opened, message, _ = inspect(damaged)
     assert not opened and message
+
+
+def test_killed_whole_file_commands_are_all_or_nothing(tmp_path: Path) -> None:
+    """Each writing command (import, restore, package import, demo, backups, an open edit)
+    killed once at a random moment: never corrupt, partial, lost or holding uncommitted data."""
+    from bench.crash_ops import KINDS, kill_op, prepare
+
+    scenario = prepare(tmp_path / "lenh")
+    rng = random.Random(13)
+    for kind in KINDS:
+        trial = kill_op(scenario, kind, rng)
+        assert trial.error == "", f"{kind}: tiến trình tự dừng: {trial.error}"
+        assert not (trial.corrupt or trial.partial or trial.lost or trial.uncommitted), trial

@@ -82,3 +82,25 @@ def test_terms_must_not_overlap(services: Services) -> None:
         services.organizations.add_term(base, "Trùng", date(2024, 1, 1), date(2024, 12, 31))
     assert caught.value.field == "term_start"
     assert [t["name"] for t in services.organizations.terms(base)] == ["Nhiệm kỳ 2020–2025", "Nhiệm kỳ 2025–2030"]
+
+
+def test_a_term_is_corrected_and_closed(services: Services) -> None:
+    """The running term gets an end date and a new name; it may not grow into its neighbour; audited."""
+    _, base, _ = _tree(services)
+    services.organizations.add_term(base, "Nhiệm kỳ 2015–2020", date(2015, 8, 1), date(2020, 7, 31))
+    services.organizations.add_term(base, "Nhiệm kỳ 2020-2025", date(2020, 8, 1))
+    first, running = services.organizations.terms(base)
+    services.organizations.update_term(running["id"], "Nhiệm kỳ 2020–2025", date(2020, 8, 1), date(2025, 7, 31))
+    closed = services.organizations.terms(base)[1]
+    assert (closed["name"], closed["end_date"]) == ("Nhiệm kỳ 2020–2025", "2025-07-31")
+    with pytest.raises(ValidationError) as caught:
+        services.organizations.update_term(first["id"], first["name"], date(2015, 8, 1), date(2021, 1, 1))
+    assert caught.value.field == "term_start"
+    with pytest.raises(ValidationError) as caught:
+        services.organizations.update_term(running["id"], "X", date(2020, 8, 1), date(2020, 1, 1))
+    assert caught.value.field == "term_end"
+    with pytest.raises(NotFoundError):
+        services.organizations.update_term(9999, "X", date(2020, 8, 1))
+    summaries = [row[0] for row in services.db.execute(
+        "SELECT summary FROM audit_log WHERE entity = 'term' AND action = 'update'").fetchall()]
+    assert summaries == ["Sửa “Nhiệm kỳ 2020–2025” của “Đảng bộ Sở Tài chính”"]

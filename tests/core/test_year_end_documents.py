@@ -27,7 +27,7 @@ from khoi_desktop.reports.year_end_docx import build_year_end_docx, chart_png
 from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
 from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.year_end import ReportFiles, YearEndService
+from khoi_desktop.services.year_end import ExportCancelled, ReportFiles, YearEndService
 from tests.core.year_end_support import YEAR, Bloc, full_year
 
 DAY = date(2018, 12, 20)
@@ -163,6 +163,22 @@ def test_export_writes_all_or_nothing(services: Services, world: Bloc, tmp_path:
     exported = service.export(world.bloc, YEAR, pdf=pdf, docx=docx, xlsx=tmp_path / "bc.xlsx", issued_on=DAY)
     assert exported.paths == (pdf, docx, tmp_path / "bc.xlsx") and all(p.stat().st_size for p in exported.paths)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bc.docx", "bc.pdf", "bc.xlsx", "locked.xlsx"]
+
+
+def test_export_counts_its_steps_and_stops_on_cancel(services: Services, world: Bloc, tmp_path: Path) -> None:
+    """Progress goes 0/4 … 4/4 for two files; Hủy after the first file writes nothing at all."""
+    service = YearEndService(services.context)
+    seen: list[tuple[int, int]] = []
+    pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
+    service.export(world.bloc, YEAR, pdf=pdf, xlsx=xlsx, issued_on=DAY, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    pdf.unlink()
+    xlsx.unlink()
+    seen.clear()
+    with pytest.raises(ExportCancelled):
+        service.export(world.bloc, YEAR, pdf=pdf, xlsx=xlsx, issued_on=DAY,
+                       progress=lambda d, t: seen.append((d, t)), cancelled=lambda: len(seen) >= 3)
+    assert not pdf.exists() and not xlsx.exists()
 
 
 def _soffice_converts(source: Path, outdir: Path) -> Path | None:

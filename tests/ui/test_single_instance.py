@@ -119,7 +119,7 @@ def test_second_start_shows_a_friendly_message(database: Path, first: DatabaseLo
     assert ensure_single_instance(database, lambda title, text: shown.append((title, text))) is None
     (title, text), = shown
     assert title == "Cơ sở dữ liệu đang mở"
-    assert "khoi.sqlite" in text and "cửa sổ Khối Desktop khác" in text
+    assert "khoi.sqlite" in text and "đang được mở bởi Khối Desktop (chương trình" in text and "tiến trình số" in text
     first.release()
     lock = ensure_single_instance(database, lambda title, text: shown.append((title, text)))
     assert lock is not None and lock.is_held()

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from khoi_desktop.domain.vntext import collation_key
+from ui.widgets.table_fit import ShrinkToFit
 
 Row = TypeVar("Row")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
@@ -210,11 +211,19 @@ def size_columns(view: QTableView, stretch: int = -1) -> None:
     bold = QFont(header.font())
     bold.setBold(True)
     metrics = QFontMetrics(bold)
-    for number, column in enumerate(columns):  # the mode first: a Stretch section ignores resizeSection
+    headings = [_header_width(metrics, column.header) for column in columns]
+    widths = [max(column.width, heading) for column, heading in zip(columns, headings, strict=True)]
+    floors = [min(width, max(heading, 60)) for width, heading in zip(widths, headings, strict=True)]
+    for number, width in enumerate(widths):  # the mode first: a Stretch section ignores resizeSection
         header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(number, max(column.width, _header_width(metrics, column.header)))
+        header.resizeSection(number, width)
     if 0 <= stretch < len(columns):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fitter = getattr(view, "shrink_to_fit", None)
+    if fitter is not None:
+        fitter.deleteLater()
+    view.shrink_to_fit = ShrinkToFit(view, widths, floors)  # type: ignore[attr-defined]  # no sideways scrolling
+    view.shrink_to_fit.fit()  # type: ignore[attr-defined]
 
 
 def _header_width(metrics: QFontMetrics, text: str) -> int:

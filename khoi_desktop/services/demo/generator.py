@@ -8,7 +8,6 @@ when complete, so a cancelled or failed run leaves nothing half-written.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from khoi_desktop.domain.errors import StorageError, UserFacingError, ValidationError
+from khoi_desktop.durable import explain_os_error, finalise
 from khoi_desktop.services.demo import meetings as demo_meetings
 from khoi_desktop.services.demo import orgs as demo_orgs
 from khoi_desktop.services.demo import oversight as demo_oversight
@@ -29,6 +29,7 @@ from khoi_desktop.services.demo.people_rows import people_rows
 from khoi_desktop.services.demo.rows import Rows
 from khoi_desktop.storage import bulk_repo
 from khoi_desktop.storage.database import open_database
+from khoi_desktop.storage.maintenance_repo import fold_wal
 
 SCALES: dict[str, int] = {"unit": 60, "bloc": 10_000}  # scale → number of people
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -90,12 +91,10 @@ def _refuse_existing(path: Path, overwrite: bool) -> None:
 
 def _move_into_place(temp: Path, path: Path) -> None:
     try:
-        _remove(path, main=False)  # an old file's WAL must never be replayed into the new one
-        os.replace(temp, path)  # atomic: readers see the old file or the complete new one
+        fold_wal(path)  # an old file's WAL must never be replayed into the new one
+        finalise(temp, path)  # flushed, then atomic: the old file or the complete new one
     except OSError as exc:
-        raise StorageError(
-            f"Không ghi được “{path}”: tệp đang được mở ở chương trình khác hoặc thư mục chỉ cho phép đọc ({exc})."
-        ) from exc
+        raise explain_os_error(exc, path, doing="ghi dữ liệu mẫu vào") from exc
 
 
 def _remove(path: Path, *, main: bool) -> None:

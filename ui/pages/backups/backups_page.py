@@ -25,6 +25,7 @@ from khoi_desktop.domain.retention import describe
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.backups import BackupService
 from ui.models.backups_table import COLUMNS, REASON, BackupsTableModel
+from ui.pages.common.loading import LoadingCover
 from ui.pages.common.page_frame import button_row, titled_column
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -45,6 +46,7 @@ class BackupsPage(QWidget):
         self._on_restore_requested = on_restore_requested
         self._status = ""
         self._busy = False
+        self.loading = LoadingCover(self)
         self.model = BackupsTableModel()
         self.table = _table(self.model)
         self.backup_button = QPushButton("Sao lưu ngay")
@@ -74,8 +76,9 @@ class BackupsPage(QWidget):
     # Listing
 
     def reload(self) -> None:
-        self._tasks.call(self._backups.list_backups, self._loaded,
-                         lambda exc: self._prompts.show_error(exc, "đọc danh sách bản sao lưu"))
+        self.loading.start()
+        self._tasks.call(self._backups.list_backups, self.loading.then(self._loaded),
+                         self.loading.then(lambda exc: self._prompts.show_error(exc, "đọc danh sách bản sao lưu")))
 
     def _loaded(self, rows: list[BackupInfo]) -> None:
         self.model.set_rows(rows)

@@ -1,22 +1,21 @@
 """Xem / In / Lưu thành… for any document the app writes as PDF (meetings, registrations, ratings).
 
 * **Xem** writes a preview to a temporary folder (``final=False``: no number is taken) and
-  opens it in the system PDF viewer;
-* **In** writes the final document and sends it to the printer with the system print verb on
-  Windows; elsewhere it opens the PDF and asks the clerk to print from the viewer;
+  shows it in the app's own preview window (``pdf_preview``), whose "In…" and "Lưu thành…"
+  write the final document; "Mở bằng chương trình khác" hands the file to the system viewer;
+* **In** writes the final document and opens the system print dialog (printer, copies, pages,
+  two-sided); the pages are printed at the printer's resolution;
 * **Lưu thành…** asks where to save (an ASCII-safe name is suggested, in the folder used
   last) and writes the final document there.
 
 A :class:`DocumentJob` says what to write; its ``write(target, final)`` runs on the task
 runner and returns something with ``path`` and ``title`` (and optionally ``number_text``).
-Opening and printing are behind two callables so tests never launch a viewer.
+Opening and printing are behind two callables so tests never launch a viewer or a print dialog
+(``opener=None``, the default, means the preview window).
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,38 +26,23 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.pages.common.pdf_preview import PreviewWindow, print_pdf
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
-log = logging.getLogger(__name__)
 PDF_FILTER = "Tệp PDF (*.pdf)"
-PRINT_ELSEWHERE = "Hãy in từ trình xem PDF"
+PRINT_ELSEWHERE = "Chưa in"
 PREVIEW, PRINT, SAVE_AS = "Xem", "In", "Lưu thành…"
-ACTIONS = ((PREVIEW, "Xem trước"), (PRINT, "In ra máy in"), (SAVE_AS, "Lưu thành tệp PDF"))
+ACTIONS = ((PREVIEW, "Xem trước trong chương trình"), (PRINT, "Chọn máy in, số bản, trang và in"),
+           (SAVE_AS, "Lưu thành tệp PDF"))
 Opener = Callable[[Path], None]
 Printer = Callable[[Path], bool]
 Before = Callable[[Callable[[], None]], None]
 
 
 def open_with_system(path: Path) -> None:
-    """Open ``path`` in the system's PDF viewer."""
+    """Open ``path`` in the system's PDF viewer ("Mở bằng chương trình khác")."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def print_with_system(path: Path) -> bool:
-    """Send ``path`` to the default printer (Windows' print verb); False where there is none.
-
-    With Edge as the PDF viewer Windows has no "print" verb for PDFs and refuses (WinError 1155):
-    the caller then opens the file so the clerk prints from the viewer.
-    """
-    if sys.platform != "win32":
-        return False
-    try:
-        os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606 - the system print verb
-    except OSError:
-        log.warning("Windows không in được %s bằng lệnh in của hệ thống", path, exc_info=True)
-        return False
-    return True
 
 
 @dataclass(frozen=True)
@@ -81,8 +65,8 @@ class DocumentActions(QObject):
     status = Signal(str)
     written = Signal(object)  # the result of a final write (In, Lưu thành…)
 
-    def __init__(self, tasks: TaskRunner, prompts: Prompts, *, opener: Opener = open_with_system,
-                 printer: Printer = print_with_system, preview_dir: Path | None = None,
+    def __init__(self, tasks: TaskRunner, prompts: Prompts, *, opener: Opener | None = None,
+                 printer: Printer = print_pdf, preview_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks, self._prompts = tasks, prompts
@@ -99,7 +83,8 @@ class DocumentActions(QObject):
             if target is not None:
                 before(lambda: self._write(job, target, True, self._saved))
         elif action == PREVIEW:
-            before(lambda: self._write(job, self.temporary(job, "ban_xem"), False, self._previewed))
+            before(lambda: self._write(job, self.temporary(job, "ban_xem"), False,
+                                       lambda doc: self._previewed(doc, job)))
         else:
             before(lambda: self._write(job, self.temporary(job, "ban_in"), True, self._to_printer))
 
@@ -135,17 +120,28 @@ class DocumentActions(QObject):
 
         self._tasks.call(lambda: job.write(target, final), written, failed)
 
-    def _previewed(self, doc: Any) -> None:
-        self.opener(doc.path)
+    def _previewed(self, doc: Any, job: DocumentJob) -> None:
+        if self.opener is not None:
+            self.opener(doc.path)
+        else:
+            self.show_preview(doc, job)
         self.status.emit(f"Đã mở bản xem trước: {doc.title}" + (f" ({doc.number_text})"
                                                                  if getattr(doc, "number_text", "") else ""))
+
+    def show_preview(self, doc: Any, job: DocumentJob) -> PreviewWindow:
+        """The preview window of ``doc``; its In… and Lưu thành… write the final ``job``."""
+        window = PreviewWindow(doc.path, doc.title, on_print=lambda: self.act(PRINT, job),
+                               on_save=lambda: self.act(SAVE_AS, job),
+                               on_open_elsewhere=lambda: open_with_system(doc.path))
+        self.preview_windows = [w for w in getattr(self, "preview_windows", []) if w.isVisible()] + [window]
+        window.show()
+        return window
 
     def _to_printer(self, doc: Any) -> None:
         if self.printer(doc.path):
             self.status.emit(f"Đã gửi tới máy in: {doc.title}{_number(doc)}")
-            return
-        self.opener(doc.path)
-        self.status.emit(f"{PRINT_ELSEWHERE}: đã mở {doc.title}{_number(doc)}")
+        else:
+            self.status.emit(f"{PRINT_ELSEWHERE}: {doc.title}{_number(doc)} đã tạo, hộp thoại in đã đóng")
 
     def _saved(self, doc: Any) -> None:
         self.status.emit(f"Đã lưu {doc.title}{_number(doc)} vào “{doc.path}”")

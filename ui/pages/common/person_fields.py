@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.vntext import DateParseError, clean, format_date, parse_date
+from ui.pages.common.calendar_popup import add_calendar_button
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_STYLE = "border: 1px solid #b00020; border-radius: 3px; padding: 2px;"
@@ -34,17 +35,31 @@ PERSON_HISTORY_LABELS = {
 }
 
 
+DATE_HINT = "ngày/tháng/năm"
+
+
 class DateField(QLineEdit):
-    """A dd/MM/yyyy text field; with ``allow_year`` a bare year ('1975') is accepted too."""
+    """A dd/MM/yyyy text field with a calendar button; with ``allow_year`` a bare year ('1975') is accepted too."""
 
     checked = Signal(str)  # '' when the text is a valid date (or empty), else the Vietnamese error
 
     def __init__(self, allow_year: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._allow_year = allow_year
-        self.setPlaceholderText("dd/mm/yyyy" + (" hoặc năm" if allow_year else ""))
+        self.setPlaceholderText(DATE_HINT + (" hoặc năm" if allow_year else ""))
         self.setMaxLength(20)
         self.editingFinished.connect(self._on_finished)
+        add_calendar_button(self, self._typed_day, self._picked)
+
+    def _typed_day(self) -> date | None:
+        try:
+            return self.read()[0]
+        except DateParseError:
+            return None
+
+    def _picked(self, day: date) -> None:
+        self.set_date(day)
+        self._on_finished()
 
     def set_date(self, value: date | None, year: int | None = None) -> None:
         self.setText(format_date(value) if value else (str(year) if year else ""))

@@ -5,6 +5,8 @@ may have changed (several requests in a row load once, on the next turn of the e
 Its load starts with :meth:`Reloads.begin`, which numbers the answer; an answer whose number is
 no longer :meth:`Reloads.is_current` is dropped, because the clerk chose something else meanwhile.
 Pages with an organisation + year bar build their worker job with :func:`org_year_job`.
+Given the page, a load also shows the page's loading state (:class:`LoadingCover`) until the
+current answer is taken (``is_current``) or the load failed (:meth:`Reloads.failed`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.services.app import Services
+from ui.pages.common.loading import LoadingCover
 from ui.pages.common.org_year_bar import OrgYearBar, choose_org
 
 T = TypeVar("T")
@@ -25,10 +29,11 @@ OrgYearLoaded = tuple[list[Organization], int | None, T | None]
 class Reloads:
     """Coalesces reload requests into one call of ``reload`` and numbers the loads."""
 
-    def __init__(self, reload: Callable[[], None]) -> None:
+    def __init__(self, reload: Callable[[], None], page: QWidget | None = None) -> None:
         self._reload = reload
         self._pending = False
         self.serial = 0
+        self.cover = LoadingCover(page) if page is not None else None
 
     def request(self) -> None:
         """Call ``reload`` soon; further requests before it runs add nothing."""
@@ -40,11 +45,24 @@ class Reloads:
         """A load starts now (it serves any pending request): the number its answer carries."""
         self._pending = False
         self.serial += 1
+        if self.cover is not None:
+            self.cover.start()
         return self.serial
 
     def is_current(self, serial: int) -> bool:
         """True for the answer of the latest load, False for one overtaken by a newer load."""
-        return serial == self.serial
+        current = serial == self.serial
+        if current and self.cover is not None:
+            self.cover.stop()
+        return current
+
+    def failed(self, handler: Callable[[BaseException], None]) -> Callable[[BaseException], None]:
+        """``handler`` for a failed load, ending the loading state first."""
+        def fail(exc: BaseException) -> None:
+            if self.cover is not None:
+                self.cover.stop()
+            handler(exc)
+        return fail
 
 
 def org_year_job(services: Services, bar: OrgYearBar,

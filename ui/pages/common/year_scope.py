@@ -26,10 +26,9 @@ from ui.pages.common.document_actions import (
     DocumentActions,
     Opener,
     Printer,
-    open_with_system,
-    print_with_system,
 )
 from ui.pages.common.org_year_bar import OrgYearBar
+from ui.pages.common.pdf_preview import print_pdf
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.prompts import Prompts
 from ui.style import named_label
@@ -77,7 +76,7 @@ class YearScopedPage(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._shown: tuple[int | None, int] | None = None
         self.data: Any = None
         self._organizations: dict[int, Organization] = {}
@@ -155,7 +154,7 @@ class YearScopedPage(QWidget):
     def reload(self) -> None:
         serial, year = self._reloads.begin(), self.year()
         job = org_year_job(self._services, self.bar, self.load)
-        self._tasks.call(job, lambda result: self._loaded(serial, year, result), self._failed)
+        self._tasks.call(job, lambda result: self._loaded(serial, year, result), self._reloads.failed(self._failed))
 
     def _loaded(self, serial: int, year: int, result: OrgYearLoaded[Any]) -> None:
         if not self._reloads.is_current(serial):
@@ -229,7 +228,7 @@ class DocumentsPage(YearScopedPage):
     """
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 opener: Opener | None = None, printer: Printer = print_pdf,
                  preview_dir: Path | None = None) -> None:
         super().__init__(services, tasks, prompts)
         self.actions = DocumentActions(tasks, prompts, opener=opener, printer=printer, preview_dir=preview_dir,

@@ -192,6 +192,8 @@ class AttendanceView(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         table.activated.connect(lambda index: self._edit_reason(table, index))
+        edit_key = QShortcut(QKeySequence(Qt.Key.Key_F2), table, context=Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(lambda: self._edit_here(table))
         for keys, action in ((Qt.Key.Key_Space, self._cycle), (QKeySequence.StandardKey.Delete, self._clear)):
             shortcut = QShortcut(QKeySequence(keys), table, context=Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(_on_current(table, action))
@@ -256,6 +258,14 @@ class AttendanceView(QWidget):
 
     def _clear(self, model: AttendanceTableModel, row: int) -> None:
         model.setData(model.index(row, STATUS), None)
+
+    def _edit_here(self, table: QTableView) -> None:
+        """F2: edit the status or reason cell under the cursor; on the name or group, the reason."""
+        index = table.currentIndex()
+        if index.column() in (STATUS, REASON):
+            table.edit(index)
+        else:
+            self._edit_reason(table, index)
 
     def _edit_reason(self, table: QTableView, index: QModelIndex) -> None:
         if index.isValid():

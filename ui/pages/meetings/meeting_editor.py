@@ -42,7 +42,7 @@ from ui.pages.meetings import meeting_agenda, meeting_general, meeting_rating, m
 from ui.pages.meetings.attendance_view import AttendanceView
 from ui.pages.meetings.meeting_agenda import AgendaTab
 from ui.pages.meetings.meeting_general import GeneralTab
-from ui.pages.meetings.meeting_print import Opener, Printer, PrintPanel, open_with_system, print_with_system
+from ui.pages.meetings.meeting_print import Opener, Printer, PrintPanel, print_pdf
 from ui.pages.meetings.meeting_rating import RatingTab
 from ui.pages.meetings.meeting_talks import TalksTab
 from ui.pages.meetings.meeting_votes import VotesTab
@@ -76,7 +76,7 @@ class MeetingEditor(QWidget):
     status_changed = Signal(str)
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 opener: Opener | None = None, printer: Printer = print_pdf,
                  preview_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._tasks, self._prompts = services, tasks, prompts

@@ -35,9 +35,9 @@ from ui.pages.common.document_actions import (
     Opener,
     Printer,
     open_with_system,
-    print_with_system,
 )
 from ui.pages.common.meeting_widgets import hint
+from ui.pages.common.pdf_preview import print_pdf
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the module brings in reportlab: imported by the writer, on 
     from khoi_desktop.services.meeting_documents import PrintedDocument
 
 __all__ = ["MINUTES", "OUTCOME", "PDF_FILTER", "PRINT_ELSEWHERE", "SIGN_IN", "Before", "Opener", "PrintPanel",
-           "Printer", "open_with_system", "outcome_label", "print_with_system", "suggested_name"]
+           "Printer", "open_with_system", "outcome_label", "print_pdf", "suggested_name"]
 
 MINUTES, SIGN_IN, OUTCOME = "minutes", "sign_in", "outcome"
 _KIND_WORDS = {
@@ -79,7 +79,7 @@ class PrintPanel(QWidget):
     changed = Signal(object)  # Changes: a number was taken from the register
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 opener: Opener | None = None, printer: Printer = print_pdf,
                  preview_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services

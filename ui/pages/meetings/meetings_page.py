@@ -38,7 +38,7 @@ from ui.pages.common.org_combo import OrgCombo
 from ui.pages.common.reloads import Reloads
 from ui.pages.meetings.meeting_editor import MeetingEditor
 from ui.pages.meetings.meeting_new import NewMeetingDialog
-from ui.pages.meetings.meeting_print import Opener, Printer, open_with_system, print_with_system
+from ui.pages.meetings.meeting_print import Opener, Printer, print_pdf
 from ui.pages.meetings.meeting_templates import TemplatesDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -57,12 +57,12 @@ class MeetingsPage(QWidget):
     changed = Signal(object)  # Changes made from this page, for the other pages
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts, *,
-                 opener: Opener = open_with_system, printer: Printer = print_with_system,
+                 opener: Opener | None = None, printer: Printer = print_pdf,
                  preview_dir: Path | None = None) -> None:
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self._organizations: list[Organization] = []
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._select_after_load: int | None = None
         self._wanted_org: int | None = None  # asked for before the organisations were loaded
         self.filter_note = ""  # what an overview figure's list is, while it is on show
@@ -184,19 +184,20 @@ class MeetingsPage(QWidget):
         serial, year, services = self._reloads.begin(), self.year.currentData(), self._services
         org_id = self._wanted_org if self._wanted_org is not None else self.organization.current_id()
 
-        def job() -> tuple[list[Organization], list[MeetingRow]]:
+        def job() -> tuple[list[Organization], list[MeetingRow], int | None]:
             organizations = services.organizations.all(include_retired=False)
             scope = tuple(services.organizations.with_descendants(org_id)) if org_id is not None else None
-            return organizations, services.meetings.list(scope, year)
+            return organizations, services.meetings.list(scope, year), services.meetings.first_year()
 
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
-                         lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải danh sách buổi sinh hoạt")))
 
-    def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow]]) -> None:
+    def _loaded(self, serial: int, loaded: tuple[list[Organization], list[MeetingRow], int | None]) -> None:
         if not self._reloads.is_current(serial):
             return
-        self._organizations, rows = loaded
+        self._organizations, rows, first_year = loaded
         self._fill_organizations()
+        self._extend_years(first_year)
         keep = self.selected_id() if self._select_after_load is None else self._select_after_load
         self.model.set_rows(rows)
         self._show_hint()
@@ -205,6 +206,15 @@ class MeetingsPage(QWidget):
         self._select_after_load = None
         if self.stack.currentIndex() == LIST:
             self.status_changed.emit(self.status_text())
+
+    def _extend_years(self, first_year: int | None) -> None:
+        """List every year back to the first one with a meeting (old data starts before the last ten)."""
+        if first_year is None:
+            return
+        with QSignalBlocker(self.year):
+            for year in range(self.year.itemData(self.year.count() - 2) - 1, first_year - 1, -1):
+                if self.year.findData(year) < 0:
+                    self.year.insertItem(self.year.count() - 1, f"Năm {year}", year)
 
     def _fill_organizations(self) -> None:
         """Refill the box; an organisation asked for before it was listed is chosen now, quietly."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
+from ui.pages.common.loading import LoadingCover
 from ui.pages.common.page_frame import button_row, titled_column
 from ui.pages.organizations.organization_dialogs import MoveDialog, OrganizationDialog, child_defaults
 from ui.pages.organizations.term_dialog import TermDialog
@@ -56,6 +57,7 @@ class OrganizationsPage(QWidget):
         self._status = ""
         self._own_change: Changes | None = None
         self.active_dialog: QDialog | None = None
+        self.loading = LoadingCover(self)
         self.tree = OrganizationTree()
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setAlternatingRowColors(False)
@@ -106,9 +108,10 @@ class OrganizationsPage(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.selected_id()
+        self.loading.start()
         self._tasks.call(lambda: self._services.organizations.all(include_retired=True),
-                         lambda orgs: self._loaded(orgs, keep),
-                         lambda exc: self._prompts.show_error(exc, "tải danh sách tổ chức"))
+                         self.loading.then(lambda orgs: self._loaded(orgs, keep)),
+                         self.loading.then(lambda exc: self._prompts.show_error(exc, "tải danh sách tổ chức")))
 
     def _loaded(self, orgs: list[Organization], select_id: int | None) -> None:
         self._orgs = {org.id: org for org in orgs}
@@ -238,7 +241,8 @@ class OrganizationsPage(QWidget):
         organizations = self._services.organizations
 
         def show(terms: list[dict]) -> None:
-            self._open(TermDialog(org, terms, organizations.add_term, self._tasks, self._prompts, self))
+            self._open(TermDialog(org, terms, organizations.add_term, self._tasks, self._prompts, self,
+                                  update_term=organizations.update_term))
 
         self._tasks.call(lambda: organizations.terms(org.id), show,
                          lambda exc: self._prompts.show_error(exc, "đọc nhiệm kỳ"))

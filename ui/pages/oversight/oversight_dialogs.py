@@ -13,10 +13,12 @@ from typing import Any
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,7 +42,7 @@ from ui.pages.common.narrative_edit import NarrativeEdit
 from ui.pages.common.org_combo import OrgCombo
 from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
-from ui.service_dialog import ServiceDialog, fail_later, read_date
+from ui.service_dialog import MAX_DIALOG_HEIGHT, ServiceDialog, fail_later, read_date
 from ui.tasks import TaskRunner
 
 COMMENDATIONS = ("Giấy khen", "Bằng khen", "Biểu dương", "Chiến sĩ thi đua cơ sở", "Huy hiệu Đảng")
@@ -84,9 +86,15 @@ class RecordDialog(ServiceDialog):
             label.setWordWrap(True)
             layout.addWidget(label)
             layout.addSpacing(6)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
+        scroll = QScrollArea()  # a long form scrolls inside; the dialog stays within 680 px
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
+        extra = layout.sizeHint().height() - scroll.sizeHint().height()
+        self.resize(max(self.width(), layout.sizeHint().width()),
+                    min(MAX_DIALOG_HEIGHT, extra + self.form.sizeHint().height() + 4))
 
     def value(self) -> Any:
         raise NotImplementedError

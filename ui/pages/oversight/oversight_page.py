@@ -54,7 +54,7 @@ class OversightPage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self.organizations: list[Organization] = []
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._status = ""
         self.bar = OrgYearBar(services.context.today().year)
         self.summary = named_label("", "pageSubtitle", wrap=True)
@@ -122,7 +122,7 @@ class OversightPage(QWidget):
         serial, services, fetch = self._reloads.begin(), self._services, self.fetcher()
         job = org_year_job(services, self.bar, lambda org_id, year: fetch(services, org_id, year))
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
-                         lambda exc: self._prompts.show_error(exc, f"tải trang “{self.TITLE}”"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, f"tải trang “{self.TITLE}”")))
 
     def _loaded(self, serial: int, loaded: OrgYearLoaded[Any]) -> None:
         if not self._reloads.is_current(serial):

@@ -30,10 +30,10 @@ from khoi_desktop.services.package_import import (
     PackagePreview,
     PackageStatus,
 )
-from khoi_desktop.services.year_end import ExportedReport
+from khoi_desktop.services.year_end import ExportCancelled, ExportedReport
 from ui.pages.common.page_frame import button_row
 from ui.prompts import Prompts
-from ui.tasks import TaskRunner
+from ui.tasks import TaskControl, TaskRunner
 
 PACKAGE_FILTER = "Gói báo cáo (*.zip);;Tất cả các tệp (*)"
 HEADERS = ("Tệp", "Đơn vị", "Năm", "Kết quả kiểm tra")
@@ -55,10 +55,15 @@ class Checked:
         return self.preview.summary if self.preview else f"Bị từ chối: {self.reason}"
 
 
-def check_files(importer: PackageImportService, paths: Sequence[Path]) -> list[Checked]:
-    """Run on the worker: every file checked, a rejection kept as its reason."""
+def check_files(importer: PackageImportService, paths: Sequence[Path],
+                control: TaskControl | None = None) -> list[Checked]:
+    """Run on the worker: every file checked, a rejection kept as its reason; Hủy stops between files."""
     checked = []
-    for path in paths:
+    for done, path in enumerate(paths):
+        if control is not None:
+            control.progress(done, len(paths))
+            if control.cancelled():
+                break
         try:
             checked.append(Checked(path, importer.preview(path)))
         except UserFacingError as exc:
@@ -116,8 +121,9 @@ class PackageImportPanel(QGroupBox):
         if not paths:
             return
         todo = list(dict.fromkeys([*(c.path for c in self.checked), *(Path(p) for p in paths)]))
-        self._tasks.run(lambda control: check_files(self._importer, todo), self._show, self._failed("kiểm tra gói"),
-                        progress_title="Đang kiểm tra các gói báo cáo…", parent=self)
+        self._tasks.run(lambda control: check_files(self._importer, todo, control), self._show,
+                        self._failed("kiểm tra gói"), progress_title="Đang kiểm tra các gói báo cáo…", parent=self,
+                        cancellable=True)
 
     def _show(self, checked: list[Checked]) -> None:
         self.checked = checked
@@ -177,9 +183,11 @@ class PackageImportPanel(QGroupBox):
             return
         target = target.with_suffix(".pdf")
         docx, xlsx = target.with_suffix(".docx"), target.with_suffix(".xlsx")
-        self._tasks.run(lambda control: self._consolidation.export(year, pdf=target, docx=docx, xlsx=xlsx),
+        self._tasks.run(lambda control: self._consolidation.export(year, pdf=target, docx=docx, xlsx=xlsx,
+                                                                   progress=control.progress,
+                                                                   cancelled=control.cancelled),
                         self._reported, self._failed("lập báo cáo tổng hợp"),
-                        progress_title="Đang lập báo cáo tổng hợp…", parent=self)
+                        progress_title="Đang lập báo cáo tổng hợp…", parent=self, cancellable=True)
 
     def _reported(self, exported: ExportedReport) -> None:
         files = "\n".join(str(path) for path in exported.paths)
@@ -188,7 +196,13 @@ class PackageImportPanel(QGroupBox):
 
     # -- helpers ------------------------------------------------------------------------------------
     def _failed(self, doing: str) -> Callable[[BaseException], None]:
-        return lambda exc: self._prompts.show_error(exc, doing)
+        """Show a failure; Hủy pressed during a report is only said in the status line."""
+        def fail(exc: BaseException) -> None:
+            if isinstance(exc, ExportCancelled):
+                self._status(str(exc))
+            else:
+                self._prompts.show_error(exc, doing)
+        return fail
 
     def _status(self, text: str) -> None:
         self.status_changed.emit(text)

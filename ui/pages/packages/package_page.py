@@ -34,6 +34,7 @@ from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_export import ExportedPackage, PackageExportService
 from khoi_desktop.services.package_import import PackageImportService, backup_before_import
 from ui.desktop_shell import DesktopShell, Shell
+from ui.pages.common.loading import LoadingCover
 from ui.pages.common.org_combo import OrgCombo
 from ui.pages.common.page_frame import button_row, titled_column
 from ui.pages.common.report_year import draft_choice
@@ -57,6 +58,7 @@ class PackagePage(QWidget):
         self._services, self._exporter = services, exporter
         self._tasks, self._prompts = tasks, prompts
         self._shell = shell or DesktopShell()
+        self.loading = LoadingCover(self)
         self.exported: ExportedPackage | None = None
         self._names: dict[int, str] = {}
         self.org_combo = OrgCombo()
@@ -110,8 +112,9 @@ class PackagePage(QWidget):
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._tasks.call(lambda: self._services.organizations.all(include_retired=False), self._organizations,
-                         self._failed("đọc danh sách tổ chức"))
+        self.loading.start()
+        self._tasks.call(lambda: self._services.organizations.all(include_retired=False),
+                         self.loading.then(self._organizations), self.loading.then(self._failed("đọc danh sách tổ chức")))
 
     def on_changed(self, _changes: object = None) -> None:
         self.reload()

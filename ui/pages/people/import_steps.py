@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.interchange.people_import import FIELD_LABELS, ColumnMapping, Severity
 from khoi_desktop.services.people_import import ImportPreview, RowChoice
 from ui.models.import_preview import CHOICE, STATE, ChoiceDelegate, PreviewRowsModel, ProblemsModel
-from ui.pages.common.org_combo import OrgCombo
+from ui.pages.common.org_combo import OrgCombo, tree_order
 from ui.pages.common.person_fields import DateField, ErrorLabel, NoticeLabel
 from ui.style import named_label
 
@@ -52,6 +53,40 @@ def column_letter(index: int) -> str:
     return letters
 
 
+BRANCHES = (OrgKind.BASE_BRANCH, OrgKind.SUB_BRANCH)
+
+
+def import_target(organizations: Sequence[Organization], chosen: int | None) -> int | None:
+    """Where a list goes by default: the chosen chi bộ, else the first chi bộ under the choice (or anywhere).
+
+    People belong to a chi bộ; importing into the bloc or a đảng bộ is rarely what the clerk means.
+    """
+    ordered = tree_order(organizations)
+    kinds = {org.id: org.kind for org, _depth in ordered}
+    if chosen is not None and kinds.get(chosen) in BRANCHES:
+        return chosen
+    inside = _under(ordered, chosen) if chosen is not None else [org for org, _depth in ordered]
+    for pool in (inside, [org for org, _depth in ordered]):
+        branch = next((org.id for org in pool if org.kind in BRANCHES), None)
+        if branch is not None:
+            return branch
+    return chosen
+
+
+def _under(ordered: list[tuple[Organization, int]], root: int) -> list[Organization]:
+    """The organisations below ``root`` in the depth-first list (its subtree follows it)."""
+    start = next((i for i, (org, _depth) in enumerate(ordered) if org.id == root), None)
+    if start is None:
+        return []
+    depth = ordered[start][1]
+    below: list[Organization] = []
+    for org, level in ordered[start + 1:]:
+        if level <= depth:
+            break
+        below.append(org)
+    return below
+
+
 class FileStep(QWidget):
     """Bước 1: which file, into which organisation."""
 
@@ -65,7 +100,7 @@ class FileStep(QWidget):
         self.browse_button.clicked.connect(self.browse_requested)
         self.org_combo = OrgCombo()
         self.org_combo.set_organizations(organizations)
-        self.org_combo.select_id(default_org_id)
+        self.org_combo.select_id(import_target(organizations, default_org_id))
         self.error = ErrorLabel()
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)

@@ -61,7 +61,7 @@ class MoveDialog(ServiceDialog):
         try:
             if target is None:
                 raise ValidationError("organization_id", "Hãy chọn chi bộ chuyển đến.")
-            on = read_day(self.start, "on", "Hãy nhập ngày chuyển sinh hoạt (dd/mm/yyyy).")
+            on = read_day(self.start, "on", "Hãy nhập ngày chuyển sinh hoạt (ngày/tháng/năm).")
         except ValidationError as error:
             return fail_later(error)
         people, person_id, decision, note = self._people, self._person_id, self.decision.text(), self.note.text()

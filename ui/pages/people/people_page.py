@@ -6,6 +6,8 @@ and the filters then work on the rows in memory (see ``ui.models.people_table``)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,15 +29,18 @@ from khoi_desktop.domain.models import Changes, Organization, PeopleFilter, Pers
 from khoi_desktop.services.app import Services
 from ui.models.people_table import PeopleCriteria, PeopleTableModel
 from ui.pages.common.filters import choice_combo, enum_choices
-from ui.pages.common.org_combo import OrgCombo
+from ui.pages.common.org_combo import OrgCombo, org_labels
 from ui.pages.common.reloads import Reloads
 from ui.pages.people.import_wizard import ImportWizard
 from ui.pages.people.people_actions import PeopleActions
 from ui.pages.people.person_dialog import PersonDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
+from ui.widgets.table_fit import fit_columns
 
-COLUMN_WIDTHS = (190, 95, 75, 150, 210, 200, 140, 130)
+COLUMN_WIDTHS = (190, 95, 80, 150, 210, 170, 140, 120)  # the short ones fit their bold headings
+STRETCHED = (0, 3, 4, 5)  # name, job, organisation, memberships share what the window has
+EMPTY_LIST = "Chưa có ai trong danh sách. Bấm “Thêm mới” hoặc “Nhập từ Excel…” để bắt đầu."
 YEARS_BACK = 15
 # Window-wide while the page is on show: right after a click in the navigation the focus is still there.
 _SHORTCUT = Qt.ShortcutContext.WindowShortcut
@@ -51,7 +56,7 @@ class PeoplePage(QWidget):
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self._organizations: list[Organization] = []
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._scope_serial = 0
         self._scope: frozenset[int] | None = None
         self._select_after_load: int | None = None
@@ -88,7 +93,7 @@ class PeoplePage(QWidget):
         self.restore_button = QPushButton("Theo dõi lại")
         self.import_button = QPushButton("Nhập từ Excel…")
         self.export_button = QPushButton("Xuất Excel…")
-        self.empty_hint = QLabel("Chưa có ai trong danh sách. Bấm “Thêm mới” hoặc “Nhập từ Excel…” để bắt đầu.")
+        self.empty_hint = QLabel(EMPTY_LIST)
         self.empty_hint.setStyleSheet("color: #555; padding: 6px 0;")
         self.empty_hint.hide()
         self.table = self._build_table()
@@ -137,10 +142,7 @@ class PeoplePage(QWidget):
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
+        fit_columns(table, COLUMN_WIDTHS, STRETCHED)
         return table
 
     def _connect(self) -> None:
@@ -151,6 +153,7 @@ class PeoplePage(QWidget):
         self.show_retired.toggled.connect(self._apply_criteria)
         self.year.currentIndexChanged.connect(self.reload)
         self.model.modelReset.connect(self._emit_status)
+        self.model.modelReset.connect(self._show_empty_hint)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -170,6 +173,9 @@ class PeoplePage(QWidget):
 
     # -- the page protocol ------------------------------------------------------------
     def status_text(self) -> str:
+        cover = self._reloads.cover
+        if cover is not None and cover.is_loading():
+            return "Đang tải danh sách cán bộ, đảng viên…"  # not "Hiển thị 0/0 người" over an empty table
         return self.model.count_text()
 
     def on_changed(self, changes: Changes) -> None:
@@ -186,10 +192,10 @@ class PeoplePage(QWidget):
 
         def job() -> tuple[list[Organization], list[PersonRow]]:
             orgs = services.organizations.all(include_retired=False)
-            return orgs, services.people.list(PeopleFilter(year=year, include_retired=True))
+            return orgs, with_org_labels(services.people.list(PeopleFilter(year=year, include_retired=True)), orgs)
 
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded),
-                         lambda exc: self._prompts.show_error(exc, "tải danh sách"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải danh sách")))
 
     def _loaded(self, serial: int, loaded: tuple[list[Organization], list[PersonRow]]) -> None:
         if not self._reloads.is_current(serial):
@@ -198,7 +204,7 @@ class PeoplePage(QWidget):
         self.organization.set_organizations(self._organizations)
         self._apply_criteria()
         self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows)
+        self._show_empty_hint()
         if self._select_after_load is not None:
             self.select_person(self._select_after_load)
             self._select_after_load = None
@@ -255,6 +261,19 @@ class PeoplePage(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def _show_empty_hint(self) -> None:
+        """Say in words why the table is empty: nobody yet, or nobody matching the search/filters."""
+        if self.model.total_count() == 0 and self.model.shown_count() == 0:
+            text = EMPTY_LIST
+        elif self.model.shown_count() == 0:
+            typed = self.search.text().strip()
+            text = (f"Không tìm thấy ai khớp với “{typed}”." if typed else
+                    "Không có ai khớp với các lựa chọn lọc.") + " Hãy sửa từ tìm hoặc chọn lại bộ lọc."
+        else:
+            text = ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -308,3 +327,11 @@ class PeoplePage(QWidget):
 
     def scope_name(self) -> str:
         return self.organization.current_name() if self.organization.current_id() is not None else ""
+
+
+def with_org_labels(rows: list[PersonRow], organizations: list[Organization]) -> list[PersonRow]:
+    """Rows whose organisation's name repeats in the tree name the parent too (see :func:`org_labels`)."""
+    labels = org_labels(organizations)
+    return [replace(row, organization_name=labels[row.organization_id])
+            if row.organization_id in labels and labels[row.organization_id] != row.organization_name else row
+            for row in rows]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,8 +36,9 @@ from ui.pages.common.person_fields import DateField, FieldBox
 from ui.pages.people.move_dialog import MoveDialog
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
+from ui.widgets.table_fit import fit_columns
 
-HEADERS = ("Trạng thái", "Từ ngày", "Đến ngày", "Sinh hoạt tại", "Tổ chức đảng nơi đi/đến", "Quyết định", "Ghi chú")
+HEADERS = ("Trạng thái", "Từ ngày", "Đến ngày", "Sinh hoạt tại", "Nơi đi/đến", "Quyết định", "Ghi chú")
 # The changes a clerk records most often come first.
 CHOICES = (PersonStatus.TRANSFERRED_OUT, PersonStatus.TRANSFERRED_IN, PersonStatus.EXEMPT,
            PersonStatus.TEMPORARY, PersonStatus.SUSPENDED, PersonStatus.DECEASED, PersonStatus.ACTIVE)
@@ -135,7 +135,7 @@ class StatusPanel(QWidget):
             self.start_box.set_error(str(error))
             return
         if start is None:
-            self.start_box.set_error("Hãy nhập ngày bắt đầu trạng thái mới (dd/mm/yyyy).")
+            self.start_box.set_error("Hãy nhập ngày bắt đầu trạng thái mới (ngày/tháng/năm).")
             return
         change = StatusChange(PersonStatus(self.status.currentData()), start, other_party=self.other_party.text(),
                               decision=self.decision.text(), note=self.note.text())
@@ -193,9 +193,7 @@ def _history_table() -> QTableWidget:
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    fit_columns(table, (115, 88, 88, 170, 170, 150, 120), (3, 4, 5, 6))  # no sideways scrolling in the dialog
     return table
 
 

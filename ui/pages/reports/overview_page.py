@@ -40,7 +40,7 @@ class OverviewPage(QWidget):
         self.open_list: OpenList = open_list or (lambda _filter: None)
         self.overview: Overview | None = None
         self.cards: dict[str, FigureCard] = {}
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._stale = False
         self._status = ""
         self._build()

@@ -31,7 +31,7 @@ from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
-from khoi_desktop.services.year_end import ExportedReport, SectionPreview
+from khoi_desktop.services.year_end import ExportCancelled, ExportedReport, SectionPreview
 from ui.pages.common.document_actions import PDF_FILTER, Opener, open_with_system
 from ui.pages.common.org_year_bar import OrgYearBar
 from ui.pages.common.person_fields import DateField
@@ -64,7 +64,7 @@ class YearEndPage(QWidget):
         self.rows: dict[str, SectionRow] = {}
         self.exported: ExportedReport | None = None
         self.last_dir: Path | None = None
-        self._reloads = Reloads(self.reload)
+        self._reloads = Reloads(self.reload, self)
         self._saving = 0
         self._status = ""
         self._own_changes: Changes | None = None
@@ -240,7 +240,7 @@ class YearEndPage(QWidget):
         serial, year = self._reloads.begin(), self.bar.year_value()
         job = org_year_job(self._services, self.bar, self._services.year_end.preview)
         self._tasks.call(job, lambda loaded: self._loaded(serial, year, loaded),
-                         lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết"))
+                         self._reloads.failed(lambda exc: self._prompts.show_error(exc, "tải báo cáo tổng kết")))
 
     def _loaded(self, serial: int, year: int, loaded: Loaded) -> None:
         if not self._reloads.is_current(serial):
@@ -332,10 +332,17 @@ class YearEndPage(QWidget):
         org_id, year = self.shown_key or (0, 0)
         number, service, draft = self.number.value() or None, self._services.year_end, self._draft
         self._tasks.run(
-            lambda _control: service.export(org_id, year, issued_on=issued_on, number=number,  # type: ignore[arg-type]
-                                            draft=draft, **targets),
-            self._exported, lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"),
-            progress_title="Đang xuất báo cáo tổng kết…", parent=self)
+            lambda control: service.export(org_id, year, issued_on=issued_on, number=number,  # type: ignore[arg-type]
+                                           draft=draft, progress=control.progress, cancelled=control.cancelled,
+                                           **targets),
+            self._exported, self._export_failed,
+            progress_title="Đang xuất báo cáo tổng kết…", parent=self, cancellable=True)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled):
+            self._set_status(str(exc))
+        else:
+            self._prompts.show_error(exc, "xuất báo cáo tổng kết")
 
     def _exported(self, report: ExportedReport) -> None:
         self.exported = report

@@ -90,7 +90,7 @@ class AssessmentDialog(ServiceDialog):
         self.rules: AssessmentRules | None = None
         self._input: AssessmentInput | None = None
         self.sections: dict[str, TextBox] = {}
-        self.resize(900, 700)
+        self.resize(900, 660)  # within a 768 px screen; the tabs scroll inside
         self.heading = QLabel(who.heading)
         self.heading.setObjectName("pageSubtitle")
         self.heading.setWordWrap(True)

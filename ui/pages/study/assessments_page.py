@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from khoi_desktop.domain.assessments import RatingRow, Ratings
 from khoi_desktop.domain.enums import RatingLevel
@@ -71,30 +72,29 @@ class AssessmentsPage(DocumentsPage):
         self.tabs.addTab(self.collectives, "Tập thể")
         self.open_button = QPushButton("Mở…")
         self.open_button.setToolTip("Bản tự kiểm điểm và xếp loại của dòng đang chọn (Enter, bấm đúp)")
-        self.review_buttons = DocumentButtons("Bản tự kiểm điểm của người đang chọn:", self.actions,
+        self.review_buttons = DocumentButtons("Bản tự kiểm điểm:", self.actions,
                                               self.self_review_job)
         self.list_buttons = DocumentButtons("Danh sách xếp loại:", self.actions, self.ratings_job)
-        self.with_xlsx = QCheckBox("Khi lưu, kèm bảng tổng hợp Excel (.xlsx)")
-        self.with_xlsx.setToolTip("Bảng tổng hợp đăng ký học tập và làm theo, tự đánh giá và xếp loại của từng "
-                                  "đảng viên, lưu cạnh tệp PDF")
+        self.with_xlsx = QCheckBox("Kèm bảng Excel")
+        self.with_xlsx.setToolTip("Khi lưu danh sách, kèm bảng tổng hợp Excel (.xlsx): đăng ký học tập và làm "
+                                  "theo, tự đánh giá và xếp loại của từng đảng viên, lưu cạnh tệp PDF")
         self._lay_out()
         self._connect()
 
     def _lay_out(self) -> None:
-        row = QHBoxLayout()
+        filters = QWidget()  # beside the tabs: a row less, so the list keeps the height at 768 px
+        row = QHBoxLayout(filters)
+        row.setContentsMargins(0, 0, 0, 4)
         row.addWidget(self.search)
         row.addWidget(QLabel("Xếp loại:"))
         row.addWidget(self.level)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.tabs.setCornerWidget(filters, Qt.Corner.TopRightCorner)
         self.body.addWidget(self.tabs, 1)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # one row of actions: the list keeps the height on a 768 px screen
         row.addWidget(self.open_button)
-        row.addSpacing(16)
+        row.addSpacing(12)
         row.addWidget(self.review_buttons)
-        row.addStretch(1)
-        self.body.addLayout(row)
-        row = QHBoxLayout()
+        row.addSpacing(12)
         row.addWidget(self.list_buttons)
         row.addWidget(self.with_xlsx)
         row.addStretch(1)
@@ -145,8 +145,9 @@ class AssessmentsPage(DocumentsPage):
         if data is None:
             return ""
         ratings = data.members
-        text = (f"Xếp loại đảng viên năm {ratings.year}: {format_number(len(ratings.rows))} được xếp loại, "
-                f"{format_number(len(ratings.not_rated))} không xếp loại")
+        rated = sum(1 for row in ratings.rows if row.level is not None)
+        text = (f"Xếp loại đảng viên năm {ratings.year}: {format_number(rated)}/{format_number(len(ratings.rows))} "
+                f"đã xếp loại, {format_number(len(ratings.not_rated))} không thuộc diện xếp loại")
         return text + (" — vượt tỷ lệ “xuất sắc”" if ratings.quota.exceeded else "")
 
     # -- editing -------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ class CommitmentDialog(ServiceDialog):
         super().__init__(title, tasks, prompts, parent)
         self._services, self.who, self.template = services, who, template
         self.saved: Any = None
-        self.resize(940, 720)
+        self.resize(940, 660)  # within a 768 px screen; the sections scroll inside
         self.signed_on = DateField()
         self.confirmed_on = DateField()
         for field in (self.signed_on, self.confirmed_on):

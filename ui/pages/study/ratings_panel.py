@@ -74,10 +74,17 @@ def _look(row: RatingRow) -> RowLook:
 
 
 def totals_text(ratings: Ratings) -> str:
-    """'Được xếp loại: 40 đồng chí; không xếp loại: 2 …' then each level with its count and share."""
+    """'Thuộc diện xếp loại: 41 đồng chí (đã xếp loại 0, chưa xếp loại 41); không thuộc diện: 2 …'.
+
+    Then each level with its count and share. "Được xếp loại: 41" beside "Chưa xếp loại: 41 (100%)"
+    read as a contradiction: the 41 are those to be rated, not those rated.
+    """
     counted = "tổ chức" if ratings.collective else "đồng chí"
-    head = (f"Được xếp loại: {format_number(len(ratings.rows))} {counted}; không xếp loại: "
-            f"{format_number(len(ratings.not_rated))}. Đánh giá theo {ratings.rules.preset_name}.")
+    rated = sum(1 for row in ratings.rows if row.level is not None)
+    head = (f"Thuộc diện xếp loại: {format_number(len(ratings.rows))} {counted} (đã xếp loại "
+            f"{format_number(rated)}, chưa xếp loại {format_number(len(ratings.rows) - rated)}); "
+            f"không thuộc diện xếp loại: {format_number(len(ratings.not_rated))}. "
+            f"Đánh giá theo {ratings.rules.preset_name}.")
     levels = " · ".join(f"{total.label}: {format_number(total.count)} ({total.percent})" for total in ratings.totals)
     return f"{head}\n{levels}"
 
@@ -97,7 +104,7 @@ class RatingsPanel(QWidget):
         self.totals = QLabel("")
         self.totals.setWordWrap(True)
         self.model = RowsTableModel(rating_columns(collective, False), _look, self)
-        self.table = rows_view(self.model, len(self.model.columns()) - 1, height=220)
+        self.table = rows_view(self.model, len(self.model.columns()) - 1, height=130)  # grows with the window
         self.legend = hint(" · ".join(f"{short}: {level.label}" for level, short in LEVEL_SHORT.items()))
         self.not_rated_model = RowsTableModel(NOT_RATED_COLUMNS, parent=self)
         self.not_rated = rows_view(self.not_rated_model, 3)
@@ -132,7 +139,7 @@ class RatingsPanel(QWidget):
         not_rated = [row for row in self.ratings.not_rated if self._keep(row)]
         self.model.set_rows([row for row in self.ratings.rows if self._keep(row)])
         self.not_rated_model.set_rows(not_rated)
-        fit_rows(self.not_rated, len(not_rated), 6)
+        fit_rows(self.not_rated, len(not_rated), 3)  # the main list keeps the room
         self.not_rated_box.setVisible(bool(not_rated))
 
     def selected(self) -> RatingRow | None:

@@ -162,3 +162,15 @@ def test_a_study_meeting_shows_people_outside_the_party(qtbot, services: Service
     assert "Trần Văn Công" in [entry.full_name for entry in widget.roll().entries]
     assert widget.counts_panel.outside_row_shown()
     assert widget.counts_panel.cell_text("non_party", "total") == "1"
+
+
+def test_f2_on_the_name_column_edits_the_reason(qtbot, view: AttendanceView, tasks: TaskRunner) -> None:
+    """The hint says "Enter/F2": F2 on a name opens the reason of that row, as Enter does."""
+    table = view.table
+    table.setCurrentIndex(view.model.index(1, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert table.currentIndex().column() == REASON and table.currentIndex().row() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)

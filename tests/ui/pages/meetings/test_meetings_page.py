@@ -263,3 +263,14 @@ def test_enter_in_a_template_saves_it(qtbot, page: MeetingsPage, services: Servi
     settle(tasks)
     assert services.templates.for_kind(MeetingKind.REGULAR).name == "Mẫu sinh hoạt hằng tháng"
     dialog.reject()
+
+
+def test_the_year_list_reaches_back_to_the_first_meeting(page: MeetingsPage, services: Services,
+                                                         tasks: TaskRunner, ready: tuple[Branch, int]) -> None:
+    """A meeting of 2012 (more than ten years back) puts every year down to 2012 in the list, in order."""
+    _add_meeting(services, ready[0].branch_id, MeetingKind.THEMATIC, date(2012, 4, 2))
+    page.request_reload()
+    settle(tasks)
+    years = [page.year.itemData(i) for i in range(page.year.count())]
+    assert years[-1] is None and years[-2] == 2012
+    assert years[:-1] == sorted(years[:-1], reverse=True) and len(set(years)) == len(years)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -231,3 +233,21 @@ def test_terms_are_listed_and_added(qtbot, page: OrganizationsPage, services: Se
     page.edit_terms()
     tasks.wait_idle()
     assert "Nhiệm kỳ 2025–2030: 01/08/2025 – nay" in page.active_dialog.existing.text()
+
+
+def test_a_term_is_closed_from_the_dialog(qtbot, page: OrganizationsPage, services: Services, tasks: TaskRunner,
+                                          tree) -> None:
+    """Choosing the running term fills the form; an end date typed and saved closes it."""
+    _bloc, branch = tree
+    services.organizations.add_term(branch, "Nhiệm kỳ 2020–2025", date(2020, 8, 1))
+    page.select(branch)
+    page.edit_terms()
+    tasks.wait_idle()
+    dialog = page.active_dialog
+    dialog.choice.setCurrentIndex(1)
+    assert (dialog.name.text(), dialog.start.text(), dialog.end.text()) == ("Nhiệm kỳ 2020–2025", "01/08/2020", "")
+    dialog.end.setText("31/07/2025")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_idle()
+    terms = services.organizations.terms(branch)
+    assert [(t["name"], t["end_date"]) for t in terms] == [("Nhiệm kỳ 2020–2025", "2025-07-31")]

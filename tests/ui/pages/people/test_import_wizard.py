@@ -226,3 +226,19 @@ def test_the_file_date_is_shown_confirmed_and_stored(wizard: ImportWizard, tasks
     assert "sinh hoạt tại tổ chức từ ngày 01/09/2020" in wizard.result_text()
     hương = next(row for row in services.people.list() if row.full_name == "Trần Thị Hương")
     assert services.people.get(hương.id).org_since.isoformat() == "2020-09-01"
+
+
+def test_the_import_goes_to_a_chi_bo_by_default() -> None:
+    """From "Tất cả tổ chức" or a đảng bộ the wizard proposes the first chi bộ below it, never the bloc."""
+    from khoi_desktop.domain.enums import OrgKind
+    from khoi_desktop.domain.models import Organization
+    from ui.pages.people.import_steps import import_target
+
+    tree = [Organization(1, None, "Đảng bộ Khối", OrgKind.BLOC),
+            Organization(2, 1, "Chi bộ Kho bạc", OrgKind.BASE_BRANCH),
+            Organization(3, 1, "Đảng bộ Sở Tài chính", OrgKind.BASE_COMMITTEE),
+            Organization(4, 3, "Chi bộ Văn phòng Sở", OrgKind.SUB_BRANCH)]
+    assert import_target(tree, None) == 2
+    assert import_target(tree, 1) == 2
+    assert import_target(tree, 3) == 4
+    assert import_target(tree, 4) == 4

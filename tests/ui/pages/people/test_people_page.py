@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QWidget
 
+from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from tests.ui.fakes import FakePrompts
-from tests.ui.people_support import Seed, seed_people
+from tests.ui.people_support import Seed, _org, _person, seed_people
+from ui.pages.common.org_combo import DEPTH_ROLE
 from ui.pages.people.people_page import PeoplePage
 from ui.pages.people.person_dialog import PersonDialog
 from ui.tasks import TaskRunner
@@ -74,12 +76,12 @@ def test_organisation_filter_includes_child_organisations(page: PeoplePage, task
 
 def test_organisation_combo_shows_the_tree_indented(page: PeoplePage) -> None:
     """Children are listed under their parent, indented one level deeper."""
-    texts = [page.organization.itemText(i) for i in range(page.organization.count())]
+    combo = page.organization
+    texts = [combo.itemText(i) for i in range(combo.count())]
     assert texts[0] == "Tất cả tổ chức"
-    committee = next(t for t in texts if t.endswith("Đảng bộ Sở Tài chính"))
-    office = next(t for t in texts if t.endswith("Chi bộ Văn phòng Sở"))
-    assert texts.index(office) == texts.index(committee) + 1
-    assert len(office) - len(office.lstrip()) > len(committee) - len(committee.lstrip())
+    committee, office = texts.index("Đảng bộ Sở Tài chính"), texts.index("Chi bộ Văn phòng Sở")
+    assert office == committee + 1
+    assert combo.itemData(office, DEPTH_ROLE) == combo.itemData(committee, DEPTH_ROLE) + 1
 
 
 def test_membership_status_and_year_filters(page: PeoplePage, tasks: TaskRunner) -> None:
@@ -232,3 +234,41 @@ def test_typing_after_ctrl_n_fills_in_the_name(qtbot, page: PeoplePage) -> None:
     qtbot.keyClicks(QApplication.focusWidget(), "Tran Van Moi")  # QTest types ASCII only
     assert dialog.fields["full_name"].text() == "Tran Van Moi"
     dialog.reject()
+
+
+def test_the_page_shows_it_is_loading_and_keeps_its_buttons_off(qtbot, services: Services, tasks: TaskRunner,
+                                                                 prompts: FakePrompts, seed: Seed) -> None:
+    """Until the list is in, "Đang tải dữ liệu…" is on show and Thêm mới / Nhập / Xuất cannot be pressed."""
+    page = PeoplePage(services, tasks, prompts)
+    qtbot.addWidget(page)
+    page.show()
+    cover = page._reloads.cover
+    assert cover is not None and cover.is_loading() and cover.notice.isVisible()
+    assert not page.new_button.isEnabled() and not page.export_button.isEnabled()
+    assert page.status_text() == "Đang tải danh sách cán bộ, đảng viên…"
+    tasks.wait_idle()
+    assert not cover.is_loading()
+    assert page.new_button.isEnabled() and page.export_button.isEnabled()
+
+
+def test_a_search_with_no_match_says_so(page: PeoplePage, tasks: TaskRunner) -> None:
+    """Nobody matching the typed name: the page says so in words instead of an empty table alone."""
+    page.search.setText("khong co ai ten nay")
+    assert page.empty_hint.isVisible()
+    assert page.empty_hint.text().startswith("Không tìm thấy ai khớp với “khong co ai ten nay”")
+    page.search.clear()
+    assert not page.empty_hint.isVisible()
+
+
+def test_repeated_organisation_names_show_their_parent(page: PeoplePage, services: Services, tasks: TaskRunner,
+                                                        seed: Seed) -> None:
+    """Two "Chi bộ Văn phòng Sở": the Tổ chức column and the picker tell them apart by the parent."""
+    other = _org(services, "Chi bộ Văn phòng Sở", OrgKind.SUB_BRANCH, seed.treasury)
+    _person(services, "Phạm Văn Dũng", other)
+    page.request_reload()
+    settle(page, tasks)
+    names = {row.full_name: row.organization_name for row in page.shown_rows()}
+    assert names["Phạm Văn Dũng"] == "Chi bộ Văn phòng Sở — Chi bộ Kho bạc Nhà nước tỉnh"
+    assert names["Nguyễn Văn An"] == "Chi bộ Văn phòng Sở — Đảng bộ Sở Tài chính"
+    page.organization.select_id(other)
+    assert page.organization.lineEdit().text() == "Chi bộ Văn phòng Sở — Chi bộ Kho bạc Nhà nước tỉnh"

@@ -77,6 +77,9 @@ def test_the_ratings_table_is_the_services(page: AssessmentsPage, services: Serv
     assert [model.text(an, c) for c in (0, 1, 3, 4, 5, 6)] == ["Nguyễn Văn An", "Trưởng phòng", "85", "HTTNV",
                                                                "HTTNV", "HTTNV"]
     assert "Hoàn thành tốt nhiệm vụ: 1 (14,29%)" in page.members.totals.text()
+    rated = sum(1 for row in ratings.rows if row.level is not None)
+    assert (f"Thuộc diện xếp loại: {len(ratings.rows)} đồng chí (đã xếp loại {rated}, "
+            f"chưa xếp loại {len(ratings.rows) - rated})") in page.members.totals.text()
 
 
 def test_the_not_rated_are_listed_apart_with_their_reason(page: AssessmentsPage, qtmodeltester) -> None:
