@@ -202,7 +202,9 @@ class PeopleImportService:
                                        f"đã có trong cơ sở dữ liệu ({match.reason}): {match.full_name}"
                                        f"{', ' + match.organization_name if match.organization_name else ''}.",
                                        Severity.WARNING, ProblemKind.DUPLICATE))
-        return PreviewRow(replace(record, problems=record.problems + tuple(problems)), person, match)
+        if problems:  # most rows have none: no copy of the record for them
+            record = replace(record, problems=record.problems + tuple(problems))
+        return PreviewRow(record, person, match)
 
     # -- writing --------------------------------------------------------------------
     def run(self, preview: ImportPreview, *, choices: Mapping[int, RowChoice] | None = None,
