@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).resolve()
 KINDS = ("import", "restore", "package", "demo", "backup-out", "backup", "open-edit")
 ORG = "3"  # Chi bộ Văn phòng Sở in the unit demo
+PACKAGE_ORG = "2"  # the unit demo's base committee: its package, paired with the same unit (issue 12)
 LIST_ROWS = 300
 UNCOMMITTED = "CHUA-LUU"
 
@@ -49,7 +50,7 @@ def work(kind: str, database: Path, folder: Path) -> None:
     args = {
         "import": ["import-members", str(folder / "danh-sach.xlsx"), "--org", ORG],
         "restore": ["restore", str(folder / "nguon-phuc-hoi.sqlite")],
-        "package": ["import-package", str(folder / "goi.zip")],
+        "package": ["import-package", str(folder / "goi.zip"), "--as", PACKAGE_ORG],
         "demo": ["demo", "--overwrite", "--seed", "13"],
         "backup-out": ["backup", "--out", str(folder / "ban-sao.sqlite")],
     }.get(kind)
@@ -134,11 +135,11 @@ def _prepare(folder: Path) -> Scenario:
             _run_main(main, ["demo", "--seed", str(seed), "--db", str(path)])
     _write_list(folder / "danh-sach.xlsx")
     if not (folder / "goi.zip").exists():
-        _run_main(main, ["export-package", "--org", "1", "--year", "2025", "--out", str(folder / "goi.zip"),
+        _run_main(main, ["export-package", "--org", PACKAGE_ORG, "--year", "2025", "--out", str(folder / "goi.zip"),
                          "--db", str(folder / "nguon-phuc-hoi.sqlite")])
     after = {"restore": fingerprint(folder / "nguon-phuc-hoi.sqlite"), "demo": fingerprint(folder / "mau-13.sqlite")}
     for kind, args in (("import", ["import-members", str(folder / "danh-sach.xlsx"), "--org", ORG]),
-                       ("package", ["import-package", str(folder / "goi.zip")])):
+                       ("package", ["import-package", str(folder / "goi.zip"), "--as", PACKAGE_ORG])):
         trial = folder / f"thu-{kind}.sqlite"
         shutil.copyfile(base, trial)
         _run_main(main, [*args, "--db", str(trial)])

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve()
 READY = "READY"
 BACKUP_EVERY = 25
-START_TIMEOUT_S = 30.0
+START_TIMEOUT_S = 120.0  # a ceiling, not a delay: the waits end as soon as the writer reports
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em")
 
 

@@ -45,18 +45,27 @@ def report_group() -> None:
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2018.")
 @report_file_options
 @draft_option
+@click.option("--blank-lines", is_flag=True, default=False,
+              help="In các mục chưa viết thành tiêu đề kèm dòng chấm để viết tay (mặc định: bỏ các mục đó).")
 @db_option
 @handles_errors
 def year_end_command(org: str, year: int, pdf: Path, docx: Path | None, xlsx: Path | None, number: int | None,
-                     issued: str | None, draft: bool, db_path: Path | None) -> None:
+                     issued: str | None, draft: bool, blank_lines: bool, db_path: Path | None) -> None:
     from khoi_desktop.services.year_end import YearEndService  # reportlab, docx, openpyxl: only here
 
     issued_on = issued_on_from(issued)
     services = open_existing(db_path)
     try:
         target = services.organizations.resolve(org)
-        exported = YearEndService(services.context).export(target.id, year, pdf=pdf, docx=docx, xlsx=xlsx,
-                                                             issued_on=issued_on, number=number, draft=draft)
+        service = YearEndService(services.context)
+        service.check_year(target.id, year, draft=draft)
+        empty = service.empty_sections(target.id, year)
+        if empty:
+            what = ("in tiêu đề kèm dòng chấm để viết tay" if blank_lines
+                    else "không in (thêm --blank-lines để in tiêu đề kèm dòng chấm)")
+            say(f"Các mục chưa có nội dung, {what}: {'; '.join(empty)}.")
+        exported = service.export(target.id, year, pdf=pdf, docx=docx, xlsx=xlsx, issued_on=issued_on,
+                                  number=number, draft=draft, blank_lines=blank_lines)
     finally:
         services.close()
     say(f"Đã ghi {exported.title} của {target.name}:")

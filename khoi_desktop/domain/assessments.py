@@ -117,6 +117,20 @@ def level_above_points(level: RatingLevel | None, points: float | None, rules: A
     return level is not None and suggested is not None and order.index(level) < order.index(suggested)
 
 
+def band_warning(who: str, level: RatingLevel | None, points: float | None, rules: AssessmentRules) -> str:
+    """The warning when ``level`` needs more points than given, in the preset's terms; '' otherwise.
+
+    'Tự xếp loại: mức “Hoàn thành xuất sắc nhiệm vụ” cần từ 90 điểm theo Quy định 366-QĐ/TW;
+    75 điểm ứng với mức “Hoàn thành tốt nhiệm vụ”.'
+    """
+    if not level_above_points(level, points, rules):
+        return ""
+    floor = dict(rules.point_bands)[level]  # type: ignore[index]
+    suggested = level_from_points(points, rules)
+    return (f"{who}: mức “{level.label}” cần từ {points_text(floor)} điểm theo {rules.preset_name}; "  # type: ignore[union-attr]
+            f"{points_text(points)} điểm ứng với mức “{suggested.label}”.")  # type: ignore[union-attr]
+
+
 # ---------------------------------------------------------------------------
 # Who is listed, and who is not rated
 

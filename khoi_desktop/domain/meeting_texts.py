@@ -92,7 +92,10 @@ def default_preamble(meeting: Meeting, issuer_name: str, body: str, text_summary
             f"{body} quyết nghị:")
 
 
-def recipients(superior: str, body: str) -> tuple[str, ...]:
-    """The superior (for report) and the members (to carry out); the archive line is added by the report."""
-    members = f"Đảng viên trong {body.lower()} (để thực hiện)"
-    return (f"{superior} (để báo cáo)", members) if superior else (members,)
+def recipients(report_to: str, kind: OrgKind) -> tuple[str, ...]:
+    """The superior committee (for report), then who carries it out; the archive line is added by the report.
+
+    ``report_to`` is already worded ('Ban Thường vụ Đảng ủy Khối … (để báo cáo)', '' for none).
+    """
+    doers = "Đảng viên trong chi bộ (để thực hiện)" if is_branch(kind) else "Các tổ chức đảng trực thuộc (để thực hiện)"
+    return (report_to, doers) if report_to else (doers,)

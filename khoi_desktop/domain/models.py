@@ -50,6 +50,7 @@ class Organization:
     superior_name: str = ""
     sort_order: int = 0
     retired_on: date | None = None
+    uuid: str = ""  # permanent identity across databases, made with the organisation (issue 12)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,12 @@ from khoi_desktop.domain.errors import UserFacingError
 from khoi_desktop.domain.oversight import Exemplar
 from khoi_desktop.domain.vntext import ascii_name, clean, format_number, parse_iso_date
 
-PACKAGE_FORMAT = 1
+PACKAGE_FORMAT = 2  # 2: the sender's UUID, the UUIDs it covers, and an Ed25519 signature (issue 12)
+LEGACY_FORMAT = 1  # received before issue 12; still read from this database's own store
 MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "signature.json"
+MAX_COVERED = 5000
+DEFAULT_BACKUP_SHARE = 0.2  # of the free disk, for all the backups made before imports together
 DATA_NAME = "data.json"
 MAX_ZIP_BYTES = 50 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -45,6 +49,7 @@ ROLES = (ROLE_DATA, ROLE_REPORT_PDF, ROLE_REPORT_DOCX, ROLE_STATISTICS, ROLE_MIN
 E = TypeVar("E", bound=Enum)
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 class PackageRejected(UserFacingError):
@@ -61,6 +66,11 @@ class PackageRejected(UserFacingError):
 def source_code(name: str) -> str:
     """The code that identifies a unit across databases: its name folded to ASCII, lowercase."""
     return ascii_name(name, "-").lower()
+
+
+def is_uuid(text: object) -> bool:
+    """A lowercase 8-4-4-4-12 UUID as organisations carry them."""
+    return isinstance(text, str) and bool(_UUID.match(text))
 
 
 def safe_entry_name(name: str) -> bool:
@@ -105,6 +115,8 @@ class SourceOrg:
     doc_code: str = ""
     superior: str = ""
     agency_name: str = ""
+    uuid: str = ""
+    parent_uuid: str = ""
 
     @property
     def display_name(self) -> str:
@@ -113,7 +125,8 @@ class SourceOrg:
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "kind": self.kind.value, "id": self.id,
-                "doc_code": self.doc_code, "superior": self.superior, "agency_name": self.agency_name}
+                "doc_code": self.doc_code, "superior": self.superior, "agency_name": self.agency_name,
+                "uuid": self.uuid, "parent_uuid": self.parent_uuid}
 
 
 @dataclass(frozen=True)
@@ -134,10 +147,11 @@ class PackageManifest:
     app_version: str
     schema_version: str
     files: tuple[ManifestEntry, ...]
+    source_uuid: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": self.format, "created_at": self.created_at.isoformat(),
-                "year": self.year, "source": {"code": self.source_code, "name": self.source_name},
+        return {"format": self.format, "created_at": self.created_at.isoformat(), "year": self.year,
+                "source": {"code": self.source_code, "name": self.source_name, "uuid": self.source_uuid},
                 "app_version": self.app_version, "schema_version": self.schema_version,
                 "files": [{"name": f.name, "sha256": f.sha256, "size": f.size, "role": f.role} for f in self.files]}
 
@@ -174,6 +188,9 @@ class PackageData:
     exemplars: tuple[Mapping[str, Any], ...] = ()
     minutes: tuple[Mapping[str, Any], ...] = ()
     files: Mapping[str, str] = field(default_factory=dict)  # role → entry name
+    covers: tuple[str, ...] = ()  # the UUIDs of every organisation the figures include (the sender's first)
+    maker: str = ""  # who made the package (the unit's operator)
+    consolidated_from: int = 0  # a bloc's consolidated year: how many units' packages it sums
 
     def to_json(self) -> dict[str, Any]:
         return {"format": self.format, "schema_version": self.schema_version, "app_version": self.app_version,
@@ -184,7 +201,8 @@ class PackageData:
                 "figures": dict(self.figures), "previous": dict(self.previous),
                 "inspections": [dict(i) for i in self.inspections], "outreach": [dict(o) for o in self.outreach],
                 "exemplars": [dict(e) for e in self.exemplars], "minutes": [dict(m) for m in self.minutes],
-                "files": dict(self.files)}
+                "files": dict(self.files), "covers": list(self.covers), "maker": self.maker,
+                "consolidated_from": self.consolidated_from}
 
 
 def dump_json(value: Mapping[str, Any]) -> bytes:
@@ -271,12 +289,14 @@ def parse_manifest(raw: bytes, file: str) -> PackageManifest:
     source = data.get("source")
     if not isinstance(source, dict) or not all(isinstance(source.get(k), str) and clean(source[k]) for k in ("code", "name")):
         raise reader.reject("không xác định được đơn vị gửi gói (thiếu mã, tên đơn vị).")
+    if not is_uuid(source.get("uuid")):
+        raise reader.reject("không có mã định danh (UUID) của đơn vị gửi.")
     files = tuple(_manifest_entry(reader, item) for item in reader.items(data.get("files"), "files"))
     return PackageManifest(
         format=fmt, created_at=reader.moment(data, "created_at"), year=reader.number(data, "year", low=1900, high=2200),
         source_code=reader.text(source, "code", required=True), source_name=reader.text(source, "name", required=True),
         app_version=reader.text(data, "app_version"), schema_version=reader.text(data, "schema_version", required=True),
-        files=files,
+        files=files, source_uuid=source["uuid"],
     )
 
 
@@ -292,35 +312,58 @@ def _manifest_entry(reader: Reader, item: Any) -> ManifestEntry:
     return ManifestEntry(name, digest, reader.number(entry, "size", high=MAX_TOTAL_BYTES), role)
 
 
-def parse_data(raw: bytes, file: str) -> PackageData:
-    """data.json: format, source organisation (code and name must agree), year and records."""
+def parse_data(raw: bytes, file: str, *, stored: bool = False) -> PackageData:
+    """data.json: format, source organisation (code and name must agree), year and records.
+
+    ``stored``: a data.json this database received earlier, which may be of format 1 (before
+    UUIDs): read without a UUID and covering nothing, so what was received is never lost.
+    """
     reader = Reader(file, DATA_NAME)
     data = reader.load(raw)
-    if data.get("format") != PACKAGE_FORMAT:
+    legacy = stored and data.get("format") == LEGACY_FORMAT
+    if data.get("format") != PACKAGE_FORMAT and not legacy:
         raise reader.reject(f"định dạng dữ liệu “{data.get('format')}” không được hỗ trợ.")
     plan = reader.mapping(data.get("plan", {}), "plan")
     return PackageData(
         format=PACKAGE_FORMAT, schema_version=reader.text(data, "schema_version", required=True),
         app_version=reader.text(data, "app_version"), created_at=reader.moment(data, "created_at"),
-        year=reader.number(data, "year", low=1900, high=2200), source=parse_source(reader, data.get("source")),
-        plan=PlanTexts(reader.text(plan, "theme"), reader.text(plan, "term_theme"), reader.text(plan, "focus_content")),
+        year=reader.number(data, "year", low=1900, high=2200),
+        source=parse_source(reader, data.get("source"), legacy=legacy), plan=PlanTexts(reader.text(plan, "theme"), reader.text(plan, "term_theme"), reader.text(plan, "focus_content")),
         figures=reader.mapping(data.get("figures"), "figures"), previous=reader.mapping(data.get("previous"), "previous"),
         inspections=_records(reader, data, "inspections"), outreach=_records(reader, data, "outreach"),
         exemplars=_records(reader, data, "exemplars"), minutes=_records(reader, data, "minutes"),
         files={str(k): str(v) for k, v in reader.mapping(data.get("files", {}), "files").items()},
+        covers=() if legacy else _covers(reader, data), maker=reader.text(data, "maker"),
+        consolidated_from=reader.number(data, "consolidated_from", high=MAX_COVERED) if "consolidated_from" in data else 0,
     )
 
 
-def parse_source(reader: Reader, value: Any) -> SourceOrg:
+def _covers(reader: Reader, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The covered UUIDs: the sender's own first, each a UUID, none twice, at most MAX_COVERED."""
+    covers = reader.items(data.get("covers"), "covers")
+    source = data.get("source") or {}
+    if (len(covers) > MAX_COVERED or not all(is_uuid(item) for item in covers) or len(set(covers)) != len(covers)
+            or not covers or covers[0] != source.get("uuid")):
+        raise reader.reject("danh sách tổ chức được bao gồm (“covers”) không hợp lệ.")
+    return tuple(covers)
+
+
+def parse_source(reader: Reader, value: Any, *, legacy: bool = False) -> SourceOrg:
     """The source organisation; without a code and a name that agree, the sender is unidentified."""
     if not isinstance(value, dict):
         raise reader.reject("không xác định được đơn vị gửi gói (thiếu thông tin “source”).")
     name, code = clean(value.get("name") or "") if isinstance(value.get("name"), str) else "", value.get("code")
     if not name or not isinstance(code, str) or not code or code != source_code(name):
         raise reader.reject("không xác định được đơn vị gửi gói (thiếu hoặc sai mã, tên đơn vị).")
+    uuid, parent = value.get("uuid"), value.get("parent_uuid") or ""
+    if legacy:
+        uuid, parent = "", ""
+    elif not is_uuid(uuid) or (parent and not is_uuid(parent)):
+        raise reader.reject("mã định danh (UUID) của đơn vị gửi hoặc của tổ chức cấp trên không hợp lệ.")
     return SourceOrg(code=code, name=name, kind=reader.choice(value, "kind", OrgKind),
                      id=reader.number(value, "id"), doc_code=reader.text(value, "doc_code"),
-                     superior=reader.text(value, "superior"), agency_name=reader.text(value, "agency_name"))
+                     superior=reader.text(value, "superior"), agency_name=reader.text(value, "agency_name"),
+                     uuid=uuid, parent_uuid=parent)
 
 
 def _records(reader: Reader, data: Mapping[str, Any], key: str) -> tuple[Mapping[str, Any], ...]:

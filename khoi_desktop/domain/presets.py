@@ -47,6 +47,20 @@ _LAYOUT_HD36 = {
     "doc_types": {"minutes": "BB", "resolution": "NQ", "conclusion": "TB", "report": "BC", "plan": "KH"},
 }
 
+# Who issues and signs at each level (HD 36 §II.1.2); see khoi_desktop.domain.issuers.
+_LEVELS_HD36 = {
+    "sub_branch": {"issues_as": "organization", "signing_body": "Chi bộ", "archive": "Lưu Chi bộ", "report_to": ""},
+    "base_branch": {"issues_as": "organization", "signing_body": "Chi bộ", "archive": "Lưu Chi bộ",
+                    "report_to": "Ban Thường vụ "},
+    "base_committee": {"issues_as": "committee", "signing_body": "Đảng ủy", "archive": "Lưu Đảng ủy",
+                       "report_to": "Ban Thường vụ "},
+    "bloc": {"issues_as": "committee", "signing_body": "Ban Thường vụ", "archive": "Lưu Văn phòng Đảng ủy",
+             "report_to": "Ban Thường vụ "},
+}
+# HD 05-HD/VPTW (27/5/2026) succeeds HD 36. Its full text was not at hand: the preset starts from HD 36's
+# values and levels, for the clerk to edit once the office's copy is checked.
+LAYOUT_HD05_DATA = {**_LAYOUT_HD36, "levels": _LEVELS_HD36}
+
 _MEETING_RULES_2018 = {
     "min_minutes": 60,
     "min_minutes_combined": 90,
@@ -114,6 +128,12 @@ DEFAULT_PRESETS: tuple[RulePreset, ...] = (
     RulePreset(REGISTRATION, "Chỉ thị 05-CT/TW (4 nội dung)", date(2016, 1, 1), _REGISTRATION_2018, "CT 05-CT/TW"),
     RulePreset(REGISTRATION, "Quy định 144-QĐ/TW (5 chuẩn mực)", date(2024, 5, 9), _REGISTRATION_QD144, "QĐ 144-QĐ/TW"),
 )
+
+
+# Added by migration m0006 (the presets of m0002 stay as they were seeded).
+LAYOUT_LEVELS_HD36 = _LEVELS_HD36
+LAYOUT_HD05 = RulePreset(LAYOUT, "Hướng dẫn 05-HD/VPTW", date(2026, 5, 27), LAYOUT_HD05_DATA,
+                         "HD 05-HD/VPTW ngày 27/5/2026")
 
 
 def preset_in_force(presets: list[RulePreset], kind: str, on: date) -> RulePreset | None:

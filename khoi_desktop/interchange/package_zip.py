@@ -32,6 +32,7 @@ from khoi_desktop.domain.package import (
     MAX_TOTAL_BYTES,
     MAX_ZIP_BYTES,
     RATIO_FLOOR,
+    SIGNATURE_NAME,
     ManifestEntry,
     PackageData,
     PackageManifest,
@@ -43,6 +44,7 @@ from khoi_desktop.domain.package import (
 )
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.durable import finalise
+from khoi_desktop.interchange.package_signing import signature_file, verified_key
 
 _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -80,15 +82,17 @@ class PackageContents:
     manifest: PackageManifest
     data: PackageData
     data_text: str
+    public_key: str  # the signer's Ed25519 key (base64), checked against the manifest
 
 
 # -- writing ------------------------------------------------------------------------------------
 
 
-def write_package(target: Path, files: Sequence[PackedFile], header: PackageManifest) -> PackageManifest:
-    """Write the zip (manifest first) beside ``target``, then rename it into place."""
+def write_package(target: Path, files: Sequence[PackedFile], header: PackageManifest,
+                  private_key: bytes) -> PackageManifest:
+    """Write the zip (manifest, its signature, the files) beside ``target``, then rename it into place."""
     names = [f.name for f in files]
-    bad = [n for n in names if not safe_entry_name(n) or n == MANIFEST_NAME]
+    bad = [n for n in names if not safe_entry_name(n) or n in (MANIFEST_NAME, SIGNATURE_NAME)]
     if bad or len(set(names)) != len(names):
         raise ValueError(f"package entry names must be unique safe ASCII names: {bad or names}")
     entries = tuple(ManifestEntry(f.name, hashlib.sha256(f.content).hexdigest(), len(f.content), f.role)
@@ -98,7 +102,8 @@ def write_package(target: Path, files: Sequence[PackedFile], header: PackageMani
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, content in ((MANIFEST_NAME, dump_json(manifest.to_json())),
+            raw_manifest = dump_json(manifest.to_json())
+            for name, content in ((MANIFEST_NAME, raw_manifest), (SIGNATURE_NAME, signature_file(private_key, raw_manifest)),
                                   *((f.name, f.content) for f in files)):
                 info = zipfile.ZipInfo(name, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -125,14 +130,16 @@ def read_package(path: Path, *, known_schemas: Collection[str],
         with archive:
             infos = _checked_entries(archive, file, limits)
             _test_zip(archive, file)
-            manifest = _parsed(parse_manifest, _read_small(archive, infos, MANIFEST_NAME, file), file, MANIFEST_NAME)
+            raw_manifest = _read_small(archive, infos, MANIFEST_NAME, file)
+            manifest = _parsed(parse_manifest, raw_manifest, file, MANIFEST_NAME)
+            public_key = verified_key(_read_small(archive, infos, SIGNATURE_NAME, file), raw_manifest, file)
             _check_listing(infos, manifest, file)
             for entry in manifest.files:
                 _check_hash(archive, infos[entry.name], entry, file)
             raw = _read_small(archive, infos, DATA_NAME, file)
     data = _parsed(parse_data, raw, file, DATA_NAME)
     _check_versions(data, manifest, file, known_schemas)
-    return PackageContents(path, digest, manifest, data, raw.decode("utf-8"))
+    return PackageContents(path, digest, manifest, data, raw.decode("utf-8"), public_key)
 
 
 def _check_file(path: Path, limits: PackageLimits) -> None:
@@ -234,9 +241,9 @@ def _parsed(parse: Callable[[bytes, str], _Parsed], raw: bytes, file: str, name:
 def _check_listing(infos: dict[str, zipfile.ZipInfo], manifest: PackageManifest, file: str) -> None:
     """The entries are exactly manifest.json and the files the manifest names (data.json among them)."""
     named = [entry.name for entry in manifest.files]
-    if len(set(named)) != len(named) or MANIFEST_NAME in named:
+    if len(set(named)) != len(named) or MANIFEST_NAME in named or SIGNATURE_NAME in named:
         raise PackageRejected(file, "danh mục tệp ghi trùng một tệp.", MANIFEST_NAME)
-    extra = sorted(set(infos) - set(named) - {MANIFEST_NAME})
+    extra = sorted(set(infos) - set(named) - {MANIFEST_NAME, SIGNATURE_NAME})
     if extra:
         raise PackageRejected(file, "tệp không có trong danh mục (manifest.json).", extra[0])
     missing = [name for name in named if name not in infos]
@@ -263,7 +270,8 @@ def _check_versions(data: PackageData, manifest: PackageManifest, file: str, kno
     if data.schema_version not in known or manifest.schema_version != data.schema_version:
         raise PackageRejected(file, f"cấu trúc dữ liệu “{data.schema_version}” không được phiên bản này hỗ trợ "
                               "(gói được tạo bởi phiên bản Khối Desktop mới hơn?); hãy cập nhật ứng dụng.", DATA_NAME)
-    if (data.source.code, data.source.name, data.year) != (manifest.source_code, manifest.source_name, manifest.year):
+    if ((data.source.code, data.source.name, data.source.uuid, data.year)
+            != (manifest.source_code, manifest.source_name, manifest.source_uuid, manifest.year)):
         raise PackageRejected(file, "đơn vị gửi hoặc năm báo cáo trong dữ liệu không khớp với danh mục.", DATA_NAME)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -30,15 +29,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
 from khoi_desktop.interchange.write_errors import SheetWriteError
+from khoi_desktop.office.sheet_print import set_up_print
+from khoi_desktop.office.zips import modified_at, stable_zip
 
 FONT_NAME = "Times New Roman"  # the typeface of Vietnamese official papers
 DATE_FORMAT = "dd/mm/yyyy"
 TEXT_FORMAT = "@"
-A4 = "9"
-_LANDSCAPE_ABOVE = 100  # total column width (characters) beyond which a page is turned
 _WIDTH_SAMPLE = 1000  # rows looked at to size the columns
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _SHEET_XML = "xl/worksheets/sheet1.xml"
 _BODY_MARK = "khoi-table-body-5d1c"  # a placeholder cell where the rows written here go
 _BODY_ROW = re.compile(rb'<row r="\d+"><c r="A\d+" t="inlineStr"><is><t>' + _BODY_MARK.encode() + rb"</t></is></c></row>")
@@ -167,7 +164,7 @@ def write_table(
         book.properties.created = book.properties.modified = created
     sheet = book.create_sheet(safe_sheet_title(sheet_title))
     header_row = len(title_lines) + 2 if title_lines else 1  # one blank row under the title block
-    _set_up_page(sheet, widths, header_row, landscape)
+    set_up_print(sheet, widths, header_row, landscape)
     with _open_target(path) as target:  # opened first: a locked file fails before any work is done
         painter = _Painter(sheet)
         _write_title(painter, title_lines, len(columns))
@@ -231,26 +228,11 @@ def _text_cell(reference: str, style: int, text: str) -> str:
 
 
 def _stable_zip(data: bytes, created: datetime | None, body: bytes = b"") -> bytes:
-    """The saved workbook with fixed entry times, 'modified' set back to ``created``, and the
-    table's ``body`` in place of its placeholder row.
-
-    openpyxl stamps the save time into both, so without this the same export gives
-    different bytes every second. Without ``created`` only the entry times are fixed.
-    """
-    stamp = f"{created.isoformat(timespec='seconds')}Z".encode() if created is not None else None
-    target = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for entry in source.infolist():
-            content = source.read(entry)
-            if stamp is not None and entry.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            if entry.filename == _SHEET_XML:
-                content = _BODY_ROW.sub(lambda _: body, content, count=1)
-            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
-            out.writestr(info, content)
-    return target.getvalue()
-
+    """The saved workbook made reproducible (:func:`khoi_desktop.office.zips.stable_zip`, 'modified'
+    set back to ``created``), with the table's ``body`` in place of its placeholder row."""
+    edits = modified_at(created) if created is not None else {}
+    edits[_SHEET_XML] = lambda content: _BODY_ROW.sub(lambda _: body, content, count=1)
+    return stable_zip(data, edits)
 
 def _open_target(path: str | os.PathLike[str]) -> BinaryIO:
     try:
@@ -265,22 +247,6 @@ def _open_target(path: str | os.PathLike[str]) -> BinaryIO:
 def safe_sheet_title(title: str) -> str:
     """Excel's rules: at most 31 characters, none of []:*?/\\."""
     return (re.sub(r"[\[\]:*?/\\]", " ", title).strip() or "Danh sách")[:31]
-
-
-def _set_up_page(sheet: object, widths: Sequence[float], header_row: int, landscape: bool | None) -> None:
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    turned = sum(widths) > _LANDSCAPE_ABOVE if landscape is None else landscape
-    setup = sheet.page_setup
-    setup.paperSize = A4
-    setup.orientation = "landscape" if turned else "portrait"
-    setup.fitToWidth, setup.fitToHeight = 1, 0  # one page wide, as many pages tall as needed
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
 
 
 def _write_title(painter: _Painter, title_lines: Sequence[str], width: int) -> None:

@@ -10,7 +10,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from khoi_desktop.domain import vntext
-from khoi_desktop.reports import fonts, markup
+from khoi_desktop.domain.issuers import recipient_lines
+from khoi_desktop.reports import fonts, markup, text_fit
 from khoi_desktop.reports.layout import LayoutSpec, build_styles
 from khoi_desktop.reports.meeting_docs import PartyIssuer
 from khoi_desktop.reports.report_model import number_text
@@ -59,8 +60,30 @@ def _stack_height(flowables: Sequence[Flowable], width: float) -> float:
     return total
 
 
-def _multiline_caps(text: str) -> str:
-    return "<br/>".join(markup.lines(vntext.clean_multiline(text).upper()))
+def _caps_lines(text: str, size: float, available: float, *, bold: bool) -> list[str]:
+    """A header name in capitals, each of its lines wrapped evenly (never one word alone)."""
+    lines = vntext.clean_multiline(text).upper().split("\n")
+    return [part for line in lines if line for part in text_fit.balanced_lines(line, size, available, bold=bold)]
+
+
+def header_columns(issuer: PartyIssuer, issued_on: date, layout: LayoutSpec) -> tuple[float, float]:
+    """Widths of the header's two columns: the left grows to the issuer's longest line as far as
+    the right still holds the Party name and the date on one line each."""
+    right_needs = max(text_fit.width(PARTY_NAME, layout.party_name_size, bold=True),
+                      text_fit.width(place_and_date(issuer.place, issued_on), layout.place_date_size, italic=True))
+    names = [*vntext.clean_multiline(issuer.superior).upper().split("\n")]
+    longest = max(text_fit.longest_line(names, layout.superior_size),
+                  text_fit.longest_line([vntext.clean_multiline(issuer.name).upper()], layout.issuer_size, bold=True))
+    left = max(layout.frame_width * layout.header_left_share, longest + GUTTER + 1)
+    left = min(left, layout.frame_width - right_needs - 2)
+    return left, layout.frame_width - left
+
+
+def header_names(issuer: PartyIssuer, left_width: float, layout: LayoutSpec) -> tuple[list[str], list[str]]:
+    """The superior's and the issuer's header lines, in capitals, wrapped evenly to ``left_width``."""
+    available = left_width - GUTTER
+    return (_caps_lines(issuer.superior, layout.superior_size, available, bold=False),
+            _caps_lines(issuer.name, layout.issuer_size, available, bold=True))
 
 
 def party_header(
@@ -71,9 +94,10 @@ def party_header(
     The number and the date are set on the same baseline, whatever the length of the names.
     """
     styles = build_styles(layout)
-    left_width = layout.frame_width * layout.header_left_share
-    right_width = layout.frame_width - left_width
-    names = ((_multiline_caps(issuer.superior), styles.superior), (_multiline_caps(issuer.name), styles.issuer))
+    left_width, right_width = header_columns(issuer, issued_on, layout)
+    superior, name = header_names(issuer, left_width, layout)
+    names = (("<br/>".join(markup.inline(line) for line in superior), styles.superior),
+             ("<br/>".join(markup.inline(line) for line in name), styles.issuer))
     left: list[Flowable] = [Paragraph(caps, style) for caps, style in names if caps]
     left.append(Paragraph("*", styles.number))
     rule_width = stringWidth(PARTY_NAME, styles.party.fontName, styles.party.fontSize)
@@ -134,14 +158,13 @@ def person_lines(name: str, position: str, unit: str, unit_label: str = "Đơn v
 
 
 def recipients_block(recipients: Sequence[str], archive: str, layout: LayoutSpec) -> list[Flowable]:
-    """'Nơi nhận:' underlined, one '- …,' line per recipient, ending '- Lưu Chi bộ.'."""
+    """'Nơi nhận:' underlined, one '- …,' line per recipient, ending '- Lưu Chi bộ.'.
+
+    A clerk's own 'Lưu …' line replaces the automatic ``archive`` line.
+    """
     styles = build_styles(layout)
-    names = [vntext.clean(name).rstrip(",;.").strip() for name in (*recipients, archive)]
-    names = [name for name in names if name]
     blocks: list[Flowable] = [Paragraph("<u>Nơi nhận:</u>", styles.recipients_heading)]
-    for position, name in enumerate(names):
-        ending = "." if position == len(names) - 1 else ","
-        blocks.append(Paragraph(f"- {markup.inline(name)}{ending}", styles.recipient))
+    blocks.extend(Paragraph(markup.inline(line), styles.recipient) for line in recipient_lines(recipients, archive))
     return blocks
 
 

@@ -16,6 +16,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from khoi_desktop.domain import vntext
 from khoi_desktop.domain.errors import UserFacingError
 from khoi_desktop.reports import fonts
+from khoi_desktop.reports.flow import keep_first_lines
 from khoi_desktop.reports.layout import LayoutSpec
 
 CREATOR = "Khối Desktop"
@@ -99,7 +100,8 @@ def build_pdf(story: Sequence[Flowable], info: DocumentInfo, layout: LayoutSpec)
         initialFontSize=layout.body_size,
     )
     try:
-        document.build(list(story))
+        frame_height = layout.page_size_points[1] - (layout.margin_top_mm + layout.margin_bottom_mm) * mm
+        document.build(keep_first_lines(story, layout.frame_width, frame_height))
     except LayoutError as error:
         # Names, positions and the header sit in table cells, which cannot run over a page.
         raise ReportTooLargeError(

@@ -9,13 +9,12 @@ Headings are numbered here ("I-", "1.", "a)"), once for every renderer. Text is 
 
 from __future__ import annotations
 
-import io
-import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from khoi_desktop.domain.vntext import format_number, format_percent
+from khoi_desktop.office.zips import stable_zip  # noqa: F401 - re-exported for the renderers
 from khoi_desktop.reports.meeting_docs import PartyIssuer
 
 # Dots, not spaces: Paragraph collapses runs of (even no-break) spaces, and the clerk writes here.
@@ -27,7 +26,6 @@ def number_text(number: int | None) -> str:
     return f"{number:02d}" if number is not None else BLANK_NUMBER
 
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -215,19 +213,3 @@ def cell_text(value: Cell) -> str:
     return value
 
 
-def stable_zip(data: bytes, edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
-    """The same zip (DOCX, XLSX) with fixed entry times, so identical content gives identical bytes.
-
-    ``edits`` rewrites named entries on the way (e.g. a save time a library stamps itself).
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target = io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            content = source.read(entry.filename)
-            edit = (edits or {}).get(entry.filename)
-            out.writestr(info, edit(content) if edit else content)
-    return target.getvalue()

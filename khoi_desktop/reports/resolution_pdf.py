@@ -11,10 +11,10 @@ from khoi_desktop.reports import markup
 from khoi_desktop.reports.layout import LayoutSpec
 from khoi_desktop.reports.meeting_docs import ResolutionData
 from khoi_desktop.reports.party_blocks import (
+    body,
     body_text,
     document_number,
     document_opening,
-    heading,
     on_behalf_roles,
     recipients_block,
     side_by_side,
@@ -40,12 +40,16 @@ def write_resolution(data: ResolutionData, target: Path, layout: LayoutSpec | No
 
 
 def resolution_story(data: ResolutionData, layout: LayoutSpec) -> list[Flowable]:
-    """Header, title, preamble, numbered sections, then 'Nơi nhận' beside the signature."""
+    """Header, title, preamble, numbered decisions, then 'Nơi nhận' beside the signature.
+
+    A decision ('1. Đánh giá …') is a justified body paragraph in normal weight, not a heading:
+    long ones split across pages like any paragraph.
+    """
     number_line = document_number(data.number, data.kind.value, data.issuer.code)
     story = document_opening(data.issuer, number_line, data.issued_on, data.kind.title, data.summary, layout)
     story.extend(body_text(data.preamble, layout))
     for number, section in enumerate(data.sections, 1):
-        story.append(heading(f"{number}. {markup.inline(section.heading)}", layout))
+        story.append(body(f"{number}. {markup.inline(section.heading)}", layout))
         story.extend(body_text(section.body, layout))
     story.append(_closing_block(data, layout))
     return story

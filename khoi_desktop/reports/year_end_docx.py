@@ -2,16 +2,19 @@
 
 Times New Roman, A4 and the margins of the layout; the header block as a borderless
 two-column table; numbered headings; bordered tables with a repeating header row; each
-chart as a PNG drawn by reportlab's renderPM where its backend is installed, else as the
-chart's table; 'Nơi nhận' beside the signature; page numbers from page 2, top centre.
+chart as a PNG drawn with Pillow (:mod:`khoi_desktop.reports.chart_image`); 'Nơi nhận' beside the signature; page numbers from page 2, top centre.
 Entry times and document properties are fixed, so the same report gives the same bytes.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
+import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -22,14 +25,22 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
-from reportlab.graphics import renderPM
-from reportlab.lib.utils import simpleSplit
+from docx.text.run import Run
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from khoi_desktop.domain import vntext
+from khoi_desktop.domain.issuers import recipient_lines
 from khoi_desktop.reports import fonts
+from khoi_desktop.reports.chart_image import chart_png
 from khoi_desktop.reports.layout import LayoutSpec
-from khoi_desktop.reports.party_blocks import PARTY_NAME, document_number, place_and_date
+from khoi_desktop.reports.party_blocks import (
+    GUTTER,
+    PARTY_NAME,
+    document_number,
+    header_columns,
+    header_names,
+    place_and_date,
+)
 from khoi_desktop.reports.report_model import (
     BarChart,
     Block,
@@ -43,7 +54,7 @@ from khoi_desktop.reports.report_model import (
     labelled,
     stable_zip,
 )
-from khoi_desktop.reports.year_end_pdf import chart_drawing
+from khoi_desktop.reports.year_end_pdf import table_layout
 
 FONT = "Times New Roman"
 _CELL_MARGIN = 5.4  # points: Word's default left and right cell margin
@@ -84,6 +95,7 @@ def _set_up(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(layout.body_size)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    _language(document)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = layout.line_spacing
     _page_numbers(section, layout)
@@ -94,6 +106,18 @@ def _set_up(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) 
     props.title, props.subject, props.author = report.title, vntext.clean(report.summary), report.issuer.name
     props.created = props.modified = stamp
     props.last_modified_by, props.revision, props.comments = "", 1, ""
+
+
+def _language(document: DocxDocument) -> None:
+    """vi-VN for the Normal style and the document defaults: Word checks spelling in Vietnamese."""
+    for properties in (document.styles["Normal"].element.get_or_add_rPr(),
+                       document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))):
+        language = properties.find(qn("w:lang"))
+        if language is None:
+            language = OxmlElement("w:lang")
+            properties.append(language)
+        for key in ("w:val", "w:eastAsia", "w:bidi"):
+            language.set(qn(key), "vi-VN")
 
 
 def _page_numbers(section: object, layout: LayoutSpec) -> None:
@@ -123,19 +147,56 @@ def _draft_mark(section: object, layout: LayoutSpec) -> None:
 
 
 def _font(run: object, size: float, *, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
-    font = run.font  # type: ignore[attr-defined]
+    """The run's font; the run properties are made once per kind and copied (python-docx's setters
+    take milliseconds per run, seconds over the consolidated report's tables)."""
+    element = run._r  # type: ignore[attr-defined]
+    if element.rPr is not None:
+        element.remove(element.rPr)
+    element.insert(0, copy.deepcopy(_run_properties(size, bold, italic, underline)))
+
+
+@functools.cache
+def _run_properties(size: float, bold: bool, italic: bool, underline: bool) -> Any:
+    run = Run(OxmlElement("w:r"), None)  # type: ignore[arg-type]
+    font = run.font
     font.name, font.size, font.bold, font.italic, font.underline = FONT, Pt(size), bold, italic, underline
-    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)  # type: ignore[attr-defined]
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    return run._r.rPr
 
 
 def _paragraph(container: DocxDocument | _Cell, text: str, size: float, *, align: object = _CENTRE,
                bold: bool = False, italic: bool = False, underline: bool = False, reuse: bool = False) -> DocxParagraph:
     """A paragraph of one run; ``reuse`` fills a new cell's empty first paragraph."""
     paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
-    paragraph.alignment = align
-    _font(paragraph.add_run(fonts.register_fonts().printable(text)), size, bold=bold, italic=italic,
-          underline=underline)
+    element = paragraph._p
+    if element.pPr is None:  # a new paragraph: its properties copied, as the run's below
+        element.insert(0, copy.deepcopy(_paragraph_properties(align)))
+    else:
+        paragraph.alignment = align
+    text = fonts.register_fonts().printable(text)
+    if _PLAIN.fullmatch(text):
+        run = OxmlElement("w:r")
+        run.append(copy.deepcopy(_run_properties(size, bold, italic, underline)))
+        if text:  # python-docx writes no w:t for empty text, nor xml:space unless the ends are spaces
+            words = OxmlElement("w:t")
+            if text != text.strip():
+                words.set(qn("xml:space"), "preserve")
+            words.text = text
+            run.append(words)
+        element.append(run)
+    else:  # tabs and line breaks become their own elements the way python-docx writes them
+        _font(paragraph.add_run(text), size, bold=bold, italic=italic, underline=underline)
     return paragraph
+
+
+_PLAIN = re.compile(r"[^\t\n\r]*")
+
+
+@functools.cache
+def _paragraph_properties(align: object) -> Any:
+    paragraph = DocxParagraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
+    paragraph.alignment = align
+    return paragraph._p.pPr
 
 
 def _rule_under(paragraph: DocxParagraph, rule_width: float, available: float) -> None:
@@ -153,34 +214,26 @@ def _rule_under(paragraph: DocxParagraph, rule_width: float, available: float) -
 # -- the frame ----------------------------------------------------------------------------------
 
 
-def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
-    """How many lines ``text`` takes in a cell of ``width`` points, inside Word's cell margins, wrapped at words."""
-    family = fonts.register_fonts()
-    font = family.bold if bold else family.regular
-    inner = max(width - 2 * _CELL_MARGIN, 1)
-    return sum(max(1, len(simpleSplit(line, font, size, inner))) for line in text.split("\n") if line)
-
-
 def _header(document: DocxDocument, report: ReportDocument, layout: LayoutSpec) -> None:
     """Issuer, '*' and number on the left; Party name, its rule and the date on the right."""
-    left_width = layout.frame_width * layout.header_left_share
-    right_width = layout.frame_width - left_width
+    issuer = report.issuer
+    left_width, right_width = header_columns(issuer, report.issued_on, layout)
+    # Word's cell margins eat into the right column: give it back so the date stays on one line.
+    left_width, right_width = left_width - 2 * _CELL_MARGIN, right_width + 2 * _CELL_MARGIN
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _widths(table, [left_width, right_width])
     left, right = table.rows[0].cells
-    issuer = report.issuer
-    superior = vntext.clean_multiline(issuer.superior).upper()
-    name = vntext.clean_multiline(issuer.name).upper()
+    # The same even line breaks as the PDF, measured inside Word's cell margins.
+    superior, name = header_names(issuer, left_width - 2 * _CELL_MARGIN + GUTTER, layout)
     first = True
-    for text, size, bold in ((superior, layout.superior_size, False), (name, layout.issuer_size, True)):
-        for line in (part for part in text.split("\n") if part):
+    for lines, size, bold in ((superior, layout.superior_size, False), (name, layout.issuer_size, True)):
+        for line in lines:
             _paragraph(left, line, size, bold=bold, reuse=first)
             first = False
     _paragraph(left, "*", layout.number_size, reuse=first)
-    left_lines = (_lines(superior, layout.superior_size, left_width) + _lines(name, layout.issuer_size, left_width, True)
-                  + 1)
+    left_lines = len(superior) + len(name) + 1
     party = _paragraph(right, PARTY_NAME, layout.party_name_size, bold=True, reuse=True)
     party_width = stringWidth(PARTY_NAME, fonts.register_fonts().bold, layout.party_name_size)
     _rule_under(party, party_width + 4, right_width - 2 * _CELL_MARGIN)
@@ -211,11 +264,8 @@ def _closing(document: DocxDocument, report: ReportDocument, layout: LayoutSpec)
     _widths(table, [layout.frame_width / 2] * 2)
     left, right = table.rows[0].cells
     _paragraph(left, "Nơi nhận:", layout.recipients_heading_size, align=_LEFT, underline=True, reuse=True)
-    names = [vntext.clean(n).rstrip(",;.").strip() for n in (*report.recipients, report.issuer.archive)]
-    names = [n for n in names if n]
-    for index, name in enumerate(names):
-        ending = "." if index == len(names) - 1 else ","
-        _paragraph(left, f"- {name}{ending}", layout.recipients_size, align=_LEFT)
+    for line in recipient_lines(report.recipients, report.issuer.archive):
+        _paragraph(left, line, layout.recipients_size, align=_LEFT)
     sign = report.signature
     _paragraph(right, vntext.clean(sign.on_behalf).upper(), layout.signature_size, bold=True, reuse=True)
     _paragraph(right, vntext.clean(sign.title).upper(), layout.signature_size)
@@ -273,25 +323,33 @@ def _table(document: DocxDocument, table: Table, layout: LayoutSpec) -> None:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    total = sum(column.width for column in table.columns)
-    _widths(grid, [layout.frame_width * column.width / total for column in table.columns])
+    size, widths = table_layout(table, layout)  # the same widths as the PDF: no number or word breaks
+    _widths(grid, widths)
+    rows = [_row_cells(grid, row) for row in grid.rows]
     _repeat_header(grid.rows[0])
-    for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
-        _paragraph(cell, column.title, layout.table_size, bold=True, reuse=True)
+    for cell, column in zip(rows[0], table.columns, strict=True):
+        _paragraph(cell, column.title, size, bold=True, reuse=True)
     for index, values in enumerate(table.rows, start=1):
         bold = table.total_row and index == len(table.rows)
-        for cell, column, value in zip(grid.rows[index].cells, table.columns, values, strict=True):
-            _paragraph(cell, cell_text(value), layout.table_size, align=_CENTRE if column.centred else _LEFT,
+        for cell, column, value in zip(rows[index], table.columns, values, strict=True):
+            _paragraph(cell, cell_text(value), size, align=_CENTRE if column.centred else _LEFT,
                        bold=bold, reuse=True)
     if table.note:
         _paragraph(document, table.note, layout.recipients_size, align=_LEFT, italic=True)
+
+
+def _row_cells(grid: object, row: object) -> list[_Cell]:
+    """A row's cells straight from its XML: python-docx's ``row.cells`` walks the whole table each
+    time, which made a table of a few hundred rows take seconds (issue 12's consolidated report)."""
+    return [_Cell(tc, grid) for tc in row._tr.tc_lst]  # type: ignore[attr-defined]
 
 
 def _widths(table: object, widths: list[float]) -> None:
     """Column widths in points, on the grid (LibreOffice reads it) and on every cell (Word does)."""
     for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
         column.width = Pt(width)
-        for cell in column.cells:
+    for row in table.rows:  # type: ignore[attr-defined]
+        for cell, width in zip(_row_cells(table, row), widths, strict=True):
             cell.width = Pt(width)
 
 
@@ -302,19 +360,8 @@ def _repeat_header(row: object) -> None:
     properties.append(header)
 
 
-def chart_png(chart: BarChart, width: float) -> bytes | None:
-    """The chart as a PNG through renderPM, or None where its backend (rlPyCairo) is missing."""
-    try:
-        return renderPM.drawToString(chart_drawing(chart, width), fmt="PNG", dpi=150)
-    except Exception:  # noqa: BLE001 - any backend failure falls back to the chart's table
-        return None
-
-
 def _chart(document: DocxDocument, chart: BarChart, layout: LayoutSpec) -> None:
     png = chart_png(chart, layout.frame_width)
-    if png is None:
-        _table(document, chart.as_table(), layout)
-        return
     _caption(document, chart.title, layout)
     document.add_picture(io.BytesIO(png), width=Pt(layout.frame_width))
     document.paragraphs[-1].alignment = _CENTRE

@@ -14,11 +14,13 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
-from khoi_desktop.reports import fonts, markup
+from khoi_desktop.domain import vntext
+from khoi_desktop.reports import fonts, markup, text_fit
 from khoi_desktop.reports.layout import LayoutSpec, build_styles
 from khoi_desktop.reports.party_blocks import (
     body,
@@ -45,6 +47,7 @@ from khoi_desktop.reports.report_model import (
 from khoi_desktop.reports.report_model import PageBreak as PageBreakBlock
 
 CHART_HEIGHT = 230.0
+CELL_PADDING = 4.0  # points left and right inside a table cell
 SERIES_FILLS = ("#bfbfbf", "#404040", "#7f7f7f", "#d9d9d9")  # prints clearly in black and white
 _LABEL_WIDTH = 16  # characters per line of a category label
 
@@ -112,22 +115,31 @@ def _caption(text: str, layout: LayoutSpec) -> PdfParagraph:
     return PdfParagraph(markup.inline(text), style.clone("caption", spaceBefore=10, spaceAfter=6, keepWithNext=1))
 
 
+def table_layout(table: Table, layout: LayoutSpec) -> tuple[float, list[float]]:
+    """Type size and column widths from the content: no number, ratio, percentage or word ever breaks."""
+    header = [column.title for column in table.columns]
+    cells = [[cell_text(row[index]) for row in table.rows] for index in range(len(table.columns))]  # type: ignore[arg-type]
+    return text_fit.fitting_size(header, cells, layout.table_size, layout.frame_width, CELL_PADDING)
+
+
 def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     styles = build_styles(layout)
-    header = [PdfParagraph(markup.inline(column.title), styles.table_header) for column in table.columns]
+    size, widths = table_layout(table, layout)
+    head_style = styles.table_header.clone("table_header_fit", fontSize=size, leading=size * layout.line_spacing)
+    header = [PdfParagraph(markup.inline(column.title), head_style) for column in table.columns]
     caption = [_caption(table.title, layout), *([Spacer(0, 0)] * (len(table.columns) - 1))]
     rows: list[list[Flowable]] = [caption, header]
     for index, values in enumerate(table.rows):
         bold = table.total_row and index == len(table.rows) - 1
-        rows.append([_cell(value, column.centred, bold, layout) for value, column in zip(values, table.columns,
-                                                                                         strict=True)])
-    total = sum(column.width for column in table.columns)
-    widths = [layout.frame_width * column.width / total for column in table.columns]
+        rows.append([_cell(value, column.centred, bold, layout, size, width) for value, column, width
+                     in zip(values, table.columns, widths, strict=True)])
     # The caption is the table's first row: it stays with the table and does not repeat on later pages.
     grid = PdfTable(rows, colWidths=widths, repeatRows=(1,), hAlign="CENTER")
     grid.setStyle(table_style(("SPAN", (0, 0), (-1, 0)), ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)))
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                              ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)))
     flowables: list[Flowable] = [grid]
     if table.note:
         flowables.append(PdfParagraph(markup.italic(markup.inline(table.note)), styles.recipient))
@@ -135,10 +147,38 @@ def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     return flowables
 
 
-def _cell(value: object, centred: bool, bold: bool, layout: LayoutSpec) -> PdfParagraph:
+def _cell(value: object, centred: bool, bold: bool, layout: LayoutSpec, size: float, width: float) -> Flowable:
     styles = build_styles(layout)
+    style = styles.table_cell_centred if centred else styles.table_cell
+    if size != style.fontSize:
+        style = style.clone(f"{style.name}_fit", fontSize=size, leading=size * layout.line_spacing)
+    plain = fonts.register_fonts().printable(vntext.clean(cell_text(value)))  # type: ignore[arg-type]
+    font = fonts.register_fonts().bold if bold else style.fontName
+    if "\n" not in plain and stringWidth(plain, font, style.fontSize) <= width - 2 * CELL_PADDING - 1:
+        return OneLineCell(plain, font, style.fontSize, style.leading, centred)
     text = markup.inline(cell_text(value))  # type: ignore[arg-type]
-    return PdfParagraph(markup.bold(text) if bold else text, styles.table_cell_centred if centred else styles.table_cell)
+    return PdfParagraph(markup.bold(text) if bold else text, style)
+
+
+class OneLineCell(Flowable):
+    """A table cell whose text fits on one line, drawn as the one-line Paragraph would be but without
+    its line breaking: a consolidated report's tables have thousands of such cells (issue 12)."""
+
+    def __init__(self, text: str, font: str, size: float, leading: float, centred: bool) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.leading, self.centred = text, font, size, leading, centred
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.leading
+
+    def draw(self) -> None:
+        self.canv.setFont(self.font, self.size)
+        baseline = self.leading - self.size  # where Paragraph puts a single line's baseline
+        if self.centred:
+            self.canv.drawCentredString(self.width / 2, baseline, self.text)
+        else:
+            self.canv.drawString(0, baseline, self.text)
 
 
 def chart_drawing(chart: BarChart, width: float, height: float = CHART_HEIGHT) -> Drawing:

@@ -1,8 +1,8 @@
 """The statistics workbook of a :class:`ReportDocument`: one styled, print-ready sheet per table.
 
-The same tables as the PDF annex (charts as their tables). The look matches the app's other
-workbooks (``interchange.xlsx_writer``, which this layer may not import): Times New Roman,
-a bordered grey header repeated on every printed page, A4 fitted to the width. Numbers
+The same tables as the PDF annex (charts as their tables). The look and the print setup are
+those of the app's other workbooks (``khoi_desktop.office.sheet_print``): Times New Roman, a
+bordered grey header repeated on every printed page, A4 one page wide, 'Trang x/y' footer. Numbers
 stay numbers, shares are percentages, text is always text (never a formula). Fixed
 properties and entry times make the same report give the same bytes.
 """
@@ -18,11 +18,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from khoi_desktop.domain import vntext
-from khoi_desktop.reports.report_model import Cell, Percent, ReportDocument, Table, stable_zip
+from khoi_desktop.office.sheet_print import set_up_print, wrapped_height
+from khoi_desktop.reports.report_model import Cell, Percent, ReportDocument, Table, cell_text, stable_zip
 
 FONT = "Times New Roman"
 _THIN = Side(style="thin")
@@ -30,7 +30,7 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FILL = PatternFill("solid", fgColor="D9D9D9")
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_LANDSCAPE_ABOVE = 100  # total width in characters beyond which the page is turned
+_WHOLE_NUMBER = re.compile(r"^(?:0|[1-9]\d{0,8})$")  # '007' keeps its zeros as text
 _CHARS_PER_SHARE = 11
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -106,6 +106,8 @@ def _value(cell: object, value: Cell, bold: bool, centred: bool) -> None:
     if isinstance(value, Percent):
         cell.value = value.value  # type: ignore[attr-defined]
         cell.number_format = "0.##%"  # type: ignore[attr-defined]
+    elif isinstance(value, str) and _WHOLE_NUMBER.match(value):
+        cell.value = int(value)  # type: ignore[attr-defined]  # row numbers are numbers, not text
     elif isinstance(value, str):
         cell.value = _text(value)  # type: ignore[attr-defined]
         cell.data_type = "s"  # type: ignore[attr-defined]  # never a formula, whatever it starts with
@@ -123,21 +125,22 @@ def _style(cell: object, *, bold: bool, centred: bool, fill: bool = False) -> No
 
 
 def _page(sheet: Worksheet, table: Table, header_row: int) -> None:
-    total = sum(column.width for column in table.columns)
-    widths = [max(6.0, round(column.width * _CHARS_PER_SHARE, 1)) for column in table.columns]
-    scale = max(1.0, 90 / max(sum(widths), 1)) if total else 1.0
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = round(width * scale, 1)
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    setup = sheet.page_setup
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.orientation = "landscape" if sum(widths) * scale > _LANDSCAPE_ABOVE else "portrait"
-    setup.fitToWidth, setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    """Widths from the content (at least the longest word or number), then the shared print setup."""
+    widths = [_width(table, index) for index in range(len(table.columns))]
+    scale = max(1.0, 90 / max(sum(widths), 1))  # a narrow table still spans a portrait page
+    widths = [round(width * scale, 1) for width in widths]
+    set_up_print(sheet, widths, header_row)
+    titles = [column.title for column in table.columns]
+    sheet.row_dimensions[header_row].height = wrapped_height(titles, widths, 12)
+    for offset, values in enumerate(table.rows, start=1):
+        sheet.row_dimensions[header_row + offset].height = wrapped_height([cell_text(v) for v in values], widths, 12)
+
+
+def _width(table: Table, index: int) -> float:
+    """Characters: the longest token of the column (never broken), or its share, whichever is wider."""
+    texts = [table.columns[index].title, *(cell_text(row[index]) for row in table.rows)]
+    token = max((len(word) for text in texts for word in text.split()), default=1)
+    return max(6.0, token * 1.15 + 2, round(table.columns[index].width * _CHARS_PER_SHARE, 1))
 
 
 def _empty(sheet: Worksheet, report: ReportDocument) -> None:

@@ -213,12 +213,10 @@ class AssessmentService:
         return f"“{self._facts(values.person_id, values.year).full_name}”"
 
     def _warnings(self, values: AssessmentValues, year_rules: AssessmentRules) -> tuple[str, ...]:
-        warnings = []
-        level = values.decided_level or values.branch_level
-        if rules.level_above_points(level, values.points, year_rules):
-            suggested = rules.level_from_points(values.points, year_rules)
-            warnings.append(f"Mức “{level.label}” cao hơn mức ứng với {rules.points_text(values.points)} điểm "
-                            f"(“{suggested.label}”).")
+        # Each level chosen (self-rating, chi bộ's proposal, decision) is checked against the points.
+        chosen = (("Tự xếp loại", values.self_level), ("Chi bộ đề xuất", values.branch_level),
+                  ("Cấp có thẩm quyền quyết định", values.decided_level))
+        warnings = [text for who, level in chosen if (text := rules.band_warning(who, level, values.points, year_rules))]
         if values.person_id is not None:
             listing = self.ratings(values.organization_id, values.year)
         else:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import NotFoundError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import Exemplar, count_exemplars, count_inspections, count_outreach
-from khoi_desktop.domain.package import PackageData, exemplar_from_json, parse_data, source_code
+from khoi_desktop.domain.package import exemplar_from_json, parse_data
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.reports.report_model import (
     Block,
@@ -40,6 +42,7 @@ from khoi_desktop.services.inspections import InspectionService
 from khoi_desktop.services.outreach import OutreachService
 from khoi_desktop.services.overview import YearFigures
 from khoi_desktop.services.package_figures import figures_from_json, sum_figures
+from khoi_desktop.services.package_units import ReceivedIndex
 from khoi_desktop.services.year_end import (
     Cancelled,
     ExportedReport,
@@ -51,14 +54,18 @@ from khoi_desktop.services.year_end import (
 )
 from khoi_desktop.services.year_end_content import YearEndData, name_units
 from khoi_desktop.services.year_plans import YearPlanService
-from khoi_desktop.storage import narratives_repo, packages_repo
+from khoi_desktop.storage import narratives_repo
 from khoi_desktop.storage import organizations_repo as org_repo
+from khoi_desktop.storage.packages_repo import StoredPackage
+
+PROVISIONAL = "(bản tạm tổng hợp: chưa nhận đủ báo cáo của các đơn vị)"
 
 
 @dataclass(frozen=True)
 class ReceivedUnit:
     """One unit's package as the consolidation uses it."""
 
+    source_uuid: str
     code: str
     name: str  # as the bloc report names it ('Viện Kiểm sát nhân dân tỉnh')
     full_name: str
@@ -73,13 +80,28 @@ class ReceivedUnit:
 class Consolidation:
     bloc: Organization
     year: int
-    units: tuple[ReceivedUnit, ...]
-    missing: tuple[Organization, ...]  # the bloc's units with no package for the year
+    units: tuple[ReceivedUnit, ...]  # the packages that count (none held in another), in the tree's order
+    missing: tuple[Organization, ...]  # the bloc's units expected for the year with no package
     data: YearEndData
+    expected: tuple[Organization, ...] = ()  # the units expected to report for the year
+    held: tuple[str, ...] = ()  # the senders whose packages are held in another's (not added again)
 
     @property
     def figures(self) -> YearFigures:
         return self.data.figures
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def coverage(self) -> str:
+        """'Tổng hợp từ 34/36 đơn vị; chưa nhận báo cáo của: …' (the report's first paragraph)."""
+        arrived = len(self.expected) - len(self.missing)
+        text = f"Tổng hợp từ {format_number(arrived)}/{format_number(len(self.expected))} đơn vị"
+        if self.missing:
+            return f"{text}; chưa nhận báo cáo của: {'; '.join(o.name for o in self.missing)}."
+        return f"{text}: đã nhận đủ báo cáo của các đơn vị."
 
 
 class ConsolidationService:
@@ -91,12 +113,16 @@ class ConsolidationService:
     def consolidate(self, year: int, bloc_id: int | None = None) -> Consolidation:
         """The bloc's year over every unit's package received for ``year``."""
         bloc = self._bloc(bloc_id)
-        children = self._children(bloc)
-        order = {source_code(o.name): i for i, o in enumerate(children)}
-        received = sorted(packages_repo.received_in(self._db, year), key=lambda p: order.get(p.source_code, len(order)))
-        units = tuple(_unit(parse_data(p.data_json.encode("utf-8"), p.source_name)) for p in received)
-        missing = tuple(o for o in children if source_code(o.name) not in {unit.code for unit in units})
-        return Consolidation(bloc, year, units, missing, self._data(bloc, year, units))
+        expected = expected_units(self._db, bloc, year)
+        index = ReceivedIndex.load(self._db, year)
+        order = {o.id: i for i, o in enumerate(org_repo.all_organizations(self._db))}
+        counted = sorted(index.counted(), key=lambda p: order.get(p.organization_id or 0, len(order)))
+        units = tuple(_unit(p) for p in counted)
+        arrived = {p.organization_id for p in index.stored}
+        arrived |= {o.id for o in expected if o.uuid in {u for p in counted for u in p.covers}}
+        missing = tuple(o for o in expected if o.id not in arrived)
+        return Consolidation(bloc, year, units, missing, self._data(bloc, year, units), expected,
+                             tuple(index.held))
 
     def report(self, year: int, bloc_id: int | None = None, *, issued_on: date | None = None,
                number: int | None = None, result: Consolidation | None = None) -> ReportDocument:
@@ -107,6 +133,8 @@ class ConsolidationService:
         result = result or self.consolidate(year, bloc_id)
         day = issued_on or self._ctx.today()
         document = self._year_end.document(result.data, issued_on=day, number=number)
+        document = replace(document, body=(Paragraph(result.coverage, italic=not result.complete), *document.body),
+                           summary=document.summary if result.complete else f"{document.summary} {PROVISIONAL}")
         annex = document.annex or (PageBreak(), Title(f"Phụ lục số liệu thống kê năm {year}",
                                                       attached_to(document.issuer, number, day)))
         return replace(document, annex=(*annex, *unit_blocks(result, _tables_in(annex))))
@@ -126,14 +154,20 @@ class ConsolidationService:
         """
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
         steps = ExportSteps(len(targets) + 2, progress, cancelled)
-        report = self.report(year, bloc_id, issued_on=issued_on, number=number, result=result)
-        steps.done()
-        contents = self._year_end.write_files(report, targets, steps)
         bloc = self._bloc(bloc_id)
-        with self._db.atomic():
+        day = issued_on or self._ctx.today()
+        with self._db.atomic():  # the register's number and the files: a failed or cancelled export gives it back
+            number = self._year_end.register(bloc.id, year, day, number, "consolidated_report")
+            report = self.report(year, bloc_id, issued_on=day, number=number, result=result)
+            steps.done()
+            contents = self._year_end.write_files(report, targets, steps)
             self._ctx.audit("export", "consolidated_report", bloc.id, f"Xuất {report.title} (tổng hợp từ các đơn vị)",
                             {"year": year, "paths": [str(p) for p in contents]})
         return ExportedReport(report.title, tuple(contents), Changes(ids=(bloc.id,)))
+
+    def top(self, bloc_id: int | None = None) -> Organization:
+        """The organisation the units report to: ``bloc_id``, else this database's top organisation."""
+        return self._bloc(bloc_id)
 
     # -- helpers --------------------------------------------------------------------------------
     def _bloc(self, bloc_id: int | None) -> Organization:
@@ -146,9 +180,6 @@ class ConsolidationService:
         if not roots:
             raise NotFoundError("Cơ sở dữ liệu chưa có tổ chức nào: hãy tạo Đảng bộ Khối trước.")
         return next((o for o in roots if o.kind is OrgKind.BLOC), roots[0])
-
-    def _children(self, bloc: Organization) -> list[Organization]:
-        return [o for o in org_repo.all_organizations(self._db, include_retired=False) if o.parent_id == bloc.id]
 
     def _data(self, bloc: Organization, year: int, units: tuple[ReceivedUnit, ...]) -> YearEndData:
         own_inspections = InspectionService(self._ctx).conducted_by(bloc.id, year)
@@ -175,10 +206,17 @@ class ConsolidationService:
         return sum(1 for c in OutreachService(self._ctx).contributors(bloc.id) if c.organization_id == bloc.id)
 
 
-def _unit(data: PackageData) -> ReceivedUnit:
+def expected_units(db: Database, bloc: Organization, year: int) -> tuple[Organization, ...]:
+    """The units expected to report for ``year``: the top organisation's children still active that year."""
+    return tuple(o for o in org_repo.all_organizations(db) if o.parent_id == bloc.id
+                 and (o.retired_on is None or o.retired_on.year > year))
+
+
+def _unit(stored: StoredPackage) -> ReceivedUnit:
+    data = parse_data(stored.data_json.encode("utf-8"), stored.source_name, stored=True)
     name, file = data.source.display_name, data.source.name
     return ReceivedUnit(
-        code=data.source.code, name=name, full_name=data.source.name, created_at=data.created_at,
+        source_uuid=stored.source_uuid, code=data.source.code, name=name, full_name=data.source.name, created_at=data.created_at,
         focus=data.plan.focus_content, figures=figures_from_json(data.figures, 0, name, file),
         previous=figures_from_json(data.previous, 0, name, file, "previous"),
         exemplars=tuple(exemplar_from_json(item, data.source.name, file) for item in data.exemplars),

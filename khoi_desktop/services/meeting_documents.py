@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from khoi_desktop.domain import issuers
 from khoi_desktop.domain import meeting_texts as wording
 from khoi_desktop.domain.attendance import Roll, RollGroup
 from khoi_desktop.domain.enums import AttendanceStatus
@@ -61,7 +62,7 @@ class MeetingDocumentService:
 
     # -- the register -----------------------------------------------------------------
     def number_for(self, organization_id: int, doc_type: str, source_kind: str, source_id: int,
-                   issued_on: date, title: str = "") -> int:
+                   issued_on: date, title: str = "", requested: int | None = None) -> int:
         """The register number of a document: the same source and type keeps its number.
 
         A new document takes the next number of its type in the organisation's term in force
@@ -72,11 +73,18 @@ class MeetingDocumentService:
         with self._db.atomic():
             known = documents_repo.by_source(self._db, source_kind, source_id, doc_type)
             if known is not None:
+                if requested is not None and requested != known.number:
+                    raise ValidationError("number", f"Văn bản này đã mang số {known.number:02d}-{doc_type}; "
+                                          "bản in lại giữ số đó.")
                 return known.number
             term = org_repo.term_on(self._db, organization_id, issued_on)
             term_id = term["id"] if term else None
-            number = documents_repo.highest_number(self._db, organization_id, doc_type, term_id,
-                                                   issued_on.year) + 1
+            highest = documents_repo.highest_number(self._db, organization_id, doc_type, term_id, issued_on.year)
+            number = highest + 1 if requested is None else requested
+            if requested is not None and documents_repo.number_taken(self._db, organization_id, doc_type, term_id,
+                                                                     issued_on.year, requested):
+                raise ValidationError("number", f"Số {requested:02d}-{doc_type} đã cấp cho văn bản khác trong "
+                                      "nhiệm kỳ này; hãy chọn số khác hoặc để trống để lấy số tiếp theo.")
             documents_repo.insert_document(
                 self._db, organization_id=organization_id, term_id=term_id, doc_type=doc_type, number=number,
                 issued_on=issued_on, title=title, source_kind=source_kind, source_id=source_id)
@@ -97,7 +105,7 @@ class MeetingDocumentService:
         _require_minutes_fields(meeting, roll)
         positions = {entry.person_id: entry.position for entry in (*roll.entries, *roll.exempt)}
         return docs.MinutesData(
-            issuer=self.issuer(org), number=number, summary=wording.summary(meeting, org.kind),
+            issuer=self.issuer(org, meeting.date), number=number, summary=wording.summary(meeting, org.kind),
             starts_at=at_time(meeting.date, meeting.start_time), ends_at=at_time(meeting.date, meeting.end_time),
             venue=meeting.place or _BLANK,
             chair=docs.Participant(meeting.chair_name, positions.get(meeting.chair_person_id or 0, "")),
@@ -127,7 +135,7 @@ class MeetingDocumentService:
             raise ValidationError("outcome_kind", f"Buổi sinh hoạt ngày {format_date(meeting.date)} chưa có nghị quyết "
                                   "hoặc thông báo kết luận để in.")
         position = self._attendance_position(meeting_id, meeting.chair_person_id)
-        issuer = self.issuer(org)
+        issuer = self.issuer(org, meeting.date)
         summary = wording.summary(meeting, org.kind)
         intro, sections = wording.split_outcome(meeting.outcome_text)
         opening = wording.default_preamble(meeting, org.name, issuer.signing_body, summary, position)
@@ -137,19 +145,28 @@ class MeetingDocumentService:
             signer_name=meeting.chair_name or _BLANK, signer_title=wording.signer_title(position),
             preamble="\n".join(part for part in (opening, intro) if part),
             sections=tuple(docs.ResolutionSection(heading, body) for heading, body in sections),
-            recipients=wording.recipients(org.superior_name, issuer.signing_body),
+            recipients=wording.recipients(
+                issuers.report_recipient(issuer.superior, self.level_style(org, meeting.date)), org.kind),
         )
 
-    def issuer(self, org: Organization) -> docs.PartyIssuer:
-        """The header's issuing body from the organisation (its superior: the field, else the parent)."""
+    def issuer(self, org: Organization, on: date | None = None) -> docs.PartyIssuer:
+        """The header's issuing body by level, per the LAYOUT preset in force on ``on`` (default today).
+
+        The superior is the organisation's field, else its parent's name; a đảng bộ issues
+        through its committee (HD 36: 'ĐẢNG BỘ KHỐI … / ĐẢNG ỦY SỞ …').
+        """
         superior = org.superior_name
         if not superior and org.parent_id is not None:
             parent = org_repo.get_organization(self._db, org.parent_id)
             superior = parent.name if parent else ""
-        body = wording.signing_body(org.kind)
-        return docs.PartyIssuer(name=org.name, superior=superior, place=org.place_name,
-                                code=org.doc_code or wording.default_code(org.kind), signing_body=body,
-                                archive=f"Lưu {body}")
+        style = self.level_style(org, on)
+        return docs.PartyIssuer(name=issuers.issuing_name(org.name, style), superior=superior, place=org.place_name,
+                                code=org.doc_code or wording.default_code(org.kind), signing_body=style.signing_body,
+                                archive=style.archive)
+
+    def level_style(self, org: Organization, on: date | None = None) -> issuers.LevelStyle:
+        preset = presets_repo.preset_on(self._db, LAYOUT, on or self._ctx.today())
+        return issuers.level_style(org.kind, preset.data if preset else None)
 
     # -- files ----------------------------------------------------------------------------
     def write_minutes(self, meeting_id: int, target: Path, *, register: bool = True) -> PrintedDocument:

@@ -41,6 +41,7 @@ from khoi_desktop.domain.package import (
     statistics_file_name,
 )
 from khoi_desktop.domain.vntext import format_date
+from khoi_desktop.interchange.package_signing import new_private_key, public_key_text
 from khoi_desktop.interchange.package_zip import PackedFile, write_package
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.file_writes import checked_target
@@ -53,6 +54,7 @@ from khoi_desktop.services.study import organization
 from khoi_desktop.services.year_end import ReportFiles, YearEndService
 from khoi_desktop.services.year_end_content import YearEndData
 from khoi_desktop.storage import organizations_repo as org_repo
+from khoi_desktop.storage import packages_repo
 from khoi_desktop.storage.migrations import schema_version
 
 APP_PACKAGE = "khoi-desktop"
@@ -98,10 +100,12 @@ class PackageExportService:
                progress: Progress | None = None, draft: bool = False) -> ExportedPackage:
         """Write the package of ``org_id`` for ``year`` to ``target`` (a .zip).
 
-        A year without records, or not yet ended (unless ``draft``: its report says DỰ THẢO), is refused.
+        A year not yet begun, a year without records, or one not yet ended (unless ``draft``: its report
+        says DỰ THẢO), is refused.
         """
+        self.check_year(year)
         self._year_end.check_year(org_id, year, draft=draft)
-        target = _checked_target(Path(target))
+        target = package_target(Path(target))
         step = _Steps(progress, 3 + len(minutes))
         with self._db.atomic():
             data = self._year_end.data(org_id, year)
@@ -116,9 +120,9 @@ class PackageExportService:
             for meeting in chosen:
                 files.append(PackedFile(_minutes_name(meeting), ROLE_MINUTES, self._minutes_pdf(meeting)))
                 step()
-            package = self.package_data(data, created_at=self._now(), files=files, minutes=chosen)
+            package = self.package_data(data, created_at=self.now(), files=files, minutes=chosen)
             files.insert(0, PackedFile(DATA_NAME, ROLE_DATA, dump_json(package.to_json())))
-            write_package(target, files, _header(package))
+            write_package(target, files, header_of(package), self.signing_key(org.id))
             step()
             self._ctx.audit("export", "package", org.id, f"Xuất gói báo cáo năm {year} gửi cấp trên: {target.name}",
                             {"year": year, "path": str(target), "minutes": list(minutes)})
@@ -142,7 +146,24 @@ class PackageExportService:
             minutes=tuple({"meeting_id": m.id, "date": m.date.isoformat(), "kind": m.kind.value, "title": m.title,
                            "organization": m.organization_name, "file": _minutes_name(m)} for m in minutes),
             files={f.role if f.role != ROLE_MINUTES else f"{ROLE_MINUTES}:{f.name}": f.name for f in files},
+            covers=tuple(org_repo.descendant_uuids(self._db, org.id)), maker=self._ctx.operator,
         )
+
+    def signing_key(self, org_id: int) -> bytes:
+        """The organisation's private key, made and kept in the database at its first export."""
+        key = packages_repo.signing_key(self._db, org_id)
+        if key is None:
+            key = new_private_key()
+            with self._db.atomic():
+                packages_repo.store_signing_key(self._db, org_id, key, public_key_text(key),
+                                                self.now().isoformat(timespec="seconds"))
+        return key
+
+    def check_year(self, year: int) -> None:
+        """A year not yet begun cannot be reported."""
+        if year > self._ctx.today().year:
+            raise ValidationError("year", f"Năm {year} chưa tới (hôm nay là {format_date(self._ctx.today())}): "
+                                  "không xuất gói báo cáo cho năm này được.")
 
     # -- helpers ------------------------------------------------------------------------------
     def _report_files(self, data: YearEndData, draft: bool = False) -> ReportFiles:
@@ -175,13 +196,15 @@ class PackageExportService:
 
     def _source(self, org: Organization) -> SourceOrg:
         superior = self._documents.issuer(org).superior
+        parent = org_repo.get_organization(self._db, org.parent_id) if org.parent_id else None
         return SourceOrg(code=source_code(org.name), name=org.name, kind=org.kind, id=org.id, doc_code=org.doc_code,
-                         superior=superior, agency_name=org.agency_name)
+                         superior=superior, agency_name=org.agency_name, uuid=org.uuid,
+                         parent_uuid=parent.uuid if parent else "")
 
     def _org(self, org_id: int) -> Organization:
         return organization(self._db, org_id)
 
-    def _now(self) -> datetime:
+    def now(self) -> datetime:
         moment = self._clock()
         return moment if moment.tzinfo else moment.astimezone()
 
@@ -196,9 +219,10 @@ class _Steps:
             self.progress(self.done, self.total)
 
 
-def _header(package: PackageData) -> PackageManifest:
+def header_of(package: PackageData) -> PackageManifest:
+    """The manifest's header for ``package`` (the files are filled in when the zip is written)."""
     return PackageManifest(PACKAGE_FORMAT, package.created_at, package.year, package.source.code, package.source.name,
-                           package.app_version, package.schema_version, ())
+                           package.app_version, package.schema_version, (), package.source.uuid)
 
 
 def _unprintable(meeting: MeetingRow, reason: str) -> str:
@@ -227,7 +251,7 @@ def _outreach(item: OutreachItem) -> dict[str, Any]:
             "date": item.date.isoformat() if item.date else None}
 
 
-def _checked_target(target: Path) -> Path:
+def package_target(target: Path) -> Path:
     if target.suffix.lower() != ".zip":
         raise ValidationError("target", f"Tệp gói “{target.name}” phải có đuôi .zip.")
     return checked_target(target, "tệp .zip")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from khoi_desktop.domain import issuers
 from khoi_desktop.domain.errors import NotFoundError, UserFacingError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import check_year, oversight_changes
@@ -41,6 +42,7 @@ from khoi_desktop.services.year_end_content import (
     YearEndData,
     body_blocks,
     computed,
+    empty_sections,
     name_units,
     section_title,
 )
@@ -49,6 +51,8 @@ from khoi_desktop.storage import assessments_repo, narratives_repo
 from khoi_desktop.storage import organizations_repo as org_repo
 
 MAX_NARRATIVE = 20_000
+REPORT_TYPE = "BC"
+REPORT_SOURCE = "year_end_report"
 FRAME_TITLES = {"summary": "Trích yếu (dòng dưới chữ BÁO CÁO)", "recipients": "Nơi nhận (mỗi dòng một nơi)",
                 "signer_name": "Người ký (họ tên Bí thư)"}
 
@@ -135,20 +139,28 @@ class YearEndService:
         )
 
     def report(self, org_id: int, year: int, *, issued_on: date | None = None,
-               number: int | None = None) -> ReportDocument:
-        """The report as one content model, dated ``issued_on`` (default: today)."""
-        return self.document(self.data(org_id, year), issued_on=issued_on, number=number)
+               number: int | None = None, blank_lines: bool = False) -> ReportDocument:
+        """The report as one content model, dated ``issued_on`` (default: today); ``blank_lines``
+        prints empty sections as headings over dotted lines."""
+        data = replace(self.data(org_id, year), blank_lines=blank_lines)
+        return self.document(data, issued_on=issued_on, number=number)
+
+    def empty_sections(self, org_id: int, year: int) -> tuple[str, ...]:
+        """Titles of the sections with nothing to print (the GUI and the CLI name them before export)."""
+        data = self.data(org_id, year)
+        return tuple(section_title(section, year) for section in empty_sections(data))
 
     def document(self, data: YearEndData, *, issued_on: date | None = None,
                  number: int | None = None) -> ReportDocument:
         """The year-end frame (issuer, summary, recipients, signature, annex) around ``data``."""
         day = issued_on or self._ctx.today()
-        issuer = self._documents.issuer(data.organization)
+        issuer = self._documents.issuer(data.organization, day)
+        style = self._documents.level_style(data.organization, day)
         if number is not None and not 1 <= number <= 9999:
             raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
         return ReportDocument(
             issuer=issuer, issued_on=day, number=number, summary=_summary(data),
-            body=body_blocks(data), recipients=_recipients(data, issuer),
+            body=body_blocks(data), recipients=_recipients(data, issuers.report_recipient(issuer.superior, style)),
             signature=self._signature(data, issuer, day),
             annex=annex_blocks(data, attached_to(issuer, number, day)),
         )
@@ -176,9 +188,10 @@ class YearEndService:
 
     # -- files --------------------------------------------------------------------------------
     def build_files(self, org_id: int, year: int, *, issued_on: date | None = None,
-                    number: int | None = None, draft: bool = False) -> ReportFiles:
+                    number: int | None = None, draft: bool = False, blank_lines: bool = False) -> ReportFiles:
         """PDF, DOCX and XLSX of the same content model, built in memory (issue 7 packs these)."""
-        return self.files_of(self.report(org_id, year, issued_on=issued_on, number=number), draft=draft)
+        report = self.report(org_id, year, issued_on=issued_on, number=number, blank_lines=blank_lines)
+        return self.files_of(report, draft=draft)
 
     def year_problems(self, org_id: int, year: int) -> tuple[str, str]:
         """(no records of the year, year not ended): each the Vietnamese reason, or '' (for the screens)."""
@@ -193,20 +206,25 @@ class YearEndService:
     def export(self, org_id: int, year: int, *, pdf: Path | None = None, docx: Path | None = None,
                xlsx: Path | None = None, issued_on: date | None = None, number: int | None = None,
                draft: bool = False, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> ExportedReport:
+               cancelled: Cancelled | None = None, blank_lines: bool = False) -> ExportedReport:
         """Write the chosen files; all are built first and renamed into place together.
 
         A year without records, or not yet ended (unless ``draft``), is refused before anything is made.
         ``progress(done, total)`` counts the steps (the figures, each file, the writing); when
         ``cancelled()`` turns true between steps, :class:`ExportCancelled` is raised and no file is written.
+        A final report takes its number from the register (a draft takes none), in the same transaction
+        as the writing: a failed or cancelled export gives the number back.
         """
         self.check_year(org_id, year, draft=draft)
         targets = checked_targets({"pdf": pdf, "docx": docx, "xlsx": xlsx})
         steps = ExportSteps(len(targets) + 2, progress, cancelled)
-        report = self.report(org_id, year, issued_on=issued_on, number=number)
-        steps.done()
-        contents = self.write_files(report, targets, steps, draft=draft)
+        day = issued_on or self._ctx.today()
         with self._db.atomic():
+            if not draft:
+                number = self.register(org_id, year, day, number, REPORT_SOURCE)
+            report = self.report(org_id, year, issued_on=day, number=number, blank_lines=blank_lines)
+            steps.done()
+            contents = self.write_files(report, targets, steps, draft=draft)
             self._ctx.audit("export", "year_end_report", org_id, f"Xuất {report.title}",
                             {"year": year, "paths": [str(p) for p in contents]})
         return ExportedReport(report.title, tuple(contents), oversight_changes(org_id))
@@ -221,6 +239,14 @@ class YearEndService:
         write_all(contents)
         steps.done(check=False)
         return contents
+
+    def register(self, org_id: int, year: int, day: date, requested: int | None, source: str) -> int:
+        """The report's number from the register: the next one, or ``requested`` if still free in the
+        term; a report already numbered keeps its number (a reprint)."""
+        if requested is not None and not 1 <= requested <= 9999:
+            raise ValidationError("number", "Số văn bản phải từ 1 đến 9999.")
+        title = f"Báo cáo năm {year}"
+        return self._documents.number_for(org_id, REPORT_TYPE, f"{source}:{year}", org_id, day, title, requested)
 
     # -- helpers ------------------------------------------------------------------------------
     def _organization(self, org_id: int) -> Organization:
@@ -264,11 +290,11 @@ def _summary(data: YearEndData) -> str:
         f"tổng kết việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {data.year}")
 
 
-def _recipients(data: YearEndData, issuer: PartyIssuer) -> tuple[str, ...]:
+def _recipients(data: YearEndData, report_to: str) -> tuple[str, ...]:
     written = [line for line in data.narrative("recipients").split("\n") if line]
     if written:
         return tuple(written)
-    lines = [f"{issuer.superior} (để báo cáo)"] if issuer.superior else []
+    lines = [report_to] if report_to else []
     if data.has_children:
         lines.append("Các tổ chức đảng trực thuộc")
     return tuple(lines)

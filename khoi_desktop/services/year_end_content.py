@@ -57,6 +57,8 @@ SKELETON: tuple[NarrativeSection, ...] = (
     NarrativeSection("directions", "Phương hướng, nhiệm vụ năm {next_year}", 1),
     NarrativeSection("proposals", "Kiến nghị, đề xuất", 1),
 )
+DOTTED_LINE = "." * 105  # one printed line at 14 pt, written in by hand
+DOTTED_LINES = 3
 # Parts of the frame the clerk may set: the summary line, 'Nơi nhận' (one a line), the signer.
 FRAME_KEYS = ("summary", "recipients", "signer_name")
 NARRATIVE_KEYS = tuple(s.key for s in SKELETON if s.key not in ("results", "assessment")) + FRAME_KEYS
@@ -117,6 +119,7 @@ class YearEndData:
     inspections: tuple[Inspection, ...] = ()  # run by the organisation itself
     exemplars: tuple[Exemplar, ...] = ()
     narratives: Mapping[str, str] = field(default_factory=dict)
+    blank_lines: bool = False  # an empty section prints its heading and dotted lines to write in by hand
 
     @property
     def scope(self) -> str:
@@ -146,15 +149,19 @@ def computed(data: YearEndData) -> dict[str, list[str]]:
 
 
 def body_blocks(data: YearEndData) -> tuple[Block, ...]:
-    """Opening, then every section with content: headings, computed sentences, the clerk's lines."""
+    """Opening, then every section with content: headings, computed sentences, the clerk's lines.
+
+    An empty section is left out, or, when ``data.blank_lines``, printed as its heading over
+    dotted lines for the committee to fill in by hand.
+    """
     sentences = computed(data)
     blocks: list[Block] = [Paragraph(opening(data))]
     for section in SKELETON:
         if section.parent:
             continue
         children = [s for s in SKELETON if s.parent == section.key]
-        parts = [(s, _content(s, sentences, data)) for s in children] if children else []
-        own = [] if section.key in _CONTAINERS else _content(section, sentences, data)
+        parts = [(s, _content(s, sentences, data) or _dots(data)) for s in children]
+        own = [] if section.key in _CONTAINERS else _content(section, sentences, data) or _dots(data)
         if not own and not any(lines for _, lines in parts):
             continue
         blocks.append(Heading(1, section_title(section, data.year)))
@@ -164,6 +171,16 @@ def body_blocks(data: YearEndData) -> tuple[Block, ...]:
                 blocks.append(Heading(2, section_title(child, data.year)))
                 blocks.extend(Paragraph(line) for line in lines)
     return tuple(blocks)
+
+
+def empty_sections(data: YearEndData) -> tuple[NarrativeSection, ...]:
+    """The sections that have neither computed sentences nor the clerk's text (containers aside)."""
+    sentences = computed(data)
+    return tuple(s for s in SKELETON if s.key not in _CONTAINERS and not _content(s, sentences, data))
+
+
+def _dots(data: YearEndData) -> list[str]:
+    return [DOTTED_LINE] * DOTTED_LINES if data.blank_lines else []
 
 
 def _content(section: NarrativeSection, sentences: dict[str, list[str]], data: YearEndData) -> list[str]:

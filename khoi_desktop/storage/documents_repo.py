@@ -41,6 +41,20 @@ def highest_number(db: Database, organization_id: int, doc_type: str, term_id: i
     return int(row[0] or 0)
 
 
+def number_taken(db: Database, organization_id: int, doc_type: str, term_id: int | None, year: int,
+                 number: int) -> bool:
+    """Whether ``number`` is already used for ``doc_type`` in the term (or in ``year`` without a term)."""
+    if term_id is not None:
+        sql, params = "term_id = ?", [term_id]
+    else:
+        sql, params = "term_id IS NULL AND issued_on >= ? AND issued_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"]
+    row = db.execute(
+        f"SELECT 1 FROM documents WHERE organization_id = ? AND doc_type = ? AND number = ? AND {sql}",
+        [organization_id, doc_type, number, *params],
+    ).fetchone()
+    return row is not None
+
+
 def insert_document(db: Database, *, organization_id: int, term_id: int | None, doc_type: str, number: int,
                     issued_on: date, title: str, source_kind: str, source_id: int | None) -> int:
     return insert(db, "documents", {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -10,7 +11,7 @@ from sqlite_utils.migrations import Migrations
 
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
-from khoi_desktop.domain.presets import DEFAULT_PRESETS
+from khoi_desktop.domain.presets import DEFAULT_PRESETS, LAYOUT, LAYOUT_HD05, LAYOUT_LEVELS_HD36
 from khoi_desktop.domain.vntext import sort_key
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
@@ -63,6 +64,67 @@ def m0004_theme_inspections(db: Database) -> None:
     keep every date as it was.
     """
     db.execute("ALTER TABLE inspections ADD COLUMN on_theme INTEGER NOT NULL DEFAULT 0")
+
+
+# SQLite's own version-4 UUID for rows inserted without one (the trigger below): 32 random hex digits
+# laid out 8-4-4-4-12 with the version and variant nibbles set.
+_SQL_UUID = ("(SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'"
+             " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)"
+             " FROM (SELECT lower(hex(randomblob(16))) AS h))")
+
+
+@migration
+def m0005_package_identity(db: Database) -> None:
+    """Issue 12: every organisation's permanent UUID, its signing key, and the bloc's units' pairings.
+
+    ``package_sources`` pairs a sending unit's UUID with the organisation it is in this database
+    and pins the public key of its first accepted package; received packages carry their unit's
+    UUID, the UUIDs they cover (to count nested units once) and the organisation they were paired to.
+    """
+    db.execute("ALTER TABLE organizations ADD COLUMN uuid TEXT")
+    for (org_id,) in db.execute("SELECT id FROM organizations WHERE uuid IS NULL").fetchall():
+        db.execute("UPDATE organizations SET uuid = ? WHERE id = ?", [str(uuid.uuid4()), org_id])
+    db.execute("CREATE UNIQUE INDEX organizations_uuid ON organizations(uuid)")
+    db.execute("CREATE TRIGGER organizations_uuid_default AFTER INSERT ON organizations WHEN NEW.uuid IS NULL"
+               f" BEGIN UPDATE organizations SET uuid = {_SQL_UUID} WHERE id = NEW.id; END")
+    db.execute("CREATE TABLE signing_keys (organization_id INTEGER PRIMARY KEY REFERENCES organizations(id),"
+               " private_key BLOB NOT NULL, public_key TEXT NOT NULL, created_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE package_sources (source_uuid TEXT PRIMARY KEY,"
+               " organization_id INTEGER NOT NULL REFERENCES organizations(id), public_key TEXT NOT NULL,"
+               " source_name TEXT NOT NULL, paired_at TEXT NOT NULL)")
+    db.execute("CREATE UNIQUE INDEX package_sources_org ON package_sources(organization_id)")
+    # Packages were matched by a slug of the name (UNIQUE (source_code, year)): same-name units
+    # collided. Rebuilt keyed by the sender's UUID; older rows keep their slug as 'code:…' until resent.
+    db.execute("""CREATE TABLE package_imports_v2 (
+        id INTEGER PRIMARY KEY, source_uuid TEXT NOT NULL, source_code TEXT NOT NULL, source_name TEXT NOT NULL,
+        year INTEGER NOT NULL, created_at TEXT NOT NULL, imported_at TEXT NOT NULL,
+        app_version TEXT NOT NULL DEFAULT '', schema_version TEXT NOT NULL DEFAULT '', file_sha256 TEXT NOT NULL,
+        data_json TEXT NOT NULL, organization_id INTEGER REFERENCES organizations(id),
+        covers_json TEXT NOT NULL DEFAULT '[]', maker TEXT NOT NULL DEFAULT '', UNIQUE (source_uuid, year))""")
+    db.execute("INSERT INTO package_imports_v2 (id, source_uuid, source_code, source_name, year, created_at,"
+               " imported_at, app_version, schema_version, file_sha256, data_json) SELECT id, 'code:' || source_code,"
+               " source_code, source_name, year, created_at, imported_at, app_version, schema_version, file_sha256,"
+               " data_json FROM package_imports")
+    db.execute("DROP TABLE package_imports")
+    db.execute("ALTER TABLE package_imports_v2 RENAME TO package_imports")
+    db.execute("CREATE INDEX package_imports_year ON package_imports(year)")
+
+
+@migration
+def m0006_layout_levels(db: Database) -> None:
+    """Layout presets say who issues and signs at each level; HD 05-HD/VPTW (2026) succeeds HD 36."""
+    rows = db.execute("SELECT id, data_json FROM rule_presets WHERE kind = ?", [LAYOUT]).fetchall()
+    for preset_id, data_json in rows:
+        data = json.loads(data_json)
+        if "levels" not in data:
+            data["levels"] = LAYOUT_LEVELS_HD36
+            db.execute("UPDATE rule_presets SET data_json = ? WHERE id = ?",
+                       [json.dumps(data, ensure_ascii=False, sort_keys=True), preset_id])
+    db.execute(
+        "INSERT OR IGNORE INTO rule_presets (kind, name, valid_from, data_json, source) VALUES (?, ?, ?, ?, ?)",
+        [LAYOUT_HD05.kind, LAYOUT_HD05.name, LAYOUT_HD05.valid_from.isoformat(),
+         json.dumps(LAYOUT_HD05.data, ensure_ascii=False, sort_keys=True), LAYOUT_HD05.source],
+    )
 
 
 @migration

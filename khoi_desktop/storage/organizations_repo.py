@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, upd
 
 _COLUMNS = (
     "id, parent_id, name, kind, short_name, agency_name, doc_code, place_name, superior_name,"
-    " sort_order, retired_on"
+    " sort_order, retired_on, uuid"
 )
 
 
@@ -24,7 +25,7 @@ def _to_org(row: dict[str, Any]) -> Organization:
         id=row["id"], parent_id=row["parent_id"], name=row["name"], kind=OrgKind(row["kind"]),
         short_name=row["short_name"], agency_name=row["agency_name"], doc_code=row["doc_code"],
         place_name=row["place_name"], superior_name=row["superior_name"], sort_order=row["sort_order"],
-        retired_on=to_date(row["retired_on"]),
+        retired_on=to_date(row["retired_on"]), uuid=row["uuid"] or "",
     )
 
 
@@ -39,7 +40,8 @@ def _values(data: OrganizationInput) -> dict[str, Any]:
 
 def insert_organization(db: Database, data: OrganizationInput) -> int:
     stamp = now_text()
-    return insert(db, "organizations", {**_values(data), "created_at": stamp, "updated_at": stamp})
+    return insert(db, "organizations", {**_values(data), "uuid": str(uuid.uuid4()), "created_at": stamp,
+                                        "updated_at": stamp})
 
 
 def update_organization(db: Database, org_id: int, data: OrganizationInput) -> None:
@@ -124,3 +126,30 @@ def term_on(db: Database, org_id: int, day: date) -> dict[str, Any] | None:
 
 def terms_of(db: Database, org_id: int) -> list[dict[str, Any]]:
     return query(db, "SELECT * FROM terms WHERE organization_id = ? ORDER BY start_date", [org_id])
+
+
+def by_uuid(db: Database, value: str) -> Organization | None:
+    rows = query(db, f"SELECT {_COLUMNS} FROM organizations WHERE uuid = ?", [value])
+    return _to_org(rows[0]) if rows else None
+
+
+def descendant_uuids(db: Database, org_id: int) -> list[str]:
+    """The UUIDs of the organisation and of every organisation below it (the organisation's first)."""
+    rows = db.execute(
+        "WITH RECURSIVE tree(id, depth) AS (SELECT ?, 0 UNION ALL"
+        " SELECT o.id, tree.depth + 1 FROM organizations o JOIN tree ON o.parent_id = tree.id)"
+        " SELECT o.uuid FROM tree JOIN organizations o ON o.id = tree.id ORDER BY tree.depth, o.id",
+        [org_id],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def parent_map(db: Database) -> dict[int, int | None]:
+    """Every organisation's parent id (what walking up the tree needs, without reading whole rows)."""
+    return {row[0]: row[1] for row in db.execute("SELECT id, parent_id FROM organizations").fetchall()}
+
+
+def top_uuids(db: Database) -> dict[str, str]:
+    """The UUIDs of the top organisations (no parent) → their names."""
+    return {row[0]: row[1] for row in db.execute(
+        "SELECT uuid, name FROM organizations WHERE parent_id IS NULL AND uuid IS NOT NULL").fetchall()}

@@ -22,48 +22,53 @@ from khoi_desktop.domain.package import (
     PACKAGE_FORMAT,
     ROLE_DATA,
     ROLE_REPORT_PDF,
+    SIGNATURE_NAME,
     PackageData,
-    PackageManifest,
     PlanTexts,
     SourceOrg,
     dump_json,
     source_code,
 )
+from khoi_desktop.interchange.package_signing import new_private_key, signature_file
 from khoi_desktop.interchange.package_zip import PackedFile, write_package
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import empty_figures
-from khoi_desktop.services.package_export import PackageExportService
+from khoi_desktop.services.package_export import PackageExportService, header_of
 from khoi_desktop.services.package_figures import figures_to_json
+from khoi_desktop.services.package_import import ImportResult, PackageImportService
 from khoi_desktop.storage.migrations import schema_version
 from tests.conftest import TODAY
 from tests.core.year_end_support import YEAR, Bloc
 
 UNIT = "Đảng bộ Viện Kiểm sát nhân dân tỉnh"
+UNIT_UUID = "5b0c1a52-3f1e-4a8e-9a61-0c6f4f1d2b01"
 CREATED = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+KEY = new_private_key()  # the plain unit's own key
 PDF = b"%PDF-1.4 b\xc3\xa1o c\xc3\xa1o\n" * 50
 
 
-def plain_data(name: str = UNIT, year: int = 2026, created: datetime = CREATED, **changes: object) -> PackageData:
+def plain_data(name: str = UNIT, year: int = 2026, created: datetime = CREATED, uuid: str = UNIT_UUID,
+               **changes: object) -> PackageData:
     """data.json of a unit with empty figures."""
     data = PackageData(
         format=PACKAGE_FORMAT, schema_version=schema_version(), app_version="0.1.0", created_at=created, year=year,
         source=SourceOrg(source_code(name), name, OrgKind.BASE_COMMITTEE, 2, "ĐU", "Đảng bộ Khối",
-                         name.removeprefix("Đảng bộ ")),
+                         name.removeprefix("Đảng bộ "), uuid=uuid),
         plan=PlanTexts(focus_content="Đổi mới công tác quản lý"),
         figures=figures_to_json(empty_figures(2, year)), previous=figures_to_json(empty_figures(2, year - 1)),
+        covers=(uuid,),
     )
     return replace(data, **changes)  # type: ignore[arg-type]
 
 
-def write_plain(target: Path, data: PackageData | None = None, extra: tuple[PackedFile, ...] = ()) -> Path:
-    """A valid package: data.json and one PDF (plus ``extra`` files listed in the manifest)."""
+def write_plain(target: Path, data: PackageData | None = None, extra: tuple[PackedFile, ...] = (),
+                key: bytes = KEY) -> Path:
+    """A valid package signed with ``key``: data.json and one PDF (plus ``extra`` files listed in the manifest)."""
     data = data or plain_data()
     raw = dump_json(data.to_json())
     files = [PackedFile(DATA_NAME, ROLE_DATA, raw), PackedFile("BC_tong_ket_2026_Dang_bo.pdf", ROLE_REPORT_PDF, PDF),
              *extra]
-    header = PackageManifest(PACKAGE_FORMAT, data.created_at, data.year, data.source.code, data.source.name,
-                             data.app_version, data.schema_version, ())
-    write_package(target, files, header)
+    write_package(target, files, header_of(data), key)
     return target
 
 
@@ -84,10 +89,17 @@ def repack(target: Path, items: list[tuple[str | zipfile.ZipInfo, bytes]],
     return target
 
 
-def _manifest_for(items: dict[str, bytes], **changes: object) -> bytes:
+def signed(items: dict[str, bytes] | list[tuple[str, bytes]], key: bytes = KEY) -> list[tuple[str, bytes]]:
+    """The entries with signature.json made anew over their manifest (a forger signing with ``key``)."""
+    listed = [(n, c) for n, c in (items.items() if isinstance(items, dict) else items) if n != SIGNATURE_NAME]
+    manifest = next(c for n, c in listed if n == MANIFEST_NAME)
+    return [listed[0], (SIGNATURE_NAME, signature_file(key, manifest)), *listed[1:]]
+
+
+def _manifest_for(items: dict[str, bytes], **changes: object) -> list[tuple[str, bytes]]:
     manifest = json.loads(items[MANIFEST_NAME])
     manifest.update(changes)
-    return json.dumps(manifest).encode()
+    return signed({**items, MANIFEST_NAME: json.dumps(manifest).encode()})
 
 
 def _with_data(items: dict[str, bytes], change: Callable[[dict], None]) -> list[tuple[str, bytes]]:
@@ -99,8 +111,8 @@ def _with_data(items: dict[str, bytes], change: Callable[[dict], None]) -> list[
     for entry in manifest["files"]:
         if entry["name"] == DATA_NAME:
             entry["sha256"], entry["size"] = hashlib.sha256(raw).hexdigest(), len(raw)
-    return [(MANIFEST_NAME, json.dumps(manifest).encode()), (DATA_NAME, raw),
-            *((name, content) for name, content in items.items() if name not in (MANIFEST_NAME, DATA_NAME))]
+    return signed([(MANIFEST_NAME, json.dumps(manifest).encode()), (DATA_NAME, raw),
+                   *((name, content) for name, content in items.items() if name not in (MANIFEST_NAME, DATA_NAME))])
 
 
 def _symlink(items: dict[str, bytes]) -> list[tuple[str | zipfile.ZipInfo, bytes]]:
@@ -138,8 +150,9 @@ BAD_PACKAGES: list[tuple[str, Builder, str]] = [
     ("symlink", _symlink, "symlink"),
     ("bomb", lambda i: [*i.items(), ("bom.bin", b"\0" * (3 * 1024 * 1024))], "bom nén"),
     ("missing-manifest", lambda i: [(n, c) for n, c in i.items() if n != MANIFEST_NAME], "manifest.json"),
-    ("unknown-format", lambda i: [(n, _manifest_for(i, format=2) if n == MANIFEST_NAME else c) for n, c in i.items()],
-     "định dạng gói"),
+    ("unknown-format", lambda i: _manifest_for(i, format=1), "định dạng gói"),
+    ("unsigned", lambda i: [(n, c) for n, c in i.items() if n != SIGNATURE_NAME], SIGNATURE_NAME),
+    ("forged-signature", lambda i: [(n, c + b" " if n == MANIFEST_NAME else c) for n, c in i.items()], "chữ ký"),
     ("unknown-schema", lambda i: _with_data(i, _set_schema), "m9999_from_the_future"),
     ("unidentified-source", lambda i: _with_data(i, _set_source), "không xác định được đơn vị gửi"),
     ("duplicate-entry", lambda i: [*i.items(), (DATA_NAME, i[DATA_NAME])], "trùng lặp"),
@@ -214,3 +227,14 @@ def export_units(services: Services, world: Bloc, folder: Path, at: datetime = E
     export = exporter(services, at)
     return {"base": export.export(world.base, YEAR, folder / "vien-kiem-sat.zip").path,
             "treasury": export.export(world.treasury, YEAR, folder / "kho-bac.zip").path}
+
+
+def receive_all(importer: PackageImportService, paths: list[Path]) -> ImportResult:
+    """Import ``paths`` as a clerk accepting the proposed unit for each first package."""
+    previews = []
+    for path in paths:
+        preview = importer.preview(path)
+        if not preview.paired:
+            preview = importer.preview(path, as_org=preview.candidates[0].id)
+        previews.append(preview)
+    return importer.commit(previews)

@@ -209,3 +209,16 @@ def test_a_deleted_assessment_lives_on_in_the_audit_log(services: Services, asse
     details = services.db.execute("SELECT details_json FROM audit_log WHERE entity = 'assessment'"
                                   " AND action = 'delete'").fetchone()[0]
     assert "Giản dị, trung thực." in details and '"decided_level": "good"' in details
+
+
+def test_a_self_rating_above_its_points_is_flagged_in_the_presets_words(assessments: AssessmentService,
+                                                                       world: StudyBloc) -> None:
+    """HTXSNV needs ≥ 90 under QĐ 366: a self-rating of it with 85 points is flagged, naming the preset,
+    even when the chi bộ and the decision chose the level the points give."""
+    data = AssessmentInput(2026, person_id=world.people["An"], points=85, self_level=EXCELLENT, branch_level=GOOD,
+                           decided_level=GOOD)
+    warnings = assessments.save(data).warnings
+    flagged = [warning for warning in warnings if warning.startswith("Tự xếp loại")]
+    assert len(flagged) == 1 and "cần từ 90 điểm theo Quy định 366-QĐ/TW" in flagged[0]
+    assert "85 điểm ứng với mức" in flagged[0]
+    assert not [warning for warning in warnings if warning.startswith(("Chi bộ đề xuất", "Cấp có thẩm quyền"))]

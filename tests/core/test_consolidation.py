@@ -18,7 +18,7 @@ from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.overview import OverviewService, YearFigures
 from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.services.year_end import ExportCancelled
-from tests.core.package_support import export_units, open_services
+from tests.core.package_support import export_units, open_services, receive_all
 from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
 
 
@@ -46,7 +46,7 @@ def bloc(tmp_path: Path) -> Iterator[Services]:
 
 
 def _received(bloc: Services, *paths: Path) -> ConsolidationService:
-    PackageImportService(bloc.context).import_files(list(paths))
+    receive_all(PackageImportService(bloc.context), list(paths))
     return ConsolidationService(bloc.context)
 
 

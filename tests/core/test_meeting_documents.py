@@ -212,7 +212,7 @@ def test_resolution_prints_the_outcome(kit: Kit, meeting_id: int, tmp_path: Path
     for fragment in ("NGHỊ QUYẾT", "Số 01-NQ/CB", "Căn cứ Điều lệ Đảng Cộng sản Việt Nam",
                      "1. Đánh giá kết quả tháng 11", "Chi bộ đã lãnh đạo hoàn thành tốt nhiệm vụ.",
                      "2. Nhiệm vụ tháng 12", "T/M CHI BỘ", "BÍ THƯ", "Nguyễn Văn An",
-                     "Đảng bộ Sở Tài chính (để báo cáo)", "Lưu Chi bộ."):
+                     "Đảng ủy Sở Tài chính (để báo cáo)", "Lưu Chi bộ."):
         assert fragment in text
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from khoi_desktop.storage.database import open_database
 
 PINNED = {
-    "rule_presets": "376c84ab01583368ad61f89f20974aa4b5101603b742c8cdea7c65b426921ed3",
+    "rule_presets": "d595b4c03ca6a5022f0b5683058ac97409db797ed5efee258ca44c5d05a3ce21",  # after m0006 (levels, HD 05)
     "meeting_templates": "9ae5dacd1a105c8c0db55a18db0f55ca48e4cd16ecbe463ea36151ca2aa9e81f",
 }
 QUERIES = {

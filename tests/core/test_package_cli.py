@@ -62,7 +62,7 @@ def test_import_then_a_replacement_needs_yes(unit: Bloc, services: Services, db_
                                             tmp_path: Path) -> None:
     """New: imported. Newer without --yes: the preview is printed and nothing changes. With --yes: replaced."""
     assert _export(db_path, tmp_path / "goi-1.zip").exit_code == 0
-    first = _run("import-package", tmp_path / "goi-1.zip", "--db", bloc_db)
+    first = _run("import-package", tmp_path / "goi-1.zip", "--as", unit.base, "--db", bloc_db)
     assert first.exit_code == 0, first.output
     assert "Gói mới" in first.stdout and "Đã nhận 1 gói báo cáo" in first.stdout and "Đã sao lưu" in first.stdout
     plans = YearPlanService(services.context)
@@ -89,7 +89,7 @@ def test_a_rejected_package_exits_1_and_changes_nothing(bloc_db: Path, tmp_path:
 def test_report_consolidated(unit: Bloc, db_path: Path, bloc_db: Path, tmp_path: Path) -> None:
     """The consolidated report's files, and the units not yet received."""
     _export(db_path, tmp_path / "goi.zip")
-    assert _run("import-package", tmp_path / "goi.zip", "--db", bloc_db).exit_code == 0
+    assert _run("import-package", tmp_path / "goi.zip", "--as", unit.base, "--db", bloc_db).exit_code == 0
     result = _run("report", "consolidated", "--year", YEAR, "--out", tmp_path / "tong-hop.pdf",
                   "--xlsx", tmp_path / "tong-hop.xlsx", "--db", bloc_db)
     assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind
 from khoi_desktop.domain.errors import ValidationError
-from khoi_desktop.domain.package import DATA_NAME, MANIFEST_NAME
+from khoi_desktop.domain.package import DATA_NAME, MANIFEST_NAME, SIGNATURE_NAME
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.package_figures import figures_to_json
@@ -55,7 +55,7 @@ def test_the_package_holds_the_report_the_workbook_and_the_data(services: Servic
     """PDF, DOCX, XLSX, data.json and manifest.json, under meaningful ASCII names."""
     exported = exporter(services).export(world.base, YEAR, out / "goi.zip")
     files = entries(exported.path)
-    assert set(files) == {MANIFEST_NAME, DATA_NAME, f"BC_tong_ket_{STEM}.pdf", f"BC_tong_ket_{STEM}.docx",
+    assert set(files) == {MANIFEST_NAME, SIGNATURE_NAME, DATA_NAME, f"BC_tong_ket_{STEM}.pdf", f"BC_tong_ket_{STEM}.docx",
                           f"So_lieu_thong_ke_{STEM}.xlsx"}
     assert all(name.isascii() for name in files)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(files[f"BC_tong_ket_{STEM}.pdf"])).pages)

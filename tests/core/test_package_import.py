@@ -64,7 +64,7 @@ def _importer(bloc: Services, tmp_path: Path, limits: PackageLimits | None = Non
 
 def _own_records(bloc: Services) -> str:
     """Every table but the received packages and the audit log."""
-    return db_digest(bloc.db, skip=("package_imports", "audit_log"))
+    return db_digest(bloc.db, skip=("package_imports", "package_sources", "audit_log"))
 
 
 def test_a_new_package_is_stored_apart_with_a_backup_first(unit: Bloc, services: Services, bloc: Services,
@@ -73,16 +73,18 @@ def test_a_new_package_is_stored_apart_with_a_backup_first(unit: Bloc, services:
     packages = export_units(services, unit, out)
     own = _own_records(bloc)
     importer = _importer(bloc, tmp_path)
-    preview = importer.preview(packages["base"])
+    preview = importer.preview(packages["base"], as_org=unit.base)
     assert preview.status is PackageStatus.NEW and preview.organization_id == unit.base
     result = importer.commit([preview])
-    stored = packages_repo.received(bloc.db, preview.data.source.code, YEAR)
+    stored = packages_repo.received(bloc.db, preview.data.source.uuid, YEAR)
     assert stored is not None and stored.source_name == "Đảng bộ Viện Kiểm sát nhân dân tỉnh"
     assert result.backup is not None and result.backup.exists() and "truoc-nhap-goi" in result.backup.name
     assert _own_records(bloc) == own
     assert "Đã nhận 1 gói báo cáo" in result.summary
     audit = list(bloc.db.query("SELECT action, summary FROM audit_log WHERE entity = 'package'"))
     assert audit == [{"action": "import", "summary": "Nhận gói báo cáo năm 2018 của Đảng bộ Viện Kiểm sát nhân dân tỉnh"}]
+    paired = packages_repo.source(bloc.db, preview.data.source.uuid)
+    assert paired is not None and paired.organization_id == unit.base and paired.public_key == preview.contents.public_key
 
 
 def test_the_same_file_again_changes_nothing(unit: Bloc, services: Services, bloc: Services, tmp_path: Path,
@@ -90,7 +92,7 @@ def test_the_same_file_again_changes_nothing(unit: Bloc, services: Services, blo
     """Importing the same package twice: the second time is 'same' and writes nothing, not even a backup."""
     path = export_units(services, unit, out)["base"]
     importer = _importer(bloc, tmp_path)
-    importer.import_files([path])
+    importer.import_files([path], as_org=unit.base)
     before = database_digest(bloc.path)
     result = importer.import_files([path])
     assert result.imported == () and len(result.skipped) == 1 and result.backup is None
@@ -101,7 +103,7 @@ def test_a_newer_package_shows_its_changes_then_replaces(unit: Bloc, services: S
                                                          tmp_path: Path, out: Path) -> None:
     """The preview lists old → new; nothing changes until commit; then that unit's year is replaced."""
     importer = _importer(bloc, tmp_path)
-    importer.import_files([export_units(services, unit, out)["base"]])
+    importer.import_files([export_units(services, unit, out)["base"]], as_org=unit.base)
     plans = YearPlanService(services.context)
     plans.save(replace(plans.get(unit.base, YEAR).to_input(), focus_content="Nội dung mới"))
     (tmp_path / "moi").mkdir()
@@ -113,7 +115,7 @@ def test_a_newer_package_shows_its_changes_then_replaces(unit: Bloc, services: S
     assert "sẽ thay số liệu năm này" in preview.summary and "→" in preview.summary
     assert database_digest(bloc.path) == before
     importer.commit([preview])
-    stored = packages_repo.received(bloc.db, preview.data.source.code, YEAR)
+    stored = packages_repo.received(bloc.db, preview.data.source.uuid, YEAR)
     assert stored is not None and "Nội dung mới" in stored.data_json
     assert len(packages_repo.received_in(bloc.db, YEAR)) == 1
 
@@ -123,7 +125,7 @@ def test_an_older_package_is_refused_unless_forced(unit: Bloc, services: Service
     """Older than the one received: refused, database byte-identical; with force it replaces."""
     importer = _importer(bloc, tmp_path)
     (tmp_path / "moi").mkdir()
-    importer.import_files([export_units(services, unit, tmp_path / "moi", LATER)["base"]])
+    importer.import_files([export_units(services, unit, tmp_path / "moi", LATER)["base"]], as_org=unit.base)
     older = export_units(services, unit, out)["base"]
     before = database_digest(bloc.path)
     with pytest.raises(PackageRejected, match="cũ hơn gói đã nhận"):
@@ -131,7 +133,7 @@ def test_an_older_package_is_refused_unless_forced(unit: Bloc, services: Service
     assert database_digest(bloc.path) == before
     result = importer.import_files([older], force=True)
     assert result.imported[0].status is PackageStatus.OLDER
-    stored = packages_repo.received(bloc.db, result.imported[0].data.source.code, YEAR)
+    stored = packages_repo.received(bloc.db, result.imported[0].data.source.uuid, YEAR)
     assert stored is not None and stored.created_at.startswith("2019-01-10")
 
 
@@ -172,10 +174,18 @@ def test_one_bad_file_in_a_batch_stops_the_whole_batch(unit: Bloc, services: Ser
     assert database_digest(bloc.path) == before
 
 
-def test_an_unknown_unit_is_received_with_a_warning(bloc: Services, tmp_path: Path, out: Path) -> None:
-    """A sender not in the bloc's list: imported, and the preview says so."""
-    path = write_plain(out / "goi.zip", plain_data("Chi bộ Trường Chính trị tỉnh", year=2018))
-    preview = _importer(bloc, tmp_path).preview(path)
-    assert preview.organization_id is None and "chưa có trong danh sách" in preview.summary
-    _importer(bloc, tmp_path).commit([preview])
-    assert [p.source_name for p in packages_repo.received_in(bloc.db, 2018)] == ["Chi bộ Trường Chính trị tỉnh"]
+def test_an_unknown_unit_waits_for_the_clerk_to_pair_it(unit: Bloc, bloc: Services, tmp_path: Path,
+                                                         out: Path) -> None:
+    """A first package of an unknown UUID: nothing stored until the clerk says which unit it is; the pairing is kept."""
+    path = write_plain(out / "goi.zip", plain_data("Chi bộ Kho bạc Nhà nước tỉnh", year=2018))
+    importer = _importer(bloc, tmp_path)
+    preview = importer.preview(path)
+    assert preview.organization_id is None and [o.id for o in preview.candidates] == [unit.treasury]
+    assert "--as" in preview.summary and "Chi bộ Kho bạc Nhà nước tỉnh (mã số" in preview.summary
+    before = database_digest(bloc.path)
+    with pytest.raises(PackageRejected, match="hãy chọn đơn vị tương ứng"):
+        importer.commit([preview])
+    assert database_digest(bloc.path) == before
+    importer.import_files([path], as_org=unit.treasury)
+    again = write_plain(out / "goi-2.zip", plain_data("Chi bộ Kho bạc Nhà nước tỉnh", year=2018, created=LATER))
+    assert importer.preview(again).organization_id == unit.treasury  # known by its UUID from now on

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from khoi_desktop.domain.package import DATA_NAME, MANIFEST_NAME, PackageRejected
+from khoi_desktop.domain.package import DATA_NAME, MANIFEST_NAME, SIGNATURE_NAME, PackageRejected
+from khoi_desktop.interchange.package_signing import public_key_text
 from khoi_desktop.interchange.package_zip import (
     DEFAULT_LIMITS,
     PackageLimits,
@@ -20,6 +21,7 @@ from khoi_desktop.interchange.package_zip import (
 from khoi_desktop.storage.migrations import KNOWN
 from tests.core.package_support import (
     BAD_PACKAGES,
+    KEY,
     PDF,
     UNIT,
     Builder,
@@ -27,6 +29,7 @@ from tests.core.package_support import (
     entries,
     not_a_zip,
     repack,
+    signed,
     truncated,
     write_plain,
 )
@@ -41,7 +44,8 @@ def test_a_written_package_reads_back(tmp_path: Path) -> None:
     path = write_plain(tmp_path / "goi.zip")
     contents = read_package(path, known_schemas=KNOWN)
     assert contents.data.source.name == UNIT and contents.data.year == 2026
-    assert {f.name for f in contents.manifest.files} == set(entries(path)) - {MANIFEST_NAME}
+    assert {f.name for f in contents.manifest.files} == set(entries(path)) - {MANIFEST_NAME, SIGNATURE_NAME}
+    assert contents.public_key == public_key_text(KEY)
     assert json.loads(contents.data_text)["plan"]["focus_content"] == "Đổi mới công tác quản lý"
 
 
@@ -58,7 +62,7 @@ def test_the_writer_refuses_unsafe_names(tmp_path: Path) -> None:
     header = read_package(write_plain(tmp_path / "a.zip"), known_schemas=KNOWN).manifest
     for name in ("Báo_cáo.pdf", "../x.pdf", "thu_muc/x.pdf"):
         with pytest.raises(ValueError):
-            write_package(tmp_path / "b.zip", [PackedFile(name, "report_pdf", b"x")], header)
+            write_package(tmp_path / "b.zip", [PackedFile(name, "report_pdf", b"x")], header, KEY)
     assert not (tmp_path / "b.zip").exists()
 
 
@@ -123,10 +127,10 @@ def test_manifest_and_data_must_name_the_same_sender(tmp_path: Path) -> None:
     """A manifest saying one unit over data of another is refused."""
     items = entries(write_plain(tmp_path / "tot.zip"))
     manifest = json.loads(items[MANIFEST_NAME])
-    manifest["source"] = {"code": "khac", "name": "Đơn vị khác"}
+    manifest["source"] = {"code": "khac", "name": "Đơn vị khác", "uuid": manifest["source"]["uuid"]}
     items[MANIFEST_NAME] = json.dumps(manifest).encode()
     with pytest.raises(PackageRejected, match="không khớp với danh mục"):
-        _read(repack(tmp_path / "goi.zip", list(items.items())))
+        _read(repack(tmp_path / "goi.zip", signed(items)))
     assert DATA_NAME in items
 
 

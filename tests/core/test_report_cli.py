@@ -75,3 +75,20 @@ def test_required_options_are_usage_errors(ready: str, db_path: Path) -> None:
     """Without --out the command does not run."""
     result = _run("report", "year-end", "--org", "ĐUK", "--year", "2018", "--db", str(db_path))
     assert result.exit_code != 0 and "--out" in result.output
+
+
+def test_year_end_names_the_empty_sections_and_prints_them_with_dotted_lines(ready: str, db_path: Path,
+                                                                             tmp_path: Path) -> None:
+    """The CLI lists the sections nobody wrote; with --blank-lines their headings print over dotted lines,
+    without it they are left out."""
+    plain, blanks = tmp_path / "bc.pdf", tmp_path / "bc-dong-cham.pdf"
+    result = _run("report", "year-end", "--org", ready, "--year", "2018", "--out", str(plain), "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    assert "Các mục chưa có nội dung" in result.stdout and "Bài học kinh nghiệm" in result.stdout
+    result = _run("report", "year-end", "--org", ready, "--year", "2018", "--out", str(blanks), "--blank-lines",
+                  "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    without = " ".join((page.extract_text() or "") for page in PdfReader(plain).pages)
+    with_dots = " ".join((page.extract_text() or "") for page in PdfReader(blanks).pages)
+    assert "Bài học kinh nghiệm" not in without and "Bài học kinh nghiệm" in with_dots
+    assert "...................." in with_dots and "...................." not in without

@@ -122,11 +122,13 @@ def test_narrative_keys_and_length_are_checked(services: Services, world: Bloc) 
 
 
 def test_frame_issuer_signature_recipients_and_overrides(services: Services, world: Bloc) -> None:
-    """T/M ĐẢNG ỦY for the bloc, T/M CHI BỘ for a chi bộ; the clerk may set summary, recipients, signer."""
+    """The bloc issues as its committee and signs T/M BAN THƯỜNG VỤ, reporting to the Tỉnh ủy's standing
+    committee; a chi bộ signs T/M CHI BỘ; the clerk may set summary, recipients, signer."""
     report = _report(services, world.bloc, number=5)
-    assert (report.signature.on_behalf, report.signature.title) == ("T/M Đảng ủy", "Bí thư")
+    assert (report.signature.on_behalf, report.signature.title) == ("T/M Ban Thường vụ", "Bí thư")
+    assert report.issuer.name.startswith("Đảng ủy ") and report.issuer.superior == "Đảng bộ tỉnh Ninh Bình"
     assert report.issuer.code == "ĐUK" and report.number == 5 and report.type_code == "BC"
-    assert report.recipients == ("Đảng bộ tỉnh Ninh Bình (để báo cáo)", "Các tổ chức đảng trực thuộc")
+    assert report.recipients == ("Ban Thường vụ Tỉnh ủy (để báo cáo)", "Các tổ chức đảng trực thuộc")
     service = YearEndService(services.context)
     service.set_narrative(world.treasury, YEAR, "summary", "tổng kết năm 2018")
     service.set_narrative(world.treasury, YEAR, "recipients", "Ban Thường vụ Đảng ủy Khối\nĐảng viên trong chi bộ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -14,16 +15,18 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.reports.chart_image import chart_png
 from khoi_desktop.reports.report_model import (
     BarChart,
     Heading,
     Percent,
     Series,
+    Table,
     cell_text,
     heading_labels,
     stable_zip,
 )
-from khoi_desktop.reports.year_end_docx import build_year_end_docx, chart_png
+from khoi_desktop.reports.year_end_docx import build_year_end_docx
 from khoi_desktop.reports.year_end_pdf import build_year_end_pdf
 from khoi_desktop.reports.year_end_xlsx import build_year_end_xlsx
 from khoi_desktop.services.app import Services
@@ -71,7 +74,7 @@ def test_pdf_carries_the_figures_the_narrative_and_the_frame(files: ReportFiles)
     text = _pdf_text(files.pdf)
     for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BC/ĐUK", "Ninh Bình, ngày 20 tháng 12 năm 2018", "BÁO CÁO",
                      "3/5 người, đạt 60%", "3 cuộc kiểm tra, giám sát", NARRATIVE, "I- CÔNG TÁC LÃNH ĐẠO",
-                     "T/M ĐẢNG ỦY", "Phạm Quang Ngọc", "Nơi nhận:", "PHỤ LỤC SỐ LIỆU THỐNG KÊ NĂM 2018",
+                     "T/M BAN THƯỜNG VỤ", "Phạm Quang Ngọc", "Nơi nhận:", "PHỤ LỤC SỐ LIỆU THỐNG KÊ NĂM 2018",
                      "Biểu đồ 1. Sinh hoạt, hội nghị", "Kho bạc Nhà nước tỉnh với nội dung"):
         assert expected in text, expected
 
@@ -89,7 +92,7 @@ def test_docx_has_the_same_content_and_party_styles(files: ReportFiles) -> None:
     """Same sentences as the PDF; Times New Roman 14 on A4 with the layout's margins; header table."""
     text = _docx_text(files.docx)
     for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 05-BC/ĐUK", "BÁO CÁO", "3/5 người, đạt 60%", NARRATIVE,
-                     "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN", "T/M ĐẢNG ỦY", "Phạm Quang Ngọc",
+                     "I- CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN", "T/M BAN THƯỜNG VỤ", "Phạm Quang Ngọc",
                      "Biểu 1. Sinh hoạt, hội nghị"):
         assert expected in text, expected
     document = Document(io.BytesIO(files.docx))
@@ -98,21 +101,19 @@ def test_docx_has_the_same_content_and_party_styles(files: ReportFiles) -> None:
     assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert document.styles["Normal"].font.size.pt == 14
-    assert len(document.tables[0].columns) == 2 and "ĐẢNG BỘ KHỐI" in document.tables[0].cell(0, 0).text
+    assert len(document.tables[0].columns) == 2 and "ĐẢNG BỘ TỈNH NINH BÌNH\nĐẢNG ỦY KHỐI" in document.tables[0].cell(0, 0).text
     assert section.different_first_page_header_footer
 
 
-def test_the_chart_is_a_picture_or_its_table_never_an_error(files: ReportFiles) -> None:
-    """renderPM needs an optional backend: without it the DOCX carries the chart's numbers as a table."""
+def test_docx_charts_are_pictures(files: ReportFiles) -> None:
+    """Each overview chart of the annex is a picture in the DOCX (drawn with Pillow), the same size
+    and deterministic, with its caption above it."""
     chart = BarChart("Biểu đồ", ("Tốt", "Khá"), (Series("Năm 2017", (3.0, 4.0)), Series("Năm 2018", (5.0, 1.0))))
     png = chart_png(chart, 400)
-    assert png is None or png.startswith(b"\x89PNG")
+    assert png.startswith(b"\x89PNG") and png == chart_png(chart, 400)
     document = Document(io.BytesIO(files.docx))
-    pictures = document.inline_shapes
-    if png is None:
-        assert len(pictures) == 0 and "Biểu đồ 2. Xếp loại đảng viên" in _docx_text(files.docx)
-    else:
-        assert len(pictures) == 2
+    assert len(document.inline_shapes) == 2
+    assert "Biểu đồ 2. Xếp loại đảng viên" in _docx_text(files.docx)
 
 
 def test_xlsx_reads_back_one_sheet_per_table(files: ReportFiles) -> None:
@@ -204,3 +205,39 @@ def test_outputs_open_in_libreoffice(files: ReportFiles, tmp_path: Path, kind: s
     source.write_bytes(getattr(files, kind))
     converted = _soffice_converts(source, tmp_path)
     assert converted is not None and converted.read_bytes().startswith(b"%PDF")
+
+
+_UNBREAKABLE = re.compile(r"^(?:\d[\d.,]*/\d[\d.,]*|\d[\d.,]*%|\S*\d\S*/\S+)$")
+
+
+def test_every_ratio_percentage_and_document_number_in_a_table_prints_whole(services: Services, world: Bloc) -> None:
+    """Each ratio ('3/5'), percentage ('60%') and document number ('900/QĐ-UBND') of every annex table
+    appears as one unbroken word in the PDF's text (a column split inside it would put a space in it)."""
+    report = YearEndService(services.context).report(world.bloc, YEAR, issued_on=DAY, number=5)
+    words = set(_pdf_text(YearEndService(services.context).files_of(report).pdf).split())
+    tokens = {token for block in report.annex if isinstance(block, Table) for row in block.rows
+              for value in row for token in cell_text(value).split() if _UNBREAKABLE.match(token)}
+    assert tokens and "900/QĐ-UBND" in tokens
+    assert not [token for token in tokens if token not in words and token.rstrip(",;") not in words]
+
+
+def test_docx_language_is_vietnamese(files: ReportFiles) -> None:
+    """Word's proofing language is vi-VN in the defaults and the Normal style, never en-US."""
+    document = Document(io.BytesIO(files.docx))
+    xml = document.styles.element.xml
+    assert 'w:val="vi-VN"' in xml and "en-US" not in xml
+
+
+def test_xlsx_is_print_ready(files: ReportFiles) -> None:
+    """Every sheet: header row repeated and tall enough for its wrapped titles, one page wide,
+    'Trang x/y' in the footer, row numbers stored as numbers."""
+    book = load_workbook(io.BytesIO(files.xlsx))
+    for sheet in book.worksheets:
+        if sheet.max_row < 6:
+            continue
+        header_row = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.oddFooter.center.text == "Trang &P/&N"
+        assert sheet.row_dimensions[header_row].height and sheet.row_dimensions[header_row].height >= 15
+        first = sheet.cell(header_row + 1, 1).value
+        assert not (isinstance(first, str) and first.isdigit()), sheet.title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date, timedelta
 
 from khoi_desktop.domain.enums import OrgKind
@@ -98,13 +99,14 @@ def _terms(world: World, rng: random.Random, org: Org) -> list[Term]:
 
 def org_rows(world: World, rows: Rows) -> None:
     created = stamp(DEMO_START)
+    rng = world.rng("uuids")  # the same seed gives the same identities
     for index, org in enumerate(world.orgs):
         parent = world.org(org.parent_id) if org.parent_id else None
         short = org.subunit or (org.agency.name if org.agency else BLOC_SHORT)
         rows.add("organizations", (
             org.id, org.parent_id, org.name, short, org.kind.value, org.agency.name if org.agency else "",
             org.doc_code, PROVINCE, parent.name if parent else BLOC_SUPERIOR, index, search_key(org.name),
-            None, created, created,
+            None, created, created, str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         ))
         for term in org.terms:
             rows.add("terms", (term.id, org.id, term.name, term.start.isoformat(),

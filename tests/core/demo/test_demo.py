@@ -117,6 +117,13 @@ def test_same_seed_gives_identical_content_and_another_seed_differs(tmp_path, un
     assert _digest(other.path) != _digest(summary.path)
 
 
+def test_every_demo_organisation_has_its_own_uuid(unit_db):
+    """Issue 12: the generator gives each organisation a permanent UUID (from the seed, so reruns match)."""
+    _summary, conn = unit_db
+    uuids = [r[0] for r in _rows(conn, "SELECT uuid FROM organizations")]
+    assert all(u and len(u) == 36 for u in uuids) and len(set(uuids)) == len(uuids)
+
+
 def test_timestamps_come_from_the_data_not_the_clock(unit_db):
     """created_at never lies after the demo's own today, so reruns never differ by time."""
     _summary, conn = unit_db

@@ -1,5 +1,6 @@
-"""Bloc mode: choose or drop units' packages, see each file's check and what it would change, import,
-then write the consolidated report. Every file job runs on the task runner."""
+"""Bloc mode: choose or drop units' packages, see each file's check and what it would change, pair
+a unit's first package with the unit it is (candidates by name and parent first), import, then
+write the consolidated report. Every file and database job runs on the task runner."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from khoi_desktop.domain.errors import UserFacingError
+from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.consolidation import ConsolidationService
 from khoi_desktop.services.package_import import (
@@ -42,6 +45,9 @@ _STATUS_TEXT = {PackageStatus.NEW: "Hợp lệ — gói mới", PackageStatus.SA
                 PackageStatus.OLDER: "Cũ hơn gói đã nhận — không nhận"}
 
 
+UNPAIRED = "Chưa ghép — hãy chọn đơn vị tương ứng bên dưới"
+
+
 @dataclass(frozen=True)
 class Checked:
     """One chosen file: its preview, or the Vietnamese reason it was rejected."""
@@ -54,10 +60,25 @@ class Checked:
     def text(self) -> str:
         return self.preview.summary if self.preview else f"Bị từ chối: {self.reason}"
 
+    @property
+    def status_text(self) -> str:
+        if self.preview is None:
+            return f"Bị từ chối: {self.reason}"
+        return _STATUS_TEXT[self.preview.status] if self.preview.paired else UNPAIRED
 
-def check_files(importer: PackageImportService, paths: Sequence[Path],
-                control: TaskControl | None = None) -> list[Checked]:
-    """Run on the worker: every file checked, a rejection kept as its reason; Hủy stops between files."""
+
+@dataclass(frozen=True)
+class CheckRun:
+    """The files checked, and the organisations a unit's first package may be paired with."""
+
+    checked: list[Checked]
+    organizations: list[Organization]
+
+
+def check_files(importer: PackageImportService, paths: Sequence[Path], control: TaskControl | None = None,
+                pairs: dict[Path, int] | None = None, re_register: bool = False) -> CheckRun:
+    """Run on the worker: every file checked (with the clerk's pairings), a rejection kept as its reason;
+    Hủy stops between files."""
     checked = []
     for done, path in enumerate(paths):
         if control is not None:
@@ -65,10 +86,11 @@ def check_files(importer: PackageImportService, paths: Sequence[Path],
             if control.cancelled():
                 break
         try:
-            checked.append(Checked(path, importer.preview(path)))
+            preview = importer.preview(path, as_org=(pairs or {}).get(path), re_register=re_register)
+            checked.append(Checked(path, preview))
         except UserFacingError as exc:
             checked.append(Checked(path, reason=exc.message))
-    return checked
+    return CheckRun(checked, importer.pairable())
 
 
 class PackageImportPanel(QGroupBox):
@@ -83,6 +105,11 @@ class PackageImportPanel(QGroupBox):
         self._importer, self._consolidation = importer, consolidation
         self._tasks, self._prompts, self._year = tasks, prompts, year
         self.checked: list[Checked] = []
+        self.pairs: dict[Path, int] = {}
+        self._organizations: list[Organization] = []
+        self.pair_combo = QComboBox()
+        self.pair_button = QPushButton("Ghép với đơn vị này")
+        self.re_register_box = QCheckBox("Đăng ký lại đơn vị đã cài lại ứng dụng (đã gọi điện xác minh)")
         self.choose_button = QPushButton("Chọn gói báo cáo…")
         self.clear_button = QPushButton("Bỏ danh sách")
         self.force_box = QCheckBox("Nhận đè cả gói cũ hơn gói đã nhận")
@@ -98,6 +125,8 @@ class PackageImportPanel(QGroupBox):
         self.report_button.clicked.connect(self.export_consolidated)
         self.table.itemSelectionChanged.connect(self._show_details)
         self.force_box.stateChanged.connect(lambda _state: self._update_buttons())
+        self.pair_button.clicked.connect(self.pair_selected)
+        self.re_register_box.stateChanged.connect(lambda _state: self.add_files([c.path for c in self.checked]))
         self._build_layout()
         self._update_buttons()
 
@@ -110,6 +139,9 @@ class PackageImportPanel(QGroupBox):
         layout.addLayout(button_row(self.choose_button, self.clear_button, self.force_box))
         layout.addWidget(self.table)
         layout.addWidget(self.details)
+        pairing = QLabel("Ghép gói đầu tiên của một đơn vị với:")
+        layout.addLayout(button_row(pairing, self.pair_combo, self.pair_button))
+        layout.addWidget(self.re_register_box)
         layout.addLayout(button_row(self.import_button, self.report_button))
 
     # -- choosing and checking --------------------------------------------------------------------
@@ -121,17 +153,33 @@ class PackageImportPanel(QGroupBox):
         if not paths:
             return
         todo = list(dict.fromkeys([*(c.path for c in self.checked), *(Path(p) for p in paths)]))
-        self._tasks.run(lambda control: check_files(self._importer, todo, control), self._show,
+        pairs, again = dict(self.pairs), self.re_register_box.isChecked()
+        self._tasks.run(lambda control: check_files(self._importer, todo, control, pairs, again), self._checked,
                         self._failed("kiểm tra gói"), progress_title="Đang kiểm tra các gói báo cáo…", parent=self,
                         cancellable=True)
 
+    def _checked(self, run: CheckRun) -> None:
+        self._organizations = run.organizations
+        self._show(run.checked)
+
+    def pair_selected(self) -> None:
+        """Pair the selected file's unit with the organisation chosen in the list, then check again."""
+        row = self._selected()
+        org_id = self.pair_combo.currentData()
+        if row is None or org_id is None:
+            return
+        self.pairs[self.checked[row].path] = int(org_id)
+        self.add_files([self.checked[row].path])
+
     def _show(self, checked: list[Checked]) -> None:
         self.checked = checked
+        if not checked:
+            self.pairs.clear()
         self.table.setRowCount(len(checked))
         for row, item in enumerate(checked):
             data = item.preview.data if item.preview else None
             cells = (item.path.name, data.source.name if data else "", str(data.year) if data else "",
-                     _STATUS_TEXT[item.preview.status] if item.preview else f"Bị từ chối: {item.reason}")
+                     item.status_text)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if checked:
@@ -143,15 +191,35 @@ class PackageImportPanel(QGroupBox):
                      f"{format_number(len(checked) - ok)} bị từ chối." if checked else "")
         self._update_buttons()
 
-    def _show_details(self) -> None:
+    def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        if rows and rows[0].row() < len(self.checked):
-            self.details.setPlainText(self.checked[rows[0].row()].text)
+        return rows[0].row() if rows and rows[0].row() < len(self.checked) else None
+
+    def _show_details(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self.details.setPlainText(self.checked[row].text)
+        self._fill_pairing(self.checked[row].preview if row is not None else None)
+
+    def _fill_pairing(self, preview: PackagePreview | None) -> None:
+        """The candidates first (by name and parent), then every other unit; only for an unpaired package."""
+        self.pair_combo.clear()
+        if preview is None or preview.paired:
+            self.pair_button.setEnabled(False)
+            return
+        proposed = {o.id for o in preview.candidates}
+        for org in preview.candidates:
+            self.pair_combo.addItem(f"{org.name} (đề xuất)", org.id)
+        for org in self._organizations:
+            if org.id not in proposed:
+                self.pair_combo.addItem(org.name, org.id)
+        self.pair_button.setEnabled(self.pair_combo.count() > 0)
 
     # -- importing --------------------------------------------------------------------------------
     def importable(self) -> list[PackagePreview]:
         force = self.force_box.isChecked()
-        return [c.preview for c in self.checked if c.preview and (c.preview.status is not PackageStatus.OLDER or force)]
+        return [c.preview for c in self.checked if c.preview and c.preview.paired
+                and (c.preview.status is not PackageStatus.OLDER or force)]
 
     def import_checked(self) -> None:
         previews = [p for p in self.importable() if p.status is not PackageStatus.SAME]
@@ -210,6 +278,9 @@ class PackageImportPanel(QGroupBox):
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(bool(self.importable()))
         self.clear_button.setEnabled(bool(self.checked))
+        row = self._selected()
+        self.pair_button.setEnabled(row is not None and self.checked[row].preview is not None
+                                    and not self.checked[row].preview.paired and self.pair_combo.count() > 0)
 
 
 def _table() -> QTableWidget:

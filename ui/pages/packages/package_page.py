@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,13 +32,16 @@ from khoi_desktop.domain.package import package_file_name
 from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
+from khoi_desktop.services.package_board import PackageBoardService
 from khoi_desktop.services.package_export import ExportedPackage, PackageExportService
 from khoi_desktop.services.package_import import PackageImportService, backup_before_import
+from khoi_desktop.services.package_upward import UpwardPackageService
 from ui.desktop_shell import DesktopShell, Shell
 from ui.pages.common.loading import LoadingCover
 from ui.pages.common.org_combo import OrgCombo
 from ui.pages.common.page_frame import button_row, titled_column
 from ui.pages.common.report_year import draft_choice
+from ui.pages.packages.package_board_panel import PackageBoardPanel
 from ui.pages.packages.package_import_panel import PackageImportPanel
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
@@ -74,6 +78,13 @@ class PackagePage(QWidget):
         self.panel = PackageImportPanel(importer, consolidation, tasks, prompts, self.year_box.value)
         self.panel.status_changed.connect(self._set_status)
         self.panel.imported.connect(self.changed.emit)
+        self.board = PackageBoardPanel(PackageBoardService(services.context),
+                                       UpwardPackageService(services.context, exporter), tasks, prompts,
+                                       self.year_box.value)
+        self.board.status_changed.connect(self._set_status)
+        self.panel.imported.connect(lambda _changes: self.board.reload())
+        self.year_box.valueChanged.connect(lambda _value: self.board.reload())
+        self.tabs = QTabWidget()
         self.org_combo.currentIndexChanged.connect(lambda _index: self.reload_meetings())
         self.year_box.valueChanged.connect(lambda _value: self.reload_meetings())
         self.export_button.clicked.connect(self.export)
@@ -106,15 +117,18 @@ class PackagePage(QWidget):
         layout = titled_column(self, "Gửi báo cáo lên cấp trên", (
             "Xuất một tệp .zip gồm báo cáo tổng kết năm (PDF, DOCX), số liệu thống kê (XLSX), các biên bản đã chọn "
             "và dữ liệu để cấp trên tổng hợp; đính kèm tệp này vào email gửi cấp trên."))
-        layout.addWidget(box)
-        layout.addWidget(self.panel)
-        layout.addStretch(1)
+        self.tabs.addTab(box, "Gửi lên cấp trên")
+        self.tabs.addTab(self.panel, "Nhận gói của đơn vị")
+        self.tabs.addTab(self.board, "Theo dõi gói đã nhận")
+        layout.addWidget(self.tabs, 1)
+        box.layout().addStretch(1)
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
         self.loading.start()
         self._tasks.call(lambda: self._services.organizations.all(include_retired=False),
                          self.loading.then(self._organizations), self.loading.then(self._failed("đọc danh sách tổ chức")))
+        self.board.reload()
 
     def on_changed(self, _changes: object = None) -> None:
         self.reload()
@@ -203,6 +217,7 @@ class PackagePage(QWidget):
         paths = _zip_paths(event.mimeData().urls())
         if paths:
             event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.panel)
             self.panel.add_files(paths)
 
     # -- helpers --------------------------------------------------------------------------------------

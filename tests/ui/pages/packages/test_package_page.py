@@ -20,6 +20,7 @@ from tests.core.meetings_support import Kit, new_meeting
 from tests.core.package_support import export_units, not_a_zip, open_services
 from tests.core.year_end_support import YEAR, Bloc, full_year
 from tests.ui.fakes import FakePrompts
+from ui.pages.packages.package_import_panel import UNPAIRED, PackageImportPanel
 from ui.pages.packages.package_page import PackagePage
 from ui.tasks import TaskRunner
 
@@ -150,6 +151,15 @@ def test_a_failed_export_shows_the_error(page: PackagePage, unit: Bloc, tasks: T
     assert page.export_button.isEnabled() and page.exported is None
 
 
+def _pair_rows(panel: PackageImportPanel, tasks: TaskRunner, rows: int) -> None:
+    """The clerk pairs each first package with the proposed unit (the first in the list)."""
+    for row in range(rows):
+        panel.table.selectRow(row)
+        assert panel.pair_combo.itemText(0).endswith("(đề xuất)")
+        panel.pair_button.click()
+        tasks.wait_idle()
+
+
 def test_bloc_mode_checks_dropped_files_then_imports_and_consolidates(
         bloc_page: PackagePage, services: Services, unit: Bloc, tasks: TaskRunner, prompts: FakePrompts,
         tmp_path: Path) -> None:
@@ -165,7 +175,11 @@ def test_bloc_mode_checks_dropped_files_then_imports_and_consolidates(
     tasks.wait_idle()
     panel = bloc_page.panel
     results = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
-    assert results[:2] == ["Hợp lệ — gói mới"] * 2 and results[2].startswith("Bị từ chối: Gói “khong-phai.zip”")
+    assert results[:2] == [UNPAIRED] * 2 and results[2].startswith("Bị từ chối: Gói “khong-phai.zip”")
+    assert not panel.import_button.isEnabled()
+    _pair_rows(panel, tasks, 2)
+    results = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
+    assert results[:2] == ["Hợp lệ — gói mới"] * 2
     prompts.confirm_answers.append(True)
     panel.import_button.click()
     tasks.wait_idle()
@@ -184,6 +198,7 @@ def test_a_declined_confirmation_imports_nothing(bloc_page: PackagePage, service
     prompts.open_paths.append(export_units(services, unit, folder)["base"])
     bloc_page.panel.choose_button.click()
     tasks.wait_idle()
+    _pair_rows(bloc_page.panel, tasks, 1)
     prompts.confirm_answers.append(False)
     bloc_page.panel.import_button.click()
     tasks.wait_idle()
