@@ -86,8 +86,8 @@ def _not_rated(data: RatingsDoc, layout: LayoutSpec) -> list[Flowable]:
         return []
     rows = [[str(number), markup.inline(line.name), markup.inline(line.position), markup.inline(line.reason)]
             for number, line in enumerate(data.not_rated, 1)]
-    return [lead_in(f"Không đánh giá, xếp loại: {_count(data, len(data.not_rated))}, gồm:", layout),
-            *grid_table(NOT_RATED_COLUMNS, rows, layout, plain=(0,))]
+    lead = lead_in(f"Không đánh giá, xếp loại: {_count(data, len(data.not_rated))}, gồm:", layout)
+    return grid_table(NOT_RATED_COLUMNS, rows, layout, plain=(0,), lead=[lead])
 
 
 def _signatures(data: RatingsDoc, layout: LayoutSpec) -> Flowable:

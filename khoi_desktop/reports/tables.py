@@ -36,8 +36,9 @@ def grid_fit(header: Sequence[str], rows: Sequence[Row], layout: LayoutSpec) -> 
 
 
 def grid_table(header: Sequence[str], rows: Sequence[Row], layout: LayoutSpec, centred: Sequence[int] = (0,),
-               plain: Sequence[int] = (), bold: Sequence[int] = ()) -> list[Flowable]:
-    """The table (on landscape pages when too wide); ``centred`` lists the centred column indexes.
+               plain: Sequence[int] = (), bold: Sequence[int] = (), lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """``lead`` (the line introducing the table) and the table, on landscape pages of their own when
+    too wide; ``centred`` lists the centred column indexes.
 
     ``plain`` columns hold plain text (not markup) that never wraps; ``bold`` ones among them
     are set in bold.
@@ -71,7 +72,7 @@ def grid_table(header: Sequence[str], rows: Sequence[Row], layout: LayoutSpec, c
         *(("FONTNAME", (index, 1), (index, -1), family.bold) for index in bold),
         *(("SPAN", (0, index), (-1, index)) for index in spans),
     ))
-    return on_landscape_pages([table]) if fit.landscape else [table]
+    return on_landscape_pages([*lead, table]) if fit.landscape else [*lead, table]
 
 
 def _sized(layout: LayoutSpec, size: float) -> LayoutSpec:

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from reportlab.platypus import LongTable, Paragraph
 
 from khoi_desktop.reports import markup, text_fit
-from khoi_desktop.reports.layout import LayoutSpec
+from khoi_desktop.reports.layout import LayoutSpec, build_styles
 from khoi_desktop.reports.pdf_document import DocumentInfo, build_pdf
 from khoi_desktop.reports.tables import CELL_PADDING, grid_fit, grid_table
 from tests.core.reports_support import broken_in_pdf
@@ -77,3 +77,13 @@ def test_fit_table_prefers_portrait_then_landscape_then_the_tokens_own_widths() 
     assert turned.landscape and abs(sum(turned.widths) - 700) < 0.01
     too_wide = text_fit.fit_table(["A"] * 3, columns, 13, 4, 50, 60)
     assert too_wide.landscape and too_wide.size == text_fit.SMALLEST_SIZE and sum(too_wide.widths) > 60
+
+
+def test_the_line_introducing_a_wide_table_turns_with_it() -> None:
+    """A lead-in given with a table too wide for portrait goes on the landscape page, not alone before it."""
+    lead = Paragraph("Không đánh giá, xếp loại: 1 đồng chí, gồm:", build_styles(LAYOUT).body)
+    flowables = grid_table(WIDE_HEADER, [WIDE_ROW], LAYOUT, lead=[lead])
+    pdf = build_pdf([Paragraph("Mở đầu"), *flowables], DocumentInfo("Bảng"), LAYOUT)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 2 and "Không đánh giá" in pages[1].extract_text()
+    assert pages[1].mediabox.width > pages[1].mediabox.height
