@@ -80,7 +80,7 @@ class AssessmentService:
         known = dict(year_rules.sections)
         codes = [*known, *(code for code in stored if code not in known)]
         return SelfReview(
-            person_id=person_id, full_name=facts.full_name, position=facts.position,
+            person_id=person_id, full_name=facts.full_name, position=self._posts(person_id, facts.position),
             organization_id=org.id if org else 0, organization_name=org.name if org else "", year=year,
             rules=year_rules, birth=self._birth(person_id),
             sections=tuple(ReviewSection(c, year_rules.section_title(c), stored.get(c, "")) for c in codes),
@@ -151,6 +151,12 @@ class AssessmentService:
         return _ratings(root, year, year_rules, True, rows)
 
     # -- helpers -------------------------------------------------------------------------
+    def _posts(self, person_id: int, party_post: str) -> str:
+        """'Bí thư Chi bộ, Trưởng phòng': the Party post of the year's end, then the job when it differs."""
+        person = people_repo.get_person(self._db, person_id)
+        job = clean(person.job_title) if person else ""
+        return ", ".join(dict.fromkeys(p for p in (clean(party_post), job) if p))
+
     def _birth(self, person_id: int) -> str:
         person = people_repo.get_person(self._db, person_id)
         if person is None:

@@ -110,7 +110,7 @@ def test_self_review_heads_with_birth_date_and_post_per_the_form_in_force(
     services.db.execute("UPDATE people SET birth_date = '1975-04-12' WHERE id = ?", [world.people["An"]])
     text = document_text(build_self_review_bytes(documents.self_review_data(world.people["An"], 2026)))
     for fragment in ("Năm 2026 (Dùng cho đảng viên)", "Họ và tên: Nguyễn Văn An. Ngày sinh: 12/04/1975.",
-                     "Chức vụ Đảng, chính quyền, đoàn thể: Bí thư Chi bộ.", "Chi bộ: Chi bộ Phòng Ngân sách.",
+                     "Chức vụ Đảng, chính quyền, đoàn thể: Bí thư Chi bộ, Trưởng phòng.", "Chi bộ: Chi bộ Phòng Ngân sách.",
                      "NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY - Ưu điểm: ……", "- Hạn chế, khuyết điểm: ……",
                      "- Số điểm chi ủy chấm: ……",
                      "- Mức xếp loại chất lượng chi ủy đề xuất: Hoàn thành xuất sắc nhiệm vụ.", "T/M CHI ỦY BÍ THƯ"):
@@ -134,7 +134,7 @@ def test_a_preset_without_a_form_prints_no_appraisal_block(documents: StudyDocum
     """A preset the clerk added without a form keeps the plain heading lines and no appraisal."""
     data = replace(documents.self_review_data(world.people["An"], 2026), form=SelfReviewForm())
     text = document_text(build_self_review_bytes(data))
-    assert "Chức vụ: Bí thư Chi bộ." in text and "CHI ỦY" not in text
+    assert "Chức vụ: Bí thư Chi bộ, Trưởng phòng." in text and "CHI ỦY" not in text
 
 
 def test_ratings_list_reads_back(documents: StudyDocumentService, world: StudyBloc) -> None:
