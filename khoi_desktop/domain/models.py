@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from khoi_desktop.domain.enums import Gender, MembershipKind, OrgKind, PersonStatus
 
@@ -165,9 +166,12 @@ class Person:
         return since
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    """One line of the people list: what the table shows, already joined."""
+class PersonRow(NamedTuple):
+    """One line of the people list: what the table shows, already joined.
+
+    A named tuple, not a frozen dataclass: a bloc's list makes 10,000 of them, and a frozen
+    dataclass sets each field through ``object.__setattr__`` (about half the list's time).
+    """
 
     id: int
     full_name: str

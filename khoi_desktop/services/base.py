@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from khoi_desktop.storage.rows import write_audit
+from khoi_desktop.storage.rows import write_audit, write_audits
 
 
 def _default_operator() -> str:
@@ -40,3 +40,8 @@ class ServiceContext:
             return
         write_audit(self.db, operator=self.operator, action=action, entity=entity, entity_id=entity_id,
                     summary=summary, details=details)
+
+    def audit_many(self, action: str, entity: str,
+                   entries: Sequence[tuple[int | None, str, dict[str, Any]]]) -> None:
+        """One audit-log line per (entity id, summary, details), written together (an import's rows)."""
+        write_audits(self.db, operator=self.operator, action=action, entity=entity, entries=entries)

@@ -34,7 +34,7 @@ from khoi_desktop.domain.presets import REGISTRATION
 from khoi_desktop.domain.study import check_year
 from khoi_desktop.domain.vntext import clean, clean_multiline, format_date
 from khoi_desktop.services.base import ServiceContext
-from khoi_desktop.services.study import Member, members_on, organization, placements_on
+from khoi_desktop.services.study import Member, members_on, organization
 from khoi_desktop.storage import attendance_repo, presets_repo
 from khoi_desktop.storage import commitments_repo as repo
 from khoi_desktop.storage import organizations_repo as org_repo
@@ -71,6 +71,8 @@ class TemplateApplied:
 
 
 _NOT_EXPECTED = (PersonStatus.EXEMPT, PersonStatus.SUSPENDED)
+# The statuses of the members expected to register: on the roll, neither exempt nor suspended.
+_EXPECTED = tuple(status for status in PersonStatus if status.is_expected_at_meetings)
 
 
 def _changes(*ids: int) -> Changes:
@@ -207,7 +209,7 @@ class CommitmentService:
     def counts(self, org_id: int, year: int) -> RegistrationCounts:
         """Registered / expected by membership kind, collectives, confirmations and the items' results."""
         check_year(year, self._ctx.today())
-        kinds = self._expected_kinds(org_id, (year,))[year]
+        kinds = self._expected_kinds(org_id, year)
         ids = list(kinds)
         registered = repo.registered_people(self._db, ids, year)
         head = self._headcount(year, kinds, registered, self._branches(org_id))
@@ -221,23 +223,27 @@ class CommitmentService:
         """Registered / expected of each of ``years``, as :meth:`counts` has them; the people are read once."""
         for year in years:
             check_year(year, self._ctx.today())
-        kinds = self._expected_kinds(org_id, years)
+        organization(self._db, org_id)
+        scope = org_repo.descendant_ids(self._db, org_id)
         branches = self._branches(org_id)
-        return {year: self._headcount(year, kinds[year], repo.registered_people(self._db, list(kinds[year]), year),
-                                      branches)
-                for year in years}
+        heads = {}
+        for year in years:
+            roll = attendance_repo.roll_sql(scope, self._reference_day(year), _EXPECTED)
+            counts = repo.registered_by_kind(self._db, roll, year)
+            by_kind = tuple(KindCount(kind, *counts[kind.value]) for kind in MembershipKind if kind.value in counts)
+            total = KindCount(None, sum(c.expected for c in by_kind), sum(c.registered for c in by_kind))
+            heads[year] = Headcount(year, total, by_kind, self._collectives(branches, year))
+        return heads
 
     # -- helpers --------------------------------------------------------------------
     def _reference_day(self, year: int) -> date:
         return max(date(year, 1, 1), min(self._ctx.today(), date(year, 12, 31)))
 
-    def _expected_kinds(self, org_id: int, years: Sequence[int]) -> dict[int, dict[int, MembershipKind]]:
-        """year → person id → membership kind of the members :meth:`expected` lists, for counting."""
-        days = {year: self._reference_day(year) for year in years}
-        placements = placements_on(self._db, organization(self._db, org_id), tuple(days.values()))
-        return {year: {person: placement.membership_kind for person, placement in placements[day].items()
-                       if placement.status not in _NOT_EXPECTED}
-                for year, day in days.items()}
+    def _expected_kinds(self, org_id: int, year: int) -> dict[int, MembershipKind]:
+        """person id → membership kind of the members :meth:`expected` lists, counted in SQL."""
+        organization(self._db, org_id)
+        scope = org_repo.descendant_ids(self._db, org_id)
+        return attendance_repo.roll_kinds(self._db, scope, self._reference_day(year), _EXPECTED)
 
     def _branches(self, org_id: int) -> list[int]:
         """The chi bộ in scope (not retired): those expected to register collectively."""
@@ -249,9 +255,11 @@ class CommitmentService:
                    branches: list[int]) -> Headcount:
         present = set(kinds.values())
         by_kind = tuple(_kind_count(kind, kinds, registered) for kind in MembershipKind if kind in present)
-        collectives = repo.collective_org_ids(self._db, branches, year)
         return Headcount(year, KindCount(None, len(kinds), len(registered)), by_kind,
-                         KindCount(None, len(branches), len(collectives)))
+                         self._collectives(branches, year))
+
+    def _collectives(self, branches: list[int], year: int) -> KindCount:
+        return KindCount(None, len(branches), len(repo.collective_org_ids(self._db, branches, year)))
 
     def _organization_of(self, data: CommitmentInput) -> int:
         """The organisation given, else the person's on the signing (or reference) day."""

@@ -178,17 +178,23 @@ class OverviewService:
     def year_figures(self, org_id: int, year: int) -> YearFigures:
         """The plain figures of the organisation (with everything below it) for ``year``."""
         org = self._organization(org_id)
-        return self._figures(org, year, self._commitments.headcounts(org.id, (year,))[year])
+        head = self._commitments.headcounts(org.id, (year,))[year]
+        return self._figures(org, year, head, self._study.participation(org.id, year))
 
     def overview(self, org_id: int, year: int) -> Overview:
-        """This year's and last year's figures, grouped for the overview page."""
+        """This year's and last year's figures, grouped for the overview page.
+
+        Study participation is counted overall and by kind only (``StudyService.totals``):
+        the page shows no organisation's share, so ``participation.by_organization`` is empty.
+        """
         org = self._organization(org_id)
         last = year - 1
         # Both years' registrations at once: reading the bloc's people is the costliest step.
         heads = self._commitments.headcounts(org.id, (year, last) if last >= FIRST_YEAR else (year,))
-        current = self._figures(org, year, heads[year])
+        current = self._figures(org, year, heads[year], self._study.totals(org.id, year))
         try:
-            previous = self._figures(org, last, heads[last]) if last in heads else empty_figures(org.id, last)
+            previous = (self._figures(org, last, heads[last], self._study.totals(org.id, last)) if last in heads
+                        else empty_figures(org.id, last))
         except ValidationError:  # last year's figures cannot be computed (e.g. its preset's rule is unknown)
             previous = empty_figures(org.id, last)
         builder = _Groups(org, year, current, previous, self._has_children(org.id))
@@ -204,10 +210,9 @@ class OverviewService:
     def _has_children(self, org_id: int) -> bool:
         return len(org_repo.descendant_ids(self._db, org_id)) > 1
 
-    def _figures(self, org: Organization, year: int, head: Headcount) -> YearFigures:
-        """The figures of ``year``, its registrations already counted (``head``)."""
+    def _figures(self, org: Organization, year: int, head: Headcount, participation: Participation) -> YearFigures:
+        """The figures of ``year``, its registrations (``head``) and study participation already counted."""
         scope = org_repo.descendant_ids(self._db, org.id)
-        participation = self._study.participation(org.id, year)
         return YearFigures(
             organization_id=org.id, year=year,
             meetings=_meeting_counts(overview_repo.meetings_by_kind(self._db, scope, year)),

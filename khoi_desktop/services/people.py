@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
@@ -68,6 +69,14 @@ class PeopleService:
         repo.set_status(self._db, person_id, StatusChange(PersonStatus.ACTIVE, start, cleaned.organization_id))
         self._ctx.audit("create", "person", person_id, f"Thêm “{cleaned.full_name}”", _plain(cleaned))
         return person_id
+
+    def _insert_many(self, people: Sequence[PersonInput]) -> list[int]:
+        """:meth:`_insert` of already cleaned inputs, batched: a few statements, not ten per person."""
+        starts = [data.org_since or _first_date(data) or self._ctx.today() for data in people]
+        ids = repo.insert_new_people(self._db, people, starts)
+        self._ctx.audit_many("create", "person", [(person_id, f"Thêm “{data.full_name}”", _plain(data))
+                                                  for person_id, data in zip(ids, people, strict=True)])
+        return ids
 
     def create_many(self, items: list[PersonInput]) -> Changes:
         """All-or-nothing insert of already checked inputs (the import's last step)."""
@@ -278,9 +287,13 @@ def _first_date(data: PersonInput) -> date | None:
     return min(starts) if starts else None
 
 
+# The input's field names, read once: dataclasses.fields() per person weighed on large imports.
+_INPUT_FIELDS = tuple(f.name for f in fields(PersonInput))
+
+
 def _plain(data: PersonInput) -> dict[str, Any]:
     # Shallow on purpose: asdict() deep-copies and dominated large imports.
-    values = {f.name: getattr(data, f.name) for f in fields(data)}
+    values = {name: getattr(data, name) for name in _INPUT_FIELDS}
     values["gender"] = data.gender.value if data.gender else ""
     values["memberships"] = [
         {"kind": m.kind.value, "start": str(m.start_date or ""), "end": str(m.end_date or "")}

@@ -202,7 +202,9 @@ class PeopleImportService:
                                        f"đã có trong cơ sở dữ liệu ({match.reason}): {match.full_name}"
                                        f"{', ' + match.organization_name if match.organization_name else ''}.",
                                        Severity.WARNING, ProblemKind.DUPLICATE))
-        return PreviewRow(replace(record, problems=record.problems + tuple(problems)), person, match)
+        if problems:  # most rows have none: no copy of the record for them
+            record = replace(record, problems=record.problems + tuple(problems))
+        return PreviewRow(record, person, match)
 
     # -- writing --------------------------------------------------------------------
     def run(self, preview: ImportPreview, *, choices: Mapping[int, RowChoice] | None = None,
@@ -246,17 +248,19 @@ class PeopleImportService:
         created: list[int] = []
         updated: list[int] = []
         with self._db.atomic():
-            for done, row in enumerate(todo, start=1):
-                if done % CHUNK == 1 and cancelled is not None and cancelled():
+            for start in range(0, len(todo), CHUNK):
+                if cancelled is not None and cancelled():
                     raise ImportCancelled("Đã hủy nhập; không có thay đổi nào được lưu.")
-                assert row.person is not None
-                if chosen[row.row_number] is RowChoice.UPDATE and row.match is not None:
-                    updated.append(self._update(row.row_number, row.match.person_id, row.person))
-                else:
-                    person = replace(row.person, org_since=row.person.org_since or since)
-                    created.append(self._people._insert(person, None))  # noqa: SLF001 - made for imports
-                if progress is not None and (done % CHUNK == 0 or done == len(todo)):
-                    progress(done, len(todo))
+                new: list[PersonInput] = []  # the chunk's new people, inserted together
+                for row in todo[start:start + CHUNK]:
+                    assert row.person is not None
+                    if chosen[row.row_number] is RowChoice.UPDATE and row.match is not None:
+                        updated.append(self._update(row.row_number, row.match.person_id, row.person))
+                    else:
+                        new.append(replace(row.person, org_since=row.person.org_since or since))
+                created += self._people._insert_many(new)  # noqa: SLF001 - made for imports
+                if progress is not None:
+                    progress(min(start + CHUNK, len(todo)), len(todo))
             self._ctx.audit("import", "person", None,
                             f"Nhập danh sách từ “{preview.file_name}”: {len(created)} người mới, "
                             f"{len(updated)} người cập nhật",

@@ -20,10 +20,14 @@ from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.presets import MEETING
 from khoi_desktop.domain.study import (
     DEFAULT_RULE,
+    KindTally,
+    OrgTally,
     OrgTree,
     Participation,
+    Tally,
     check_year,
     participation_figures,
+    participation_totals,
     rule_label,
     study_kinds,
 )
@@ -116,17 +120,39 @@ class StudyService:
 
     def participation(self, org_id: int, year: int) -> Participation:
         """The year's figures for the organisation with everything below it: overall, by org, by kind."""
+        root, rule, kinds, tree = self._setup(org_id, year)
+        scope, (start, end) = list(tree.parents), _year_span(year)
+        rows = study_repo.study_rows(self._db, scope, start, end, kinds)
+        overall, by_org, by_kind = participation_figures(rows, tree, rule)
+        return self._participation(root, year, rule, kinds, scope, overall, by_org, by_kind)
+
+    def totals(self, org_id: int, year: int) -> Participation:
+        """:meth:`participation` without ``by_organization``: overall and by kind, counted in SQL.
+
+        What the overview shows; the same figures, without crediting every attendance to an
+        organisation of the tree.
+        """
+        root, rule, kinds, tree = self._setup(org_id, year)
+        scope, (start, end) = list(tree.parents), _year_span(year)
+        overall, by_kind = participation_totals(*study_repo.study_totals(self._db, scope, start, end, kinds), rule)
+        return self._participation(root, year, rule, kinds, scope, overall, (), by_kind)
+
+    def _setup(self, org_id: int, year: int) -> tuple[Organization, str, tuple[str, ...], OrgTree]:
         check_year(year, self._ctx.today())
         root = organization(self._db, org_id)
         rule, kinds = self.rule_for(year)
-        label = rule_label(rule)
-        tree = org_tree(self._db, root)
-        scope = list(tree.parents)
-        start, end = date(year, 1, 1), date(year, 12, 31)
-        rows = study_repo.study_rows(self._db, scope, start, end, kinds)
-        overall, by_org, by_kind = participation_figures(rows, tree, rule)
+        rule_label(rule)  # an unknown rule is refused before anything is counted
+        return root, rule, kinds, org_tree(self._db, root)
+
+    def _participation(self, root: Organization, year: int, rule: str, kinds: tuple[str, ...], scope: list[int],
+                       overall: Tally, by_org: tuple[OrgTally, ...], by_kind: tuple[KindTally, ...]) -> Participation:
+        start, end = _year_span(year)
         return Participation(
-            organization_id=root.id, organization_name=root.name, year=year, rule=rule, rule_label=label,
+            organization_id=root.id, organization_name=root.name, year=year, rule=rule, rule_label=rule_label(rule),
             study_kinds=kinds, meetings=study_repo.study_meeting_count(self._db, scope, start, end, kinds),
             overall=overall, by_organization=by_org, by_kind=by_kind,
         )
+
+
+def _year_span(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -88,6 +88,49 @@ def party_facts(db: Database, scope: tuple[int, ...]) -> list[PersonFacts]:
                     memberships=tuple(memberships[r[0]]), statuses=tuple(statuses.get(r[0], ())))
         for r in rows if r[0] in memberships
     ]
+
+
+# The party members on a day, as ``domain.attendance.place_on`` places them for a party
+# meeting: official when an official membership is active that day, else probationary; their
+# last status row started by then (by start date, then id), or, with no status row at all,
+# their current status and organisation; nobody retired by then.
+_STANDING_SQL = (
+    "WITH party AS (SELECT person_id, CASE WHEN max(kind = :official) THEN :official ELSE :probationary END AS kind"
+    "  FROM memberships WHERE kind IN (:official, :probationary) AND (start_date IS NULL OR start_date <= :day)"
+    "  AND (end_date IS NULL OR :day <= end_date) GROUP BY person_id),"
+    " dated AS (SELECT p.id, party.kind, p.status AS own_status, p.organization_id AS own_org,"
+    "   (SELECT sh.id FROM status_history sh WHERE sh.person_id = p.id AND sh.start_date <= :day"
+    "    ORDER BY sh.start_date DESC, sh.id DESC LIMIT 1) AS row_id"
+    "  FROM party JOIN people p ON p.id = party.person_id WHERE p.retired_on IS NULL OR p.retired_on > :day),"
+    " standing AS (SELECT dated.id AS person_id, dated.kind,"
+    "   CASE WHEN dated.row_id IS NULL THEN dated.own_status ELSE sh.status END AS status,"
+    "   coalesce(sh.organization_id, dated.own_org) AS organization_id"
+    "  FROM dated LEFT JOIN status_history sh ON sh.id = dated.row_id"
+    "  WHERE dated.row_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM status_history x WHERE x.person_id = dated.id))"
+)
+
+
+def roll_sql(scope: Sequence[int], day: date, statuses: Sequence[PersonStatus]) -> tuple[str, dict[str, Any]]:
+    """A WITH clause whose table ``roll`` holds (person_id, kind) of the party members of ``scope`` on ``day`` whose
+    status that day is one of ``statuses``: the people ``place_on`` puts on a party meeting's roll
+    with those statuses, counted in SQL instead of loading everyone's facts.
+    """
+    params: dict[str, Any] = {"day": iso(day), "official": _PARTY_KINDS[0], "probationary": _PARTY_KINDS[1]}
+    params.update({f"o{i}": org for i, org in enumerate(scope)})
+    params.update({f"s{i}": status.value for i, status in enumerate(statuses)})
+    orgs = ", ".join(f":o{i}" for i in range(len(scope))) or "NULL"
+    codes = ", ".join(f":s{i}" for i in range(len(statuses))) or "NULL"
+    sql = (f"{_STANDING_SQL}, roll AS (SELECT person_id, kind FROM standing"
+           f" WHERE organization_id IN ({orgs}) AND status IN ({codes}))")
+    return sql, params
+
+
+def roll_kinds(db: Database, scope: Sequence[int], day: date,
+               statuses: Sequence[PersonStatus]) -> dict[int, MembershipKind]:
+    """person id → party membership kind of those :func:`roll_sql` selects."""
+    sql, params = roll_sql(scope, day, statuses)
+    rows = db.execute(f"{sql} SELECT person_id, kind FROM roll", params).fetchall()
+    return {person: _kind(kind) for person, kind in rows}
 
 
 def _memberships(db: Database, ids_sql: str, params: list[Any],

@@ -140,6 +140,21 @@ def registered_people(db: Database, person_ids: Sequence[int], year: int) -> dic
     return found
 
 
+def registered_by_kind(db: Database, roll: tuple[str, dict[str, Any]], year: int) -> dict[str, tuple[int, int]]:
+    """membership kind → (people on ``roll``, those of them who registered for ``year``), in one query.
+
+    ``roll``: a WITH clause and its parameters defining a table ``roll (person_id, kind)``
+    (``attendance_repo.roll_sql``).
+    """
+    sql, params = roll
+    rows = db.execute(
+        f"{sql} SELECT roll.kind, count(*), sum(EXISTS (SELECT 1 FROM commitments c"
+        " WHERE c.person_id = roll.person_id AND c.year = :year)) FROM roll GROUP BY roll.kind",
+        {**params, "year": year},
+    ).fetchall()
+    return {kind: (expected, registered) for kind, expected, registered in rows}
+
+
 def item_results(db: Database, person_ids: Sequence[int], year: int) -> list[CommitmentResult | None]:
     """The result of every item of these people's registrations for ``year``, like results together.
 

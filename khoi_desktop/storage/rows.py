@@ -70,3 +70,16 @@ def write_audit(
         "summary": summary,
         "details_json": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
     })
+
+
+def write_audits(db: Database, *, operator: str, action: str, entity: str,
+                 entries: Sequence[tuple[int | None, str, dict[str, Any]]]) -> None:
+    """Many lines of :func:`write_audit` (entity id, summary, details each) in one statement."""
+    at = now_text()
+    db.conn.executemany(
+        "INSERT INTO audit_log (at, operator, action, entity, entity_id, summary, details_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(at, operator, action, entity, entity_id, summary,
+          json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str))
+         for entity_id, summary, details in entries],
+    )

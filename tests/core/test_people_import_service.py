@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -237,3 +238,28 @@ def test_an_update_the_rules_refuse_names_the_row(services: Services, importer: 
     with pytest.raises(ValidationError, match="Dòng 2: không cập nhật được “Nguyễn Văn An”"):
         importer.run(preview, choices={preview.rows[0].row_number: RowChoice.UPDATE})
     assert db_digest(services) == before
+
+
+def test_batched_import_stores_each_person_as_creating_them_one_by_one(
+        services: Services, importer: PeopleImportService, branch: int) -> None:
+    """The import inserts its new people in batches; each ends up as ``PeopleService.create`` stores
+    them: the same fields, memberships, one open 'active' status row from the import's day, and
+    their own 'create' audit line with the same summary and details."""
+    preview = preview_of(importer, "people_clean.xlsx", branch)
+    summary = importer.run(preview, since=date(2026, 1, 5))
+    imported = {services.people.get(person_id).full_name: services.people.get(person_id)
+                for person_id in summary.changes.ids}
+    for row in preview.rows:
+        assert row.person is not None
+        alone = services.people.create(replace(row.person, full_name=row.person.full_name + " Hai",
+                                               party_card_number="", org_since=date(2026, 1, 5)))
+        one = services.people.get(alone.person_id)
+        batched = imported[row.person.full_name]
+        assert replace(batched, id=0, full_name="", party_card_number="", memberships=(), statuses=()) == replace(
+            one, id=0, full_name="", party_card_number="", memberships=(), statuses=())
+        assert [replace(m, id=None) for m in batched.memberships] == [replace(m, id=None) for m in one.memberships]
+        assert [replace(s, id=None) for s in batched.statuses] == [replace(s, id=None) for s in one.statuses]
+        audit = services.db.execute("SELECT summary, details_json FROM audit_log WHERE action = 'create'"
+                                    " AND entity = 'person' AND entity_id = ?", [batched.id]).fetchall()
+        assert audit and audit[0][0] == f"Thêm “{batched.full_name}”"
+        assert '"memberships"' in audit[0][1] and batched.full_name in audit[0][1]

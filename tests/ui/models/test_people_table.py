@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
@@ -131,7 +129,7 @@ def test_sorting_by_a_column_keeps_the_selection(qtbot, model: PeopleTableModel)
 def test_new_rows_keep_the_search_and_filters(model: PeopleTableModel, rows: list[PersonRow]) -> None:
     """A reload (set_rows) applies the current search to the fresh rows."""
     model.set_search("binh")
-    renamed = [replace(row, full_name="Trần Văn Bính") if row.full_name == "Trần Văn Bình" else row
+    renamed = [row._replace(full_name="Trần Văn Bính") if row.full_name == "Trần Văn Bình" else row
                for row in rows]
     model.set_rows(renamed)
     assert names(model) == ["Trần Văn Bính"]

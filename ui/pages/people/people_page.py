@@ -6,8 +6,6 @@ and the filters then work on the rows in memory (see ``ui.models.people_table``)
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -332,6 +330,6 @@ class PeoplePage(QWidget):
 def with_org_labels(rows: list[PersonRow], organizations: list[Organization]) -> list[PersonRow]:
     """Rows whose organisation's name repeats in the tree name the parent too (see :func:`org_labels`)."""
     labels = org_labels(organizations)
-    return [replace(row, organization_name=labels[row.organization_id])
+    return [row._replace(organization_name=labels[row.organization_id])
             if row.organization_id in labels and labels[row.organization_id] != row.organization_name else row
             for row in rows]
