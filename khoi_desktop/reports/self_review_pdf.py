@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import markup
@@ -80,7 +80,8 @@ def _appraisal(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]:
     form = data.form
     if not vntext.clean(form.appraisal_title):
         return []
-    story: list[Flowable] = [heading(markup.upper(markup.inline(form.appraisal_title)), layout)]
+    # A line's space apart from the member's signature: another hand writes this part.
+    story: list[Flowable] = [Spacer(1, 14), heading(markup.upper(markup.inline(form.appraisal_title)), layout)]
     for prompt in form.appraisal_prompts:
         is_level = "xếp loại" in prompt and vntext.clean(data.branch_level)
         answer = markup.bold(markup.inline(data.branch_level)) + "." if is_level else DOTS
