@@ -139,3 +139,23 @@ def test_an_ordinary_meeting_prints_as_before(services: Services, office, tmp_pa
     assert "ngoài Đảng" not in minutes and "Tổng hợp dự học tập" not in minutes
     sheet = _pdf_text(kit.documents.write_sign_in_sheet(meeting, tmp_path / "ds.pdf").path)
     assert "DANH SÁCH ĐẢNG VIÊN DỰ HỌP" in sheet and "Trần Thị Công" not in sheet
+
+
+def test_a_numbered_study_meeting_kept_with_members_only_prints_as_before(services: Services, office,
+                                                                          tmp_path: Path) -> None:
+    """A study meeting numbered before people outside the Party could be marked keeps a roll of members
+    only: its reprint has no item 5 and no summary line, as it was printed then."""
+    branch, groups = office
+    kit = Kit.over(services)
+    meeting = new_meeting(kit, branch, groups["party"][0], groups["party"][1], kind=MeetingKind.STUDY,
+                          day=CONFERENCE_DAY)
+    kit.attendance.mark_all_present(meeting)
+    first = kit.documents.write_minutes(meeting, tmp_path / "bb.pdf")
+    others = [*groups["civil"], *groups["youth"]]  # as an older version left it: members marked only
+    services.db.execute(f"DELETE FROM attendance WHERE meeting_id = ? AND person_id IN ({','.join('?' * len(others))})",
+                        [meeting, *others])
+    again = kit.documents.write_minutes(meeting, tmp_path / "bb-lai.pdf")
+    text = _pdf_text(again.path)
+    assert again.number == first.number and "4. Đảng viên: tổng số 25 đồng chí, có mặt 25 đồng chí" in text
+    assert "ngoài Đảng" not in text and "Tổng hợp dự học tập" not in text
+    assert "ngoài Đảng" in _pdf_text(first.path)
