@@ -8,11 +8,12 @@ connection is closed on the worker after every job queued before it has run.
 from __future__ import annotations
 
 import importlib.metadata
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from khoi_desktop.domain.models import OrganizationInput
@@ -25,6 +26,8 @@ from ui.prompts import Prompts
 from ui.single_instance import DatabaseLock, ensure_single_instance
 from ui.tasks import TaskControl, TaskRunner
 
+log = logging.getLogger(__name__)
+INTEGRITY_CHECK_DELAY_MS = 3000
 APP_TITLE = "Khối Desktop"
 DATABASE_KEY = "database/path"
 
@@ -67,6 +70,7 @@ class DatabaseController(QObject):
         self._window = window
         self._settings = settings
         self._tasks = tasks
+        self._checks = TaskRunner(self)  # background integrity checks, beside the database worker
         self._prompts = prompts
         self._install_pages = install_pages
         self._opener = opener
@@ -114,8 +118,15 @@ class DatabaseController(QObject):
         if old is not None and old is not services:
             self._tasks.call(old.close)
         self.opened.emit(services)
-        # The full integrity check runs here, behind the shown window, not on every open.
-        self._tasks.call(services.quick_check, lambda rows: self._integrity_checked(services, rows))
+        # The full integrity check runs behind the shown window, not on every open: a few seconds
+        # later, on a thread and connection of its own, so the first page's figures never wait for it.
+        QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self, lambda: self._check_integrity(services))
+
+    def _check_integrity(self, services: Services) -> None:
+        if services is not self._services:
+            return  # another file is open by now (or the app is closing)
+        self._checks.call(services.quick_check_aside, lambda rows: self._integrity_checked(services, rows),
+                          lambda exc: log.warning("Không kiểm tra được toàn vẹn tệp: %s", exc))
 
     def _integrity_checked(self, services: Services, rows: list[str]) -> None:
         if rows == ["ok"] or services is not self._services:
@@ -234,7 +245,7 @@ class DatabaseController(QObject):
         self._tasks.call(lambda: None, lambda _result: self._start_restore(source))
 
     def _start_restore(self, source: Path) -> None:
-        old, opener = self._services, self._opener
+        old, opener, checks = self._services, self._opener, self._checks
         if old is None:
             return
         self._services = None  # the job closes it; nothing may use it meanwhile
@@ -242,6 +253,7 @@ class DatabaseController(QObject):
         self._window.set_database_actions_enabled(False)
 
         def job(_control: TaskControl) -> RestoreOutcome:
+            checks.wait_for_jobs()  # an integrity check still reading the file would keep it open (Windows)
             old.close()
             try:
                 kept, error = restore_database(source, old.path), None
@@ -282,6 +294,7 @@ class DatabaseController(QObject):
         if services is not None:
             self._tasks.call(services.close)
         self._tasks.wait_idle()
+        self._checks.wait_idle()
         self._release_locks()
 
 

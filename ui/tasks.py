@@ -116,6 +116,11 @@ class TaskRunner(QObject):
     def is_busy(self) -> bool:
         return bool(self._records)
 
+    def wait_for_jobs(self, timeout_ms: int = -1) -> bool:
+        """Block until the jobs running or queued have run, without their callbacks: safe to call
+        from another runner's worker (QThreadPool.waitForDone is thread-safe)."""
+        return self._pool.waitForDone(timeout_ms)
+
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         """Block until every queued job has run and its callbacks fired (tests, shutdown).
 

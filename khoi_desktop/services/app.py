@@ -153,6 +153,10 @@ class Services:
     def quick_check(self) -> list[str]:
         return maintenance_repo.quick_check(self.db)
 
+    def quick_check_aside(self) -> list[str]:
+        """The same check on a read-only connection of its own: safe on another thread."""
+        return maintenance_repo.quick_check_file(self.path)
+
     def backup(self, target: Path) -> Path:
         return maintenance_repo.backup_to(self.db, target)
 

@@ -39,6 +39,16 @@ def quick_check(db: Database) -> list[str]:
     return quick_check_rows(db.conn)
 
 
+def quick_check_file(path: Path) -> list[str]:
+    """``PRAGMA quick_check`` on a read-only connection of its own, so it can run beside the
+    connection that serves the window instead of queueing the window's work behind it."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return quick_check_rows(conn)
+    finally:
+        conn.close()
+
+
 def schema_names(db: Database) -> list[str]:
     return applied_migrations(db.conn)
 

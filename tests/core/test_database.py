@@ -134,3 +134,43 @@ def test_mapped_network_drive_is_refused() -> None:
     with pytest.raises(NetworkPathError):
         refuse_network_path(Path("Z:/khoi.sqlite"), is_windows=True, drive_type=lambda root: DRIVE_REMOTE)
     refuse_network_path(Path("C:/khoi.sqlite"), is_windows=True, drive_type=lambda root: 3)
+
+
+def test_integrity_check_aside_reads_without_writing_beside_an_open_writer(tmp_path: Path) -> None:
+    """The window's background check: its own read-only connection says "ok" while the app's
+    connection holds a write transaction, works on a path with spaces and diacritics, changes nothing."""
+    from khoi_desktop.storage.maintenance_repo import quick_check_file
+
+    path = tmp_path / "Dữ liệu chi bộ" / "khối #1.sqlite"
+    path.parent.mkdir()
+    db = open_database(path)
+    try:
+        db.execute("CREATE TABLE ghi_chu (noi_dung TEXT)")
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute("INSERT INTO ghi_chu VALUES ('đang ghi')")
+        before = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert quick_check_file(path) == ["ok"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+        db.conn.execute("ROLLBACK")
+    finally:
+        db.close()
+
+
+def test_integrity_check_aside_reports_a_damaged_file(tmp_path: Path) -> None:
+    """A page of the file overwritten with junk: the check does not say "ok"."""
+    from khoi_desktop.storage.maintenance_repo import quick_check_file
+
+    path = tmp_path / "hong.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
+    conn.commit()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 2:4096 * 2 + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    try:
+        rows = quick_check_file(path)
+    except sqlite3.DatabaseError:
+        return  # refusing to read the damaged file is an answer too
+    assert rows != ["ok"]
