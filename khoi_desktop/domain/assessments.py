@@ -42,6 +42,29 @@ LEVEL_SHORT: dict[RatingLevel, str] = {
 
 
 @dataclass(frozen=True)
+class SelfReviewForm:
+    """The self-review form a preset names: the person's heading lines and the chi ủy's appraisal."""
+
+    code: str = ""
+    subtitle: str = ""
+    birth_label: str = "Ngày sinh"
+    post_label: str = "Chức vụ"
+    unit_label: str = "Sinh hoạt tại"
+    appraisal_title: str = ""  # empty: the form has no appraisal block
+    appraisal_prompts: tuple[str, ...] = ()
+    appraisal_signer: str = ""
+    appraisal_signer_title: str = ""
+
+    @classmethod
+    def from_preset(cls, data: Mapping[str, Any] | None) -> SelfReviewForm:
+        if not data:
+            return cls()
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        known["appraisal_prompts"] = tuple(str(p) for p in known.get("appraisal_prompts", ()))
+        return cls(**{name: value if name == "appraisal_prompts" else str(value) for name, value in known.items()})
+
+
+@dataclass(frozen=True)
 class AssessmentRules:
     """The ASSESSMENT preset of a year, parsed."""
 
@@ -53,6 +76,7 @@ class AssessmentRules:
     not_rated_statuses: frozenset[PersonStatus]
     min_months_since_admission: int
     sections: tuple[tuple[str, str], ...]  # (code, title) of the self-review
+    form: SelfReviewForm = SelfReviewForm()
 
     @classmethod
     def from_preset(cls, name: str, data: Mapping[str, Any]) -> AssessmentRules:
@@ -66,6 +90,7 @@ class AssessmentRules:
             not_rated_statuses=frozenset(PersonStatus(s) for s in data.get("not_rated_statuses", ())),
             min_months_since_admission=int(data.get("min_months_since_admission", 0)),
             sections=tuple((str(code), str(title)) for code, title in data.get("self_review_sections", ())),
+            form=SelfReviewForm.from_preset(data.get("self_review_form")),
         )
 
     def section_title(self, code: str) -> str:
@@ -277,6 +302,7 @@ class SelfReview:
     year: int
     rules: AssessmentRules
     sections: tuple[ReviewSection, ...]
+    birth: str = ""  # 'dd/mm/yyyy', or the year alone when only that is known
     points: float | None = None
     suggested_level: RatingLevel | None = None  # from the points
     self_level: RatingLevel | None = None

@@ -12,9 +12,17 @@ from khoi_desktop.domain.meetings import Meeting, OutcomeKind
 from khoi_desktop.domain.vntext import clean_multiline, fold, format_date
 
 DOCUMENT_TITLES = {"BB": "Biên bản", "NQ": "Nghị quyết", "TB": "Thông báo kết luận"}
+SIGN_IN_TITLE = "Danh sách đảng viên dự họp"
+# A study meeting's roll holds everyone who studies (issue 11): the sheet and the minutes name them so.
+STUDY_SIGN_IN_TITLE = "Danh sách cán bộ, đảng viên dự học tập"
+NON_PARTY_LABEL = "Cán bộ, công chức, viên chức, người lao động ngoài Đảng"
 _BRANCH_KINDS = (OrgKind.BASE_BRANCH, OrgKind.SUB_BRANCH)
 # '1. …', '2) …', 'II- …' start a section of a resolution.
 _SECTION = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})\s*[.)\-–]\s*(\S.*)$")
+
+
+def sign_in_title(study: bool) -> str:
+    return STUDY_SIGN_IN_TITLE if study else SIGN_IN_TITLE
 
 
 def is_branch(kind: OrgKind) -> bool:

@@ -130,6 +130,31 @@ DEFAULT_PRESETS: tuple[RulePreset, ...] = (
 )
 
 
+# The self-review form of each ASSESSMENT preset (added by migration m0008; m0002's seeds stay as they were).
+# The person's heading lines (birth date, post, branch) and the chi ủy's appraisal block at the foot.
+SELF_REVIEW_FORM_QD132 = {
+    "code": "Mẫu 2B",
+    "subtitle": "(Dùng cho đảng viên)",
+    "birth_label": "Ngày sinh",
+    "post_label": "Chức vụ Đảng, chính quyền, đoàn thể",
+    "unit_label": "Chi bộ",
+    "appraisal_title": "Nhận xét, đánh giá của chi ủy (chi bộ)",
+    "appraisal_prompts": ["Ưu điểm", "Hạn chế, khuyết điểm", "Mức xếp loại chất lượng chi bộ đề xuất"],
+    "appraisal_signer": "T/M CHI ỦY (CHI BỘ)",
+    "appraisal_signer_title": "BÍ THƯ",
+    "source": "QĐ 132-QĐ/TW, HD 27-HD/BTCTW",
+}
+SELF_REVIEW_FORM_QD366 = {
+    **SELF_REVIEW_FORM_QD132,
+    "appraisal_title": "Nhận xét, đánh giá của chi ủy",
+    "appraisal_prompts": ["Ưu điểm", "Hạn chế, khuyết điểm", "Số điểm chi ủy chấm",
+                          "Mức xếp loại chất lượng chi ủy đề xuất"],
+    "appraisal_signer": "T/M CHI ỦY",
+    "source": "QĐ 366-QĐ/TW, HD 43-HD/BTCTW",
+}
+# Which preset (by name) gets which form; a preset the clerk adds later carries its own.
+SELF_REVIEW_FORMS = {"Quy định 132-QĐ/TW": SELF_REVIEW_FORM_QD132, "Quy định 366-QĐ/TW": SELF_REVIEW_FORM_QD366}
+
 # Added by migration m0006 (the presets of m0002 stay as they were seeded).
 LAYOUT_LEVELS_HD36 = _LEVELS_HD36
 LAYOUT_HD05 = RulePreset(LAYOUT, "Hướng dẫn 05-HD/VPTW", date(2026, 5, 27), LAYOUT_HD05_DATA,

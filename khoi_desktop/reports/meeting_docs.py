@@ -103,6 +103,8 @@ class MinutesData:
     secretary: Participant
     guests: tuple[Participant, ...] = ()
     member_groups: tuple[MemberGroup, ...] = ()
+    # A study meeting's people outside the Party (``kind`` is their label); None when it has none.
+    non_party: MemberGroup | None = None
     exempt_members: tuple[NameWithReason, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     talks: tuple[Talk, ...] = ()

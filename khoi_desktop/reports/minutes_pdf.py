@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -85,8 +87,8 @@ def _clock(moment: datetime) -> str:
     return f"{moment.hour} giờ {moment.minute:02d} phút"
 
 
-def _count(number: int) -> str:
-    return f"{vntext.format_number(number)} đồng chí"
+def _count(number: int, unit: str = "đồng chí") -> str:
+    return f"{vntext.format_number(number)} {unit}"
 
 
 def _person(person: Participant) -> str:
@@ -131,15 +133,16 @@ def _names_with_reasons(people: tuple[NameWithReason, ...]) -> str:
     return "; ".join(shown)
 
 
-def _group_line(group: MemberGroup) -> str:
+def _group_line(group: MemberGroup, unit: str = "đồng chí", prefix: str = "Đảng viên ") -> str:
     """'- Đảng viên chính thức: 22 đồng chí; có mặt 20 đồng chí; vắng mặt có lý do …'."""
-    parts = [f"- Đảng viên {markup.inline(group.kind)}: {_count(group.total)}", f"có mặt {_count(group.present)}"]
+    count = partial(_count, unit=unit)
+    parts = [f"- {prefix}{markup.inline(group.kind)}: {count(group.total)}", f"có mặt {count(group.present)}"]
     if group.absent_with_reason:
         excused = _names_with_reasons(group.absent_with_reason)
-        parts.append(f"vắng mặt có lý do {_count(len(group.absent_with_reason))}: {excused}")
+        parts.append(f"vắng mặt có lý do {count(len(group.absent_with_reason))}: {excused}")
     if group.absent_without_reason:
         names = "; ".join(markup.inline(name) for name in group.absent_without_reason)
-        parts.append(f"vắng mặt không lý do {_count(len(group.absent_without_reason))}: {names}")
+        parts.append(f"vắng mặt không lý do {count(len(group.absent_without_reason))}: {names}")
     return "; ".join(parts) + "."
 
 
@@ -155,7 +158,21 @@ def _members(data: MinutesData, layout: LayoutSpec) -> list[Flowable]:
         exempt = _names_with_reasons(data.exempt_members)
         count = _count(len(data.exempt_members))
         blocks.append(body(f"- Đảng viên được miễn sinh hoạt: {count}: {exempt}.", layout))
+    if data.non_party is not None:
+        blocks.extend(_non_party(data.non_party, present, total, layout))
     return blocks
+
+
+def _non_party(others: MemberGroup, party_present: int, party_total: int, layout: LayoutSpec) -> list[Flowable]:
+    """A study meeting's people outside the Party, then the attendance of both apart (issue 11):
+    'đảng viên: có mặt 40/42; cán bộ, công chức, … ngoài Đảng: có mặt 15/16'."""
+    label = markup.inline(others.kind)
+    both = (f"đảng viên: có mặt {vntext.format_number(party_present)}/{vntext.format_number(party_total)}; "
+            f"{label[:1].lower()}{label[1:]}: có mặt "
+            f"{vntext.format_number(others.present)}/{vntext.format_number(others.total)}")
+    return [lead_in(f"5. {label}:", layout),
+            body(_group_line(replace(others, kind="Tổng số"), unit="người", prefix=""), layout),
+            body(f"Tổng hợp dự học tập: {both}.", layout)]
 
 
 def _agenda_item(number: int, item: AgendaItem, layout: LayoutSpec) -> list[Flowable]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.reports import markup
@@ -15,7 +15,6 @@ from khoi_desktop.reports.party_blocks import (
     document_opening,
     heading,
     lead_in,
-    person_lines,
     side_by_side,
     signature_block,
 )
@@ -24,7 +23,6 @@ from khoi_desktop.reports.study_docs import SelfReviewDoc
 
 # Left for the member to write by hand when a part is still empty.
 DOTS = "…" * 40
-UNIT_LABEL = "Sinh hoạt tại"
 
 
 def summary(data: SelfReviewDoc) -> str:
@@ -34,7 +32,7 @@ def summary(data: SelfReviewDoc) -> str:
 def build_self_review_bytes(data: SelfReviewDoc, layout: LayoutSpec | None = None) -> bytes:
     layout = layout or LayoutSpec()
     info = DocumentInfo(title=f"{vntext.clean(data.form_title)} {summary(data)}: {vntext.clean(data.name)}",
-                        subject=f"{data.form_title} {summary(data)}", author=data.issuer.name)
+                        subject=f"{data.form_title} {summary(data)} {data.form.code}".strip(), author=data.issuer.name)
     return build_pdf(self_review_story(data, layout), info, layout)
 
 
@@ -44,8 +42,8 @@ def write_self_review(data: SelfReviewDoc, target: Path, layout: LayoutSpec | No
 
 def self_review_story(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]:
     """Header, title, who, the numbered parts, points and the proposed level, the signature."""
-    story = document_opening(data.issuer, None, data.signed_on, data.form_title, summary(data), layout)
-    story.extend(body(line, layout) for line in person_lines(data.name, data.position, data.unit, UNIT_LABEL))
+    story = document_opening(data.issuer, None, data.signed_on, data.form_title, _summary_line(data), layout)
+    story.extend(body(line, layout) for line in _person_lines(data))
     for number, part in enumerate(data.parts, 1):
         story.append(heading(f"{number}. {markup.inline(part.title)}", layout))
         story.extend(body_text(part.content, layout) or [body(DOTS, layout)])
@@ -54,6 +52,42 @@ def self_review_story(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]
     story.extend(body(line, layout) for line in lines)
     story.append(lead_in(last, layout))  # kept with the signature
     story.append(side_by_side([], signature_block([markup.bold("NGƯỜI TỰ KIỂM ĐIỂM")], data.name, layout), layout))
+    story.extend(_appraisal(data, layout))
+    return story
+
+
+def _summary_line(data: SelfReviewDoc) -> str:
+    """'Năm 2026 (Dùng cho đảng viên)': the year, then whom the form in force is for."""
+    subtitle = vntext.clean(data.form.subtitle)
+    return f"{summary(data)} {subtitle}" if subtitle else summary(data)
+
+
+def _person_lines(data: SelfReviewDoc) -> list[str]:
+    """Name and birth date, the post and the branch, with the labels of the form in force."""
+    form = data.form
+    birth = markup.inline(data.birth) if vntext.clean(data.birth) else DOTS[:12]
+    post = markup.inline(data.position) if vntext.clean(data.position) else DOTS[:20]
+    lines = [f"Họ và tên: {markup.bold(markup.inline(data.name))}. {markup.inline(form.birth_label)}: {birth}.",
+             f"{markup.inline(form.post_label)}: {post}."]
+    if vntext.clean(data.unit):
+        lines.append(f"{markup.inline(form.unit_label)}: {markup.inline(data.unit)}.")
+    return lines
+
+
+def _appraisal(data: SelfReviewDoc, layout: LayoutSpec) -> list[Flowable]:
+    """The chi ủy's block: its title, a dotted line under each prompt (the proposed level when
+    recorded), then its signature on behalf of the committee."""
+    form = data.form
+    if not vntext.clean(form.appraisal_title):
+        return []
+    # A line's space apart from the member's signature: another hand writes this part.
+    story: list[Flowable] = [Spacer(1, 14), heading(markup.upper(markup.inline(form.appraisal_title)), layout)]
+    for prompt in form.appraisal_prompts:
+        is_level = "xếp loại" in prompt and vntext.clean(data.branch_level)
+        answer = markup.bold(markup.inline(data.branch_level)) + "." if is_level else DOTS
+        story.append(body(f"- {markup.inline(prompt)}: {answer}", layout))
+    roles = [markup.bold(markup.inline(form.appraisal_signer)), markup.inline(form.appraisal_signer_title)]
+    story.append(side_by_side([], signature_block([r for r in roles if r], "", layout), layout))
     return story
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from khoi_desktop.domain.assessments import SelfReviewForm
 from khoi_desktop.reports.meeting_docs import PartyIssuer
 
 
@@ -69,6 +70,9 @@ class SelfReviewDoc:
     suggested_level: str = ""  # the level the points fall in
     proposed_level: str = ""  # the member's own proposal; empty leaves a blank
     form_title: str = "Bản kiểm điểm cá nhân"
+    birth: str = ""
+    form: SelfReviewForm = SelfReviewForm()
+    branch_level: str = ""  # the chi ủy's proposal when already recorded; empty leaves a blank
 
 
 @dataclass(frozen=True)

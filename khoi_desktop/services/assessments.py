@@ -24,11 +24,11 @@ from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.presets import ASSESSMENT
 from khoi_desktop.domain.study import OrgTree, check_year
-from khoi_desktop.domain.vntext import clean, clean_multiline
+from khoi_desktop.domain.vntext import clean, clean_multiline, format_date
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.study import Member, org_tree, organization, placed
 from khoi_desktop.storage import assessments_repo as repo
-from khoi_desktop.storage import attendance_repo, presets_repo
+from khoi_desktop.storage import attendance_repo, people_repo, presets_repo
 from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage.assessments_repo import AssessmentRecord, AssessmentValues
 
@@ -80,9 +80,9 @@ class AssessmentService:
         known = dict(year_rules.sections)
         codes = [*known, *(code for code in stored if code not in known)]
         return SelfReview(
-            person_id=person_id, full_name=facts.full_name, position=facts.position,
+            person_id=person_id, full_name=facts.full_name, position=self._posts(person_id, facts.position),
             organization_id=org.id if org else 0, organization_name=org.name if org else "", year=year,
-            rules=year_rules,
+            rules=year_rules, birth=self._birth(person_id),
             sections=tuple(ReviewSection(c, year_rules.section_title(c), stored.get(c, "")) for c in codes),
             points=record.points if record else None,
             suggested_level=rules.level_from_points(record.points if record else None, year_rules),
@@ -151,6 +151,20 @@ class AssessmentService:
         return _ratings(root, year, year_rules, True, rows)
 
     # -- helpers -------------------------------------------------------------------------
+    def _posts(self, person_id: int, party_post: str) -> str:
+        """'Bí thư Chi bộ, Trưởng phòng': the Party post of the year's end, then the job when it differs."""
+        person = people_repo.get_person(self._db, person_id)
+        job = clean(person.job_title) if person else ""
+        return ", ".join(dict.fromkeys(p for p in (clean(party_post), job) if p))
+
+    def _birth(self, person_id: int) -> str:
+        person = people_repo.get_person(self._db, person_id)
+        if person is None:
+            return ""
+        if person.birth_date:
+            return format_date(person.birth_date)
+        return str(person.birth_year) if person.birth_year else ""
+
     def _facts(self, person_id: int, year: int) -> PersonFacts:
         found = attendance_repo.person_facts(self._db, (), rules.year_end(year), person_id=person_id)
         if not found:

@@ -16,7 +16,7 @@ from typing import Any
 
 from khoi_desktop.domain import issuers
 from khoi_desktop.domain import meeting_texts as wording
-from khoi_desktop.domain.attendance import Roll, RollGroup
+from khoi_desktop.domain.attendance import Roll, RollEntry, RollGroup
 from khoi_desktop.domain.enums import AttendanceStatus
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.meetings import AgendaItem, Meeting, at_time
@@ -111,7 +111,7 @@ class MeetingDocumentService:
             chair=docs.Participant(meeting.chair_name, positions.get(meeting.chair_person_id or 0, "")),
             secretary=docs.Participant(meeting.secretary_name, positions.get(meeting.secretary_person_id or 0, "")),
             guests=tuple(docs.Participant(g.name, g.position, g.organisation) for g in meeting.guests),
-            member_groups=_member_groups(roll),
+            member_groups=_member_groups(roll), non_party=_non_party_group(roll),
             exempt_members=tuple(docs.NameWithReason(e.full_name, e.exempt_note) for e in roll.exempt),
             agenda=tuple(_agenda_item(item) for item in meeting.agenda),
             talks=tuple(docs.Talk(docs.Participant(t.person_name, positions.get(t.person_id, "")), t.topic, t.note)
@@ -126,7 +126,11 @@ class MeetingDocumentService:
         meeting, org = self._meeting(meeting_id)
         rows = tuple(docs.SignInRow(e.full_name, e.position) for e in self._attendance.roll(meeting_id).entries)
         return docs.SignInSheetData(issuer=self.issuer(org), meeting_on=meeting.date,
-                                    summary=wording.summary(meeting, org.kind), rows=rows)
+                                    summary=wording.summary(meeting, org.kind), rows=rows,
+                                    title=self._sign_in_title(meeting))
+
+    def _sign_in_title(self, meeting: Meeting) -> str:
+        return wording.sign_in_title(self._attendance.is_study(meeting.kind.value, meeting.date))
 
     def resolution_data(self, meeting_id: int, number: int | None = None) -> docs.ResolutionData:
         """The nghị quyết or thông báo kết luận the meeting adopted, signed T/M by the chair."""
@@ -208,7 +212,8 @@ class MeetingDocumentService:
         target = checked_target(target)
         with self._db.atomic():
             meeting, org = self._meeting(meeting_id)
-            title = f"{wording.DOCUMENT_TITLES.get(doc_type or '', 'Danh sách đảng viên dự họp')} {wording.summary(meeting, org.kind)}"
+            kind_title = wording.DOCUMENT_TITLES[doc_type] if doc_type else self._sign_in_title(meeting)
+            title = f"{kind_title} {wording.summary(meeting, org.kind)}"
             number = self._number(meeting, doc_type, register, title)
             pdf = build(number)
             replace_file(target, pdf)
@@ -258,13 +263,24 @@ def _member_groups(roll: Roll) -> tuple[docs.MemberGroup, ...]:
         mine = [entry for entry in roll.entries if entry.group is group]
         if not mine and group is not RollGroup.OFFICIAL:
             continue
-        groups.append(docs.MemberGroup(
-            kind=group.label, total=len(mine), present=sum(1 for entry in mine if entry.present),
-            absent_with_reason=tuple(docs.NameWithReason(e.full_name, e.reason) for e in mine
-                                     if e.status is AttendanceStatus.ABSENT_EXCUSED),
-            absent_without_reason=tuple(e.full_name for e in mine if e.status is AttendanceStatus.ABSENT_UNEXCUSED),
-        ))
+        groups.append(_group(group.label, mine))
     return tuple(groups)
+
+
+def _non_party_group(roll: Roll) -> docs.MemberGroup | None:
+    """The people outside the Party on a study meeting's roll; None when there are none (every ordinary
+    meeting, and a numbered study meeting kept from before they could be on it, prints as it did)."""
+    mine = [entry for entry in roll.entries if entry.group is RollGroup.NON_PARTY]
+    return _group(wording.NON_PARTY_LABEL, mine) if mine else None
+
+
+def _group(label: str, entries: list[RollEntry]) -> docs.MemberGroup:
+    return docs.MemberGroup(
+        kind=label, total=len(entries), present=sum(1 for entry in entries if entry.present),
+        absent_with_reason=tuple(docs.NameWithReason(e.full_name, e.reason) for e in entries
+                                 if e.status is AttendanceStatus.ABSENT_EXCUSED),
+        absent_without_reason=tuple(e.full_name for e in entries if e.status is AttendanceStatus.ABSENT_UNEXCUSED),
+    )
 
 
 def _agenda_item(item: AgendaItem) -> docs.AgendaItem:

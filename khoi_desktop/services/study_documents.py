@@ -115,7 +115,8 @@ class StudyDocumentService:
         uses_points = review.rules.uses_points and review.points is not None
         return docs.SelfReviewDoc(
             issuer=self._meeting_docs.issuer(org), year=year, signed_on=self._year_day(year),
-            name=review.full_name, position=review.position, unit=org.name,
+            name=review.full_name, position=review.position, unit=org.name, birth=review.birth,
+            form=review.rules.form, branch_level=review.branch_level.label if review.branch_level else "",
             parts=tuple(docs.ReviewPart(section.title, section.content) for section in review.sections),
             points=points_text(review.points) if uses_points else "",
             suggested_level=review.suggested_level.label if review.suggested_level else "",

@@ -11,7 +11,14 @@ from sqlite_utils.migrations import Migrations
 
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
-from khoi_desktop.domain.presets import DEFAULT_PRESETS, LAYOUT, LAYOUT_HD05, LAYOUT_LEVELS_HD36
+from khoi_desktop.domain.presets import (
+    ASSESSMENT,
+    DEFAULT_PRESETS,
+    LAYOUT,
+    LAYOUT_HD05,
+    LAYOUT_LEVELS_HD36,
+    SELF_REVIEW_FORMS,
+)
 from khoi_desktop.domain.vntext import sort_key
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
@@ -134,6 +141,19 @@ def m0007_people_sort_key_given_name_first(db: Database) -> None:
     rows = db.execute("SELECT id, full_name FROM people").fetchall()
     db.conn.executemany("UPDATE people SET sort_key = ? WHERE id = ?",
                         [(sort_key(full_name), person_id) for person_id, full_name in rows])
+
+
+@migration
+def m0008_self_review_forms(db: Database) -> None:
+    """Assessment presets say their self-review form (birth date, post, the chi ủy's appraisal);
+    a preset that already has one, or that the defaults do not know, is left as it is."""
+    rows = db.execute("SELECT id, name, data_json FROM rule_presets WHERE kind = ?", [ASSESSMENT]).fetchall()
+    for preset_id, name, data_json in rows:
+        data = json.loads(data_json)
+        if "self_review_form" not in data and name in SELF_REVIEW_FORMS:
+            data["self_review_form"] = SELF_REVIEW_FORMS[name]
+            db.execute("UPDATE rule_presets SET data_json = ? WHERE id = ?",
+                       [json.dumps(data, ensure_ascii=False, sort_keys=True), preset_id])
 
 
 def schema_version() -> str:

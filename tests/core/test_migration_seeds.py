@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
+from khoi_desktop.domain.presets import ASSESSMENT, SELF_REVIEW_FORMS
 from khoi_desktop.storage.database import open_database
+from khoi_desktop.storage.migrations import MIGRATION_SET
 
 PINNED = {
-    "rule_presets": "d595b4c03ca6a5022f0b5683058ac97409db797ed5efee258ca44c5d05a3ce21",  # after m0006 (levels, HD 05)
+    "rule_presets": "ab607dcdd2eae26a059269558a0c8dd6091faa609e1000bffa1e0af37b8dfdae",  # after m0008 (self-review forms)
     "meeting_templates": "9ae5dacd1a105c8c0db55a18db0f55ca48e4cd16ecbe463ea36151ca2aa9e81f",
 }
 QUERIES = {
@@ -36,3 +39,27 @@ def test_seeded_rows_of_shipped_migrations_are_unchanged(db_path: Path) -> None:
     finally:
         db.close()
     assert digests == PINNED, "a shipped migration's seed changed: add a new migration instead"
+
+
+def test_m0008_gives_old_assessment_presets_their_self_review_form(db_path: Path) -> None:
+    """A database from before m0008 gets each default assessment preset's form; a clerk's own preset
+    is left as it was."""
+    open_database(db_path).close()
+    connection = sqlite3.connect(db_path)
+    with connection:  # as an older version left it: no forms, m0008 not yet applied
+        for preset_id, data_json in connection.execute("SELECT id, data_json FROM rule_presets WHERE kind = ?",
+                                                       [ASSESSMENT]).fetchall():
+            data = {k: v for k, v in json.loads(data_json).items() if k != "self_review_form"}
+            connection.execute("UPDATE rule_presets SET data_json = ? WHERE id = ?", [json.dumps(data), preset_id])
+        connection.execute("INSERT INTO rule_presets (kind, name, valid_from, data_json, source)"
+                           " VALUES (?, 'Của văn phòng', '2027-01-01', '{}', '')", [ASSESSMENT])
+        connection.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name LIKE 'm0008%'",
+                           [MIGRATION_SET])
+    connection.close()
+    db = open_database(db_path)
+    try:
+        forms = {name: json.loads(data).get("self_review_form") for name, data in
+                 db.execute("SELECT name, data_json FROM rule_presets WHERE kind = ?", [ASSESSMENT])}
+    finally:
+        db.close()
+    assert forms == {**SELF_REVIEW_FORMS, "Của văn phòng": None}

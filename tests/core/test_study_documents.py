@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pypdf import PdfReader
 
-from khoi_desktop.domain.assessments import AssessmentInput
+from khoi_desktop.domain.assessments import AssessmentInput, SelfReviewForm
 from khoi_desktop.domain.commitments import CommitmentInput, CommitmentItem
 from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
@@ -21,6 +21,7 @@ from khoi_desktop.domain.models import PersonInput
 from khoi_desktop.domain.study import YearPlanInput
 from khoi_desktop.reports.ratings_pdf import build_ratings_bytes
 from khoi_desktop.reports.registration_pdf import build_registration_bytes
+from khoi_desktop.reports.self_review_pdf import build_self_review_bytes
 from khoi_desktop.reports.study_docs import RegistrationLine
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.assessments import AssessmentService
@@ -101,11 +102,44 @@ def test_self_review_reads_back(services: Services, documents: StudyDocumentServ
     written = documents.write_self_review(world.people["An"], 2026, tmp_path / "kiem-diem.pdf")
     text = document_text(written.path.read_bytes())
     for fragment in ("BẢN KIỂM ĐIỂM CÁ NHÂN", "Năm 2026", "Ninh Bình, ngày 26 tháng 11 năm 2026",
-                     "Họ và tên: Nguyễn Văn An Chức vụ: Bí thư Chi bộ Sinh hoạt tại: Chi bộ Phòng Ngân sách",
                      "1. Về tư tưởng chính trị Vững vàng, trung thành.", "2. Về phẩm chất đạo đức, lối sống ……",
                      "6. Việc khắc phục hạn chế", "Tự chấm điểm: 95 điểm (thuộc mức “Hoàn thành xuất sắc nhiệm vụ”)",
                      "Tự nhận mức xếp loại: Hoàn thành xuất sắc nhiệm vụ.", "NGƯỜI TỰ KIỂM ĐIỂM"):
         assert fragment in text, fragment
+
+
+def test_self_review_heads_with_birth_date_and_post_per_the_form_in_force(
+        services: Services, documents: StudyDocumentService, world: StudyBloc) -> None:
+    """2026 is under QĐ 366 / HD 43: the person's lines carry the birth date and the post, and the chi ủy's
+    appraisal closes the form with its prompts, the recorded proposal and 'T/M CHI ỦY' after the member signs."""
+    services.db.execute("UPDATE people SET birth_date = '1975-04-12' WHERE id = ?", [world.people["An"]])
+    text = document_text(build_self_review_bytes(documents.self_review_data(world.people["An"], 2026)))
+    for fragment in ("Năm 2026 (Dùng cho đảng viên)", "Họ và tên: Nguyễn Văn An. Ngày sinh: 12/04/1975.",
+                     "Chức vụ Đảng, chính quyền, đoàn thể: Bí thư Chi bộ, Trưởng phòng.", "Chi bộ: Chi bộ Phòng Ngân sách.",
+                     "NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY - Ưu điểm: ……", "- Hạn chế, khuyết điểm: ……",
+                     "- Số điểm chi ủy chấm: ……",
+                     "- Mức xếp loại chất lượng chi ủy đề xuất: Hoàn thành xuất sắc nhiệm vụ.", "T/M CHI ỦY BÍ THƯ"):
+        assert fragment in text, fragment
+    assert text.index("NGƯỜI TỰ KIỂM ĐIỂM") < text.index("NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY")
+
+
+def test_a_2024_self_review_follows_the_qd132_form(services: Services, documents: StudyDocumentService,
+                                                    world: StudyBloc) -> None:
+    """Before QĐ 366 the form names the chi ủy or chi bộ, has no points, and leaves what is unknown dotted."""
+    text = document_text(build_self_review_bytes(documents.self_review_data(world.people["Bình"], 2024)))
+    for fragment in ("Ngày sinh: ……", "Chức vụ Đảng, chính quyền, đoàn thể: Chuyên viên.",
+                     "NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY (CHI BỘ)", "- Mức xếp loại chất lượng chi bộ đề xuất: ……",
+                     "T/M CHI ỦY (CHI BỘ)"):
+        assert fragment in text, fragment
+    assert "Tự chấm điểm" not in text and "Số điểm chi ủy chấm" not in text
+
+
+def test_a_preset_without_a_form_prints_no_appraisal_block(documents: StudyDocumentService,
+                                                           world: StudyBloc) -> None:
+    """A preset the clerk added without a form keeps the plain heading lines and no appraisal."""
+    data = replace(documents.self_review_data(world.people["An"], 2026), form=SelfReviewForm())
+    text = document_text(build_self_review_bytes(data))
+    assert "Chức vụ: Bí thư Chi bộ, Trưởng phòng." in text and "CHI ỦY" not in text
 
 
 def test_ratings_list_reads_back(documents: StudyDocumentService, world: StudyBloc) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from khoi_desktop.cli.study_cmd import STUDY_COMMANDS
 from khoi_desktop.domain.attendance import RollGroup
@@ -97,3 +98,64 @@ def test_nobody_expected_gives_no_sentence(services: Services, office) -> None:
     """A year without study meetings: no '0/0, đạt 0%' anywhere."""
     branch, _ = office
     assert participation_sentences(StudyService(services.context).participation(branch, 2024)) == []
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def test_study_minutes_give_members_and_others_apart_and_the_sheet_names_both(services: Services, office,
+                                                                           tmp_path: Path) -> None:
+    """The conference's minutes: 4. the Party members as before (23 of 25 present), 5. the 15 outside the
+    Party (12 present, the three absent named), then both apart in one line; the sign-in sheet is titled
+    for cán bộ and đảng viên at a study session and lists all 40."""
+    branch, groups = office
+    kit = Kit.over(services)
+    chair, secretary = groups["party"][2], groups["party"][3]
+    meeting = new_meeting(kit, branch, chair, secretary, kind=MeetingKind.STUDY, day=CONFERENCE_DAY)
+    kit.attendance.mark_all_present(meeting)
+    for person in (*groups["party"][:2], *groups["civil"][:2], groups["youth"][0]):
+        kit.attendance.mark(meeting, person, AttendanceStatus.ABSENT_EXCUSED, "đi công tác")
+    minutes = _pdf_text(kit.documents.write_minutes(meeting, tmp_path / "bb.pdf").path)
+    for fragment in ("4. Đảng viên: tổng số 25 đồng chí, có mặt 23 đồng chí, vắng mặt 2 đồng chí.",
+                     "5. Cán bộ, công chức, viên chức, người lao động ngoài Đảng: - Tổng số: 15 người; có mặt "
+                     "12 người; vắng mặt có lý do 3 người: Trần Thị Công A (đi công tác); Lê Văn Đoàn A (đi "
+                     "công tác); Trần Thị Công B (đi công tác).",
+                     "Tổng hợp dự học tập: đảng viên: có mặt 23/25; cán bộ, công chức, viên chức, người lao động "
+                     "ngoài Đảng: có mặt 12/15."):
+        assert fragment in minutes, fragment
+    sheet = _pdf_text(kit.documents.write_sign_in_sheet(meeting, tmp_path / "ds.pdf").path)
+    assert "DANH SÁCH CÁN BỘ, ĐẢNG VIÊN DỰ HỌC TẬP" in sheet and "Lê Văn Đoàn E" in sheet
+
+
+def test_an_ordinary_meeting_prints_as_before(services: Services, office, tmp_path: Path) -> None:
+    """A monthly chi bộ meeting: Party members only, no item 5, the sheet keeps its title."""
+    branch, groups = office
+    kit = Kit.over(services)
+    meeting = new_meeting(kit, branch, groups["party"][0], groups["party"][1], day=CONFERENCE_DAY)
+    kit.attendance.mark_all_present(meeting)
+    minutes = _pdf_text(kit.documents.write_minutes(meeting, tmp_path / "bb.pdf").path)
+    assert "4. Đảng viên: tổng số 25 đồng chí" in minutes
+    assert "ngoài Đảng" not in minutes and "Tổng hợp dự học tập" not in minutes
+    sheet = _pdf_text(kit.documents.write_sign_in_sheet(meeting, tmp_path / "ds.pdf").path)
+    assert "DANH SÁCH ĐẢNG VIÊN DỰ HỌP" in sheet and "Trần Thị Công" not in sheet
+
+
+def test_a_numbered_study_meeting_kept_with_members_only_prints_as_before(services: Services, office,
+                                                                          tmp_path: Path) -> None:
+    """A study meeting numbered before people outside the Party could be marked keeps a roll of members
+    only: its reprint has no item 5 and no summary line, as it was printed then."""
+    branch, groups = office
+    kit = Kit.over(services)
+    meeting = new_meeting(kit, branch, groups["party"][0], groups["party"][1], kind=MeetingKind.STUDY,
+                          day=CONFERENCE_DAY)
+    kit.attendance.mark_all_present(meeting)
+    first = kit.documents.write_minutes(meeting, tmp_path / "bb.pdf")
+    others = [*groups["civil"], *groups["youth"]]  # as an older version left it: members marked only
+    services.db.execute(f"DELETE FROM attendance WHERE meeting_id = ? AND person_id IN ({','.join('?' * len(others))})",
+                        [meeting, *others])
+    again = kit.documents.write_minutes(meeting, tmp_path / "bb-lai.pdf")
+    text = _pdf_text(again.path)
+    assert again.number == first.number and "4. Đảng viên: tổng số 25 đồng chí, có mặt 25 đồng chí" in text
+    assert "ngoài Đảng" not in text and "Tổng hợp dự học tập" not in text
+    assert "ngoài Đảng" in _pdf_text(first.path)

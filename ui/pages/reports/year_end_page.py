@@ -6,7 +6,9 @@ stored with ``set_narrative`` when the clerk leaves an editor, with "Lưu", befo
 export and before another organisation or year is shown; ``has_unsaved_changes`` tells the
 window while anything typed is not stored yet. "Xuất báo cáo…" asks where to put the PDF
 (the DOCX and XLSX go beside it when ticked), writes them on the worker with a progress
-dialog, then shows the paths with "Mở thư mục".
+dialog, then shows the paths with "Mở thư mục". Before asking where, the narrative sections
+still empty are named: the clerk goes back to write them, or prints their headings over
+dotted lines to fill in by hand (issue 14).
 """
 
 from __future__ import annotations
@@ -37,7 +39,16 @@ from ui.pages.common.org_year_bar import OrgYearBar
 from ui.pages.common.person_fields import DateField
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.pages.common.report_year import draft_choice
-from ui.pages.reports.year_end_sections import Editor, FrameFields, SectionRow, card, numbering
+from ui.pages.reports.year_end_sections import (
+    GO_BACK,
+    PRINT_BLANK,
+    Editor,
+    FrameFields,
+    SectionRow,
+    card,
+    empty_sections_question,
+    numbering,
+)
 from ui.prompts import Prompts
 from ui.service_dialog import read_date
 from ui.style import named_label
@@ -100,7 +111,8 @@ class YearEndPage(QWidget):
         layout.addLayout(self._actions_row())
         layout.addWidget(self._result_panel())
         layout.addWidget(named_label("Bên trái là số liệu ứng dụng tự tính từ dữ liệu đã nhập; bên phải là nội "
-                                     "dung đồng chí viết thêm cho từng mục. Mục không có cả hai sẽ không in ra.",
+                                     "dung đồng chí viết thêm cho từng mục. Trước khi xuất, các mục chưa viết được nêu ra để "
+                                     "đồng chí viết tiếp hoặc in tiêu đề với dòng chấm để viết tay.",
                                      "pageSubtitle", wrap=True))
         layout.addWidget(card(_caption("Phần đầu và cuối báo cáo"), self.frame))
         self.sections_card = card(_caption("Nội dung báo cáo"))
@@ -305,6 +317,32 @@ class YearEndPage(QWidget):
         if draft is None:
             return
         self._draft = draft
+        self.save_pending(then=lambda: self._check_empty(issued_on))
+
+    def _check_empty(self, issued_on: object) -> None:
+        """What the clerk typed is stored: ask the service which narrative sections are still empty."""
+        org_id, year = self.shown_key or (0, 0)
+        service = self._services.year_end
+        self._tasks.call(lambda: service.empty_sections(org_id, year),
+                         lambda titles: self._empties_checked(titles, issued_on),
+                         lambda exc: self._prompts.show_error(exc, "xuất báo cáo tổng kết"))
+
+    def _empties_checked(self, titles: tuple[str, ...], issued_on: object) -> None:
+        """Name the empty sections; the clerk goes back to write them, or prints them to fill by hand."""
+        if titles and not self._prompts.confirm("Mục chưa viết", empty_sections_question(titles),
+                                                PRINT_BLANK, GO_BACK):
+            self._go_back(titles)
+            return
+        self._ask_targets(issued_on, blank_lines=bool(titles))
+
+    def _go_back(self, titles: tuple[str, ...]) -> None:
+        """Back to the editors: the first empty one takes the focus, the status names how many are left."""
+        empty = [row for row in self.rows.values() if row.editor is not None and not row.editor.text().strip()]
+        if empty:
+            empty[0].editor.setFocus()  # type: ignore[union-attr]
+        self._set_status(f"Còn {len(titles)} mục chưa viết; hãy viết rồi xuất lại.")
+
+    def _ask_targets(self, issued_on: object, *, blank_lines: bool) -> None:
         pdf = self._ask_pdf()
         if pdf is None:
             return
@@ -315,7 +353,7 @@ class YearEndPage(QWidget):
                 "Ghi đè tệp", "Các tệp sau đã có và sẽ bị ghi đè:\n" + "\n".join(str(p) for p in existing),
                 "Ghi đè", "Hủy"):
             return
-        self.save_pending(then=lambda: self._write(targets, issued_on))
+        self._write(targets, issued_on, blank_lines)
 
     def _ask_pdf(self) -> Path | None:
         org_id, year = self.shown_key or (0, 0)
@@ -328,13 +366,13 @@ class YearEndPage(QWidget):
         self.last_dir = path.parent
         return path
 
-    def _write(self, targets: dict[str, Path | None], issued_on: object) -> None:
+    def _write(self, targets: dict[str, Path | None], issued_on: object, blank_lines: bool) -> None:
         org_id, year = self.shown_key or (0, 0)
         number, service, draft = self.number.value() or None, self._services.year_end, self._draft
         self._tasks.run(
             lambda control: service.export(org_id, year, issued_on=issued_on, number=number,  # type: ignore[arg-type]
                                            draft=draft, progress=control.progress, cancelled=control.cancelled,
-                                           **targets),
+                                           blank_lines=blank_lines, **targets),
             self._exported, self._export_failed,
             progress_title="Đang xuất báo cáo tổng kết…", parent=self, cancellable=True)
 

@@ -120,3 +120,15 @@ def card(*widgets: QWidget) -> QFrame:
     for widget in widgets:
         layout.addWidget(widget)
     return frame
+
+
+PRINT_BLANK = "In dòng chấm để viết tay"
+GO_BACK = "Quay lại viết"
+
+
+def empty_sections_question(titles: tuple[str, ...]) -> str:
+    """The empty sections, one a line, and the two ways on."""
+    listed = "\n".join(f"- {title}" for title in titles)
+    return (f"Các mục sau chưa có nội dung:\n{listed}\n\n"
+            f"“{GO_BACK}” để viết các mục này trước khi xuất; “{PRINT_BLANK}” để in tiêu đề mục "
+            "với các dòng chấm, viết tay sau khi in.")

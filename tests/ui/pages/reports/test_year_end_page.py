@@ -18,8 +18,10 @@ from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle, type_text
 from tests.ui.pages_support import bar_page
 from ui.pages.reports.year_end_page import YearEndPage
+from ui.pages.reports.year_end_sections import GO_BACK, PRINT_BLANK
 from ui.tasks import TaskRunner
 
+DOTS = "." * 20  # a run of the dotted line printed under an empty heading
 STUDY_TEXT = "Các chi bộ tổ chức học tập nghiêm túc, có chất lượng."
 
 
@@ -37,6 +39,11 @@ def page(qtbot, services: Services, tasks: TaskRunner, prompts: FakePrompts, wor
 def _leave(widget: QWidget) -> None:
     """The clerk moves on: the editor loses the focus."""
     QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+
+
+def qtbot_focus(editor: QWidget) -> bool:
+    """The editor holds the focus (offscreen windows are not active: ask the widget itself)."""
+    return editor.hasFocus() or QApplication.focusWidget() is editor
 
 
 def _type_into(page: YearEndPage, key: str, text: str) -> None:
@@ -111,6 +118,7 @@ def test_export_writes_all_three_files_with_the_narrative(page: YearEndPage, pro
     page.number.setValue(5)
     page.issued_on.setText("20/12/2018")
     prompts.save_paths.append(tmp_path / "tong_ket")  # '.pdf' is added
+    prompts.confirm_answers.append(True)  # the sections still empty print with dotted lines
     page.export_button.click()
     settle(tasks)
     pdf, docx, xlsx = (tmp_path / f"tong_ket.{ext}" for ext in ("pdf", "docx", "xlsx"))
@@ -135,20 +143,70 @@ def test_export_only_the_pdf_and_confirm_overwrites(page: YearEndPage, prompts: 
     page.with_docx.setChecked(False)
     page.with_xlsx.setChecked(False)
     prompts.save_paths.append(tmp_path / "bao_cao.pdf")
+    prompts.confirm_answers.append(True)  # print the empty sections with dotted lines
     page.export_button.click()
     settle(tasks)
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["bao_cao.pdf"]
     page.with_docx.setChecked(True)
     (tmp_path / "bao_cao.docx").write_bytes(b"old")
     prompts.save_paths.append(tmp_path / "bao_cao.pdf")
-    page.export_button.click()  # the clerk answers "Hủy"
+    prompts.confirm_answers.extend([True, False])  # dotted lines, then "Hủy" to the overwrite
+    page.export_button.click()
     settle(tasks)
     assert (tmp_path / "bao_cao.docx").read_bytes() == b"old"
     prompts.save_paths.append(tmp_path / "bao_cao.pdf")
-    prompts.confirm_answers.append(True)
+    prompts.confirm_answers.extend([True, True])
     page.export_button.click()
     settle(tasks)
     assert (tmp_path / "bao_cao.docx").read_bytes() != b"old"
+
+
+def test_empty_sections_are_named_and_the_clerk_goes_back_to_write_them(
+        page: YearEndPage, services: Services, prompts: FakePrompts, tasks: TaskRunner, world: Bloc,
+        tmp_path: Path) -> None:
+    """Before any file is asked for, the empty sections are listed; "Quay lại viết" asks nothing more,
+    focuses the first empty editor and says how many are left; once all are written, the export asks no
+    question and every text is in the PDF, with no dotted line."""
+    empty = services.year_end.empty_sections(world.bloc, YEAR)
+    assert empty
+    page.export_button.click()  # FakePrompts answers "Quay lại viết"
+    settle(tasks)
+    question = [text for kind, text in prompts.asked if kind == "confirm"][-1]
+    assert all(f"- {title}" in question for title in empty) and GO_BACK in question and PRINT_BLANK in question
+    assert not [a for a in prompts.asked if a[0] == "save"]
+    first_empty = next(key for key, editor in page.editors().items() if key in page.rows and not editor.text())
+    assert qtbot_focus(page.editors()[first_empty])
+    assert f"Còn {len(empty)} mục chưa viết" in page.status_text()
+    written = {key: f"Nội dung viết cho mục {number}." for number, key in enumerate(
+        (key for key, row in page.rows.items() if row.editor is not None and not row.editor.text()), 1)}
+    for key, text in written.items():
+        _type_into(page, key, text)
+    asked = len(prompts.asked)
+    prompts.save_paths.append(tmp_path / "du.pdf")
+    page.export_button.click()
+    settle(tasks)
+    assert [kind for kind, _ in prompts.asked[asked:]] == ["save"]
+    text = pdf_text(tmp_path / "du.pdf")
+    assert all(line in text for line in written.values()) and DOTS not in text
+
+
+def test_empty_sections_print_their_headings_over_dotted_lines(
+        page: YearEndPage, services: Services, prompts: FakePrompts, tasks: TaskRunner, world: Bloc,
+        tmp_path: Path) -> None:
+    """"In dòng chấm để viết tay": every empty section's heading is in the PDF with dotted lines under it;
+    without it (the text the clerk wrote aside) those headings would be missing."""
+    empty = services.year_end.empty_sections(world.bloc, YEAR)
+    page.with_docx.setChecked(False)
+    page.with_xlsx.setChecked(False)
+    prompts.confirm_answers.append(True)
+    prompts.save_paths.append(tmp_path / "cham.pdf")
+    page.export_button.click()
+    settle(tasks)
+    text = pdf_text(tmp_path / "cham.pdf").upper()  # a part's heading prints in capitals
+    for title in empty:
+        assert title.upper() in text, title
+        after = text.index(title.upper()) + len(title)
+        assert text[after:after + 200].lstrip(" \n-").startswith(DOTS), title
 
 
 def test_a_mistyped_date_is_shown_and_nothing_is_asked(page: YearEndPage, prompts: FakePrompts) -> None:
