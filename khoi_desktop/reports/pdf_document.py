@@ -10,8 +10,9 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from khoi_desktop.domain import vntext
 from khoi_desktop.domain.errors import UserFacingError
@@ -87,8 +88,12 @@ def _page_template(layout: LayoutSpec, font: str, *, turned: bool = False) -> Pa
 
 
 def on_landscape_pages(flowables: Sequence[Flowable]) -> list[Flowable]:
-    """``flowables`` (a wide table and its note) on pages of their own turned to landscape."""
-    return [NextPageTemplate(LANDSCAPE), PageBreak(), *flowables, NextPageTemplate(PORTRAIT), PageBreak()]
+    """``flowables`` (a wide table and its note) on pages of their own turned to landscape.
+
+    A break at the top of a page that has not begun only switches the template: two wide tables
+    in a row, or one after a page break or at the end, leave no blank page.
+    """
+    return [PageBreakIfNotEmpty(nextTemplate=LANDSCAPE), *flowables, PageBreakIfNotEmpty(nextTemplate=PORTRAIT)]
 
 
 def build_pdf(story: Sequence[Flowable], info: DocumentInfo, layout: LayoutSpec) -> bytes:

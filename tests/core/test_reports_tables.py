@@ -65,7 +65,7 @@ def test_a_table_too_wide_even_at_nine_points_prints_on_landscape_pages() -> Non
     assert fit.landscape and abs(sum(fit.widths) - LAYOUT.landscape_frame_width) < 0.01
     flowables = grid_table(WIDE_HEADER, [WIDE_ROW] * 3, LAYOUT, plain=tuple(range(12)))
     assert _pages(flowables) == [(595, 842), (842, 595), (595, 842)]
-    pdf = build_pdf(flowables, DocumentInfo("Bảng"), LAYOUT)
+    pdf = build_pdf([Paragraph("Mở đầu", build_styles(LAYOUT).body), *flowables], DocumentInfo("Bảng"), LAYOUT)
     assert broken_in_pdf(pdf, WIDE_ROW) == []
     assert "2" in (PdfReader(io.BytesIO(pdf)).pages[1].extract_text() or "").split()[:3], "page numbers go on"
 
@@ -87,3 +87,14 @@ def test_the_line_introducing_a_wide_table_turns_with_it() -> None:
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) == 2 and "Không đánh giá" in pages[1].extract_text()
     assert pages[1].mediabox.width > pages[1].mediabox.height
+
+
+def test_wide_tables_in_a_row_or_last_leave_no_blank_page() -> None:
+    """Two wide tables one after the other each take a turned page with no empty upright page
+    between them, and a wide table that ends the document leaves no empty page after it."""
+    flowables = [*grid_table(WIDE_HEADER, [WIDE_ROW], LAYOUT), *grid_table(WIDE_HEADER, [WIDE_ROW], LAYOUT)]
+    pdf = build_pdf([Paragraph("Mở đầu", build_styles(LAYOUT).body), *flowables], DocumentInfo("Bảng"), LAYOUT)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert [(round(float(page.mediabox.width)), round(float(page.mediabox.height))) for page in pages] == [
+        (595, 842), (842, 595), (842, 595)]
+    assert all("Cột 1" in (page.extract_text() or "") for page in pages[1:])
