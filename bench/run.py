@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import importlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # started as a script: make `bench` and `khoi_desktop` importable
     sys.path.insert(0, str(ROOT))
+
+# The installed app runs from compiled byte-code; a shell with PYTHONDONTWRITEBYTECODE set (some
+# developer and CI environments) would add compiling every module to each whole-command measure.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 from bench.registry import CASES, RATIOS, SCALES, BenchContext, Case, Measured, NotMeasured, Ratio  # noqa: E402
 

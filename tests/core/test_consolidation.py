@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,12 +19,7 @@ from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.services.year_end import ExportCancelled
 from tests.core.package_support import export_units, open_services, receive_all
 from tests.core.reports_support import broken_in_pdf, too_narrow_in_docx, unbreakable_tokens
-from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, full_year, small_bloc
-
-
-@pytest.fixture
-def unit(services: Services) -> Bloc:
-    return full_year(services)
+from tests.core.year_end_support import BASE_FOCUS, TREASURY_FOCUS, YEAR, Bloc, small_bloc
 
 
 @pytest.fixture
@@ -34,16 +28,6 @@ def packages(unit: Bloc, services: Services, tmp_path: Path) -> dict[str, Path]:
     folder.mkdir()
     return export_units(services, unit, folder)
 
-
-@pytest.fixture
-def bloc(tmp_path: Path) -> Iterator[Services]:
-    """The bloc office's database: the same tree, with the bloc's own records of the year."""
-    opened = open_services(tmp_path / "khoi-dang-uy-khoi.sqlite")
-    full_year(opened)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _received(bloc: Services, *paths: Path) -> ConsolidationService:

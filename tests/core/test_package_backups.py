@@ -16,12 +16,7 @@ from khoi_desktop.services.package_checks import backup_before_import, bound_imp
 from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.storage import backups_repo
 from tests.core.package_support import database_digest, plain_data, write_plain
-from tests.core.year_end_support import YEAR, Bloc, full_year
-
-
-@pytest.fixture
-def unit(services: Services) -> Bloc:
-    return full_year(services)
+from tests.core.year_end_support import YEAR, Bloc
 
 
 def test_the_backup_goes_to_the_databases_own_folder(services: Services, unit: Bloc, tmp_path: Path) -> None:

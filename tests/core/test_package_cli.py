@@ -21,11 +21,6 @@ CLI = click.Group("main.py", commands={c.name: c for c in (*PACKAGE_COMMANDS, re
 
 
 @pytest.fixture
-def unit(services: Services) -> Bloc:
-    return full_year(services)
-
-
-@pytest.fixture
 def bloc_db(tmp_path: Path) -> Path:
     path = tmp_path / "khoi-dang-uy-khoi.sqlite"
     opened = open_services(path)

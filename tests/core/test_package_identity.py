@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,35 +24,15 @@ from tests.core.package_support import (
     database_digest,
     export_units,
     exporter,
-    open_services,
     plain_data,
     write_plain,
 )
-from tests.core.year_end_support import YEAR, Bloc, full_year
+from tests.core.year_end_support import YEAR, Bloc
 
 UNIT_UUID_2 = "0d6f4a3e-2c9b-4e1a-8f00-7a1b2c3d4e5f"
 
 
-@pytest.fixture
-def unit(services: Services) -> Bloc:
-    return full_year(services)
 
-
-@pytest.fixture
-def bloc(tmp_path: Path) -> Iterator[Services]:
-    opened = open_services(tmp_path / "khoi-dang-uy-khoi.sqlite")
-    full_year(opened)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-@pytest.fixture
-def out(tmp_path: Path) -> Path:
-    folder = tmp_path / "goi"
-    folder.mkdir()
-    return folder
 
 
 def _importer(bloc: Services) -> PackageImportService:

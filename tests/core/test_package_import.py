@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,38 +23,16 @@ from tests.core.package_support import (
     export_units,
     malformed_figures,
     not_a_zip,
-    open_services,
     plain_data,
     truncated,
     write_plain,
 )
-from tests.core.year_end_support import YEAR, Bloc, full_year
+from tests.core.year_end_support import YEAR, Bloc
 
 LATER = datetime(2019, 2, 1, 8, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def unit(services: Services) -> Bloc:
-    """The units' own database (the conftest's): a whole year recorded."""
-    return full_year(services)
 
-
-@pytest.fixture
-def bloc(tmp_path: Path) -> Iterator[Services]:
-    """The bloc office's database: the same tree and its own records."""
-    opened = open_services(tmp_path / "khoi-dang-uy-khoi.sqlite")
-    full_year(opened)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-@pytest.fixture
-def out(tmp_path: Path) -> Path:
-    folder = tmp_path / "goi"
-    folder.mkdir()
-    return folder
 
 
 def _importer(bloc: Services, tmp_path: Path, limits: PackageLimits | None = None) -> PackageImportService:

@@ -23,24 +23,11 @@ from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.services.package_upward import UpwardPackageService
 from tests.core.meetings_support import add_org
 from tests.core.package_support import export_units, exporter, open_services
-from tests.core.year_end_support import YEAR, Bloc, full_year
+from tests.core.year_end_support import YEAR, Bloc
 
 SENT_UP = datetime(2019, 1, 20, 8, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def unit(services: Services) -> Bloc:
-    return full_year(services)
-
-
-@pytest.fixture
-def bloc(tmp_path: Path) -> Iterator[Services]:
-    opened = open_services(tmp_path / "khoi-dang-uy-khoi.sqlite")
-    full_year(opened)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
