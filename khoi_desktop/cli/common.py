@@ -17,6 +17,9 @@ from khoi_desktop.durable import explain_os_error
 
 if TYPE_CHECKING:  # opening a database brings in the storage layer: only when a command runs
     from khoi_desktop.services.app import Services
+    from khoi_desktop.services.session import DatabaseSession
+
+Session = TypeVar("Session", bound="DatabaseSession")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,24 +42,36 @@ def resolve_db(db_path: Path | None) -> Path:
 
 
 def open_existing(db_path: Path | None, *, writes: bool = True, full_check: bool = False) -> Services:
-    """Open a database that must already exist (commands never create one).
+    """Open a database that must already exist (commands never create one), with every service.
 
     A command that ``writes`` holds the database's writer lock, the one the window holds,
     until it closes: refused, naming the holder, while the file is open elsewhere. A reading
     command opens the file read-only, so it works beside an open window and on a
     write-protected file.
     """
+    from khoi_desktop.services.app import Services
+
+    return _open_as(Services, db_path, writes=writes, full_check=full_check)
+
+
+def open_session(db_path: Path | None, *, writes: bool = True) -> DatabaseSession:
+    """Like :func:`open_existing`, the database only: for a command that builds the one service
+    it calls, so its start skips importing all the others."""
+    from khoi_desktop.services.session import DatabaseSession
+
+    return _open_as(DatabaseSession, db_path, writes=writes, full_check=False)
+
+
+def _open_as(kind: type[Session], db_path: Path | None, *, writes: bool, full_check: bool) -> Session:
     path = resolve_db(db_path)
     if not path.exists():
         raise StorageError(f"Không tìm thấy cơ sở dữ liệu “{path}”. Hãy tạo mới trong ứng dụng hoặc "
                            "chạy “demo” để có dữ liệu mẫu.")
     if path.is_dir():
         raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu.")
-    from khoi_desktop.services.app import Services
-
     if writes:
-        return Services.open_for_writing(path, full_check=full_check)
-    return Services.open(path, read_only=True, full_check=full_check)
+        return kind.open_for_writing(path, full_check=full_check)
+    return kind.open(path, read_only=True, full_check=full_check)
 
 
 def say(text: str = "") -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from khoi_desktop.cli.common import db_option, handles_errors, open_existing, say
+from khoi_desktop.cli.common import db_option, handles_errors, open_session, say
 from khoi_desktop.domain.validation import MAX_ID
 
 if TYPE_CHECKING:  # the PDF writers (reportlab) load when a document is printed
@@ -32,11 +32,11 @@ def _print_document(name: str, help_text: str, write: Writer, *, numbers: bool =
     def command(meeting_id: int, out: Path, db_path: Path | None) -> None:
         from khoi_desktop.services.meeting_documents import MeetingDocumentService
 
-        services = open_existing(db_path, writes=numbers)
+        session = open_session(db_path, writes=numbers)  # builds only the document service
         try:
-            printed = write(MeetingDocumentService(services.context), meeting_id, out)
+            printed = write(MeetingDocumentService(session.context), meeting_id, out)
         finally:
-            services.close()
+            session.close()
         number = f" {printed.number_text}" if printed.number_text else ""
         say(f"Đã ghi {printed.title}{number} vào “{printed.path}”.")
 

@@ -22,11 +22,11 @@ from khoi_desktop.services.organizations import OrganizationService
 from khoi_desktop.services.outreach import OutreachService
 from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.people import PeopleService
+from khoi_desktop.services.session import DatabaseSession
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.services.templates import TemplateService
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import maintenance_repo
-from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.migrations import schema_version
 
 if TYPE_CHECKING:  # built on first use (below); imported here for the annotations only
@@ -46,7 +46,7 @@ class DatabaseSummary:
     counts: dict[str, int]
 
 
-class Services:
+class Services(DatabaseSession):
     """Everything the GUI and the command line may ask of one database.
 
     The services that write documents and packages (PDF, Word, Excel, .zip) are built on first
@@ -56,10 +56,7 @@ class Services:
 
     def __init__(self, db: Database, path: Path, context: ServiceContext | None = None,
                  lock: WriterLock | None = None) -> None:
-        self.db = db
-        self.path = path
-        self._lock = lock
-        self.context = context or ServiceContext(db)
+        super().__init__(db, path, context, lock)
         self.organizations = OrganizationService(self.context)
         self.people = PeopleService(self.context)
         self.meetings = MeetingService(self.context)
@@ -110,34 +107,6 @@ class Services:
         from khoi_desktop.services.consolidation import ConsolidationService
 
         return ConsolidationService(self.context)
-
-    @classmethod
-    def open(cls, path: Path | str, *, migrate: bool = True, read_only: bool = False,
-             full_check: bool = False) -> Services:
-        """Open ``path``; ``read_only`` never writes to it (see :func:`open_database`)."""
-        path = Path(path)
-        db = open_database(path, migrate=migrate, read_only=read_only, full_check=full_check)
-        return cls(db, path, ServiceContext(db, read_only=True) if read_only else None)
-
-    @classmethod
-    def open_for_writing(cls, path: Path | str, *, full_check: bool = False) -> Services:
-        """Open ``path`` holding its writer lock until :meth:`close` (the command line's way):
-        refused, naming the holder, while a window or another command has the file."""
-        path = Path(path)
-        lock = WriterLock(path)
-        lock.acquire()
-        try:
-            return cls(open_database(path, full_check=full_check), path, lock=lock)
-        except BaseException:
-            lock.release()
-            raise
-
-    def close(self) -> None:
-        try:
-            self.db.close()
-        finally:
-            if self._lock is not None:
-                self._lock.release()
 
     def summary(self) -> DatabaseSummary:
         roots = self.organizations.roots()

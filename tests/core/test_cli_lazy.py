@@ -7,19 +7,22 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 
 from khoi_desktop.cli.lazy import LazyGroup, load_command
 from khoi_desktop.cli.main import COMMANDS, cli, main
+from khoi_desktop.services.app import Services
+from tests.core.meetings_support import Kit, fill_meeting, hand_counted_branch, mark_by_hand, new_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "openpyxl", "docx", "xlrd", "PySide6")
 
 
-def _loaded_after(args: list[str]) -> dict[str, object]:
-    """Run ``main(args)`` in a fresh interpreter; which heavy libraries and cli modules it loaded."""
+def _loaded_after(args: list[str]) -> dict[str, Any]:
+    """Run ``main(args)`` in a fresh interpreter; which heavy libraries, cli and service modules it loaded."""
     script = (
         "import json, sys\n"
         "from khoi_desktop.cli.main import main\n"
@@ -29,7 +32,10 @@ def _loaded_after(args: list[str]) -> dict[str, object]:
         "    code = exc.code\n"
         f"heavy = sorted(name for name in {HEAVY!r} if name in sys.modules)\n"
         "cli = sorted(m for m in sys.modules if m.startswith('khoi_desktop.cli.'))\n"
-        "sys.stdout.write('\\nRESULT ' + json.dumps({'code': code, 'heavy': heavy, 'cli': cli}))\n"
+        "services = sorted(m for m in sys.modules if m.startswith('khoi_desktop.services.'))\n"
+        "other = sorted(m for m in ('urllib.request',) if m in sys.modules)\n"
+        "sys.stdout.write('\\nRESULT ' + json.dumps({'code': code, 'heavy': heavy, 'cli': cli,\n"
+        "                                            'services': services, 'other': other}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8",
                           cwd=ROOT, check=True)
@@ -50,6 +56,28 @@ def test_a_command_loads_only_its_own_module() -> None:
     commands = [m for m in loaded["cli"] if m not in {"khoi_desktop.cli.common", "khoi_desktop.cli.click_vi",
                                                      "khoi_desktop.cli.lazy", "khoi_desktop.cli.main"}]
     assert commands == ["khoi_desktop.cli.meetings_cmd"]
+
+
+def test_minutes_loads_only_what_printing_the_minutes_uses(services: Services, db_path: Path,
+                                                           tmp_path: Path) -> None:
+    """`minutes` on a real meeting writes the PDF with reportlab and the document service alone:
+    neither openpyxl, python-docx nor Qt, not the composition of every service (services.app),
+    not the package, consolidation, year-end or study document services, not urllib."""
+    kit = Kit.over(services)
+    branch = hand_counted_branch(services)
+    meeting_id = new_meeting(kit, branch.branch_id, branch.people["An"], branch.people["Bình"])
+    mark_by_hand(kit, meeting_id, branch)
+    fill_meeting(kit, meeting_id, branch)
+    out = tmp_path / "bien-ban.pdf"
+    loaded = _loaded_after(["minutes", str(meeting_id), "--out", str(out), "--db", str(db_path)])
+    assert loaded["code"] in (0, None) and out.read_bytes().startswith(b"%PDF")
+    assert loaded["heavy"] == ["reportlab"]
+    assert "khoi_desktop.services.meeting_documents" in loaded["services"]
+    unwanted = {"khoi_desktop.services." + name for name in (
+        "app", "package_export", "package_import", "consolidation", "year_end", "study_documents",
+        "exemplars", "overview", "assessments")}
+    assert unwanted.isdisjoint(loaded["services"])
+    assert loaded["other"] == []
 
 
 def test_help_lists_every_command_with_its_text(capsys: pytest.CaptureFixture[str]) -> None:
