@@ -16,7 +16,7 @@ from typing import Any
 
 from khoi_desktop.domain import issuers
 from khoi_desktop.domain import meeting_texts as wording
-from khoi_desktop.domain.attendance import Roll, RollEntry, RollGroup
+from khoi_desktop.domain.attendance import Roll, RollEntry, RollGroup, vote_base
 from khoi_desktop.domain.enums import AttendanceStatus
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.meetings import AgendaItem, Meeting, at_time
@@ -116,7 +116,7 @@ class MeetingDocumentService:
             agenda=tuple(_agenda_item(item) for item in meeting.agenda),
             talks=tuple(docs.Talk(docs.Participant(t.person_name, positions.get(t.person_id, "")), t.topic, t.note)
                         for t in meeting.talks if t.delivered),
-            votes=_votes(meeting, self._attendance.vote_base(meeting_id)),
+            votes=_votes(meeting, vote_base(roll)),  # from the roll above: one roll query, not two
             quality_rating=meeting.quality_rating, quality_score=meeting.quality_points,
             closing_note=wording.closing_note(org.kind),
         )
