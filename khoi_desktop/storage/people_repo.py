@@ -205,9 +205,10 @@ def _year_start(flt: PeopleFilter, on: date) -> str:
 def list_people(db: Database, flt: PeopleFilter, on: date) -> list[PersonRow]:
     """People matching ``flt`` in Vietnamese order; memberships as held on ``on``."""
     where, params = _filter_sql(flt, on)
-    # A text search, or everyone, scans the table (it is small) and sorts: walking the sort index
-    # looks every row up on its own, slower for the whole table.
-    source = "people p NOT INDEXED" if flt.text or flt.organization_ids is None else "people p"
+    # The followed people are read in order from the covering index people_list (m0009). A text
+    # search, or everyone with the retired, scans the table (it is small) and sorts: walking the
+    # sort index looks every row up on its own, slower for the whole table.
+    source = "people p NOT INDEXED" if flt.text or (flt.organization_ids is None and flt.include_retired) else "people p"
     sql = (
         "SELECT p.id, p.full_name, p.birth_date, p.birth_year, p.gender, p.job_title, p.organization_id,"
         " p.party_card_number, p.status, p.name_search, p.sort_key, p.retired_on, p.note"
@@ -234,9 +235,9 @@ def _membership_kinds(db: Database, until: str, since: str,
                       ids: list[int] | None) -> dict[int, tuple[MembershipKind, ...]]:
     """The memberships held between ``since`` and ``until`` by ``ids`` (None: everyone)."""
     only = f" AND person_id IN ({placeholders(ids)})" if ids is not None else ""
-    source = "memberships" if ids is not None else "memberships NOT INDEXED"  # everyone: one scan, then sort
     rows = db.execute(
-        f"SELECT person_id, group_concat(DISTINCT kind) FROM {source} WHERE (start_date IS NULL OR start_date <= ?)"
+        # everyone: read in person order from the covering index memberships_kinds (m0009)
+        f"SELECT person_id, group_concat(DISTINCT kind) FROM memberships WHERE (start_date IS NULL OR start_date <= ?)"
         f" AND (end_date IS NULL OR end_date >= ?){only} GROUP BY person_id",
         [until, since, *(ids or [])],
     ).fetchall()

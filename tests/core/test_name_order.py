@@ -14,6 +14,7 @@ import pytest
 from khoi_desktop.domain.models import PeopleFilter
 from khoi_desktop.domain.vntext import clean, sort_key, split_name
 from khoi_desktop.services.app import Services
+from khoi_desktop.storage import people_repo
 from khoi_desktop.storage.migrations import MIGRATION_SET
 from khoi_desktop.storage.people_repo import list_people
 from tests.conftest import add_branch_with_people
@@ -84,3 +85,34 @@ def test_m0007_rekeys_people_stored_with_the_old_key(db_path: Path) -> None:
         services.close()
     assert stored == {name: sort_key(name) for name in stored}
     assert stored["Nguyễn Thanh Hoa"] < stored["Phạm Công Hòa"]
+
+
+def test_everyone_followed_is_read_from_the_m0009_covering_indexes(db_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of everyone followed reads the people in sort-key order and everyone's membership
+    kinds from covering indexes (no table lookups, no sort), also in a database from before m0009.
+    (``_FEW`` at 0: the bloc-sized path, memberships of everyone, on a small database.)"""
+    monkeypatch.setattr(people_repo, "_FEW", 0)
+    services = Services.open(db_path)
+    add_branch_with_people(services, ["Phạm Công Hòa", "Nguyễn Thanh Hoa"])
+    services.close()
+    connection = sqlite3.connect(db_path)
+    with connection:  # as an older version left it: no m0009 indexes
+        connection.execute("DROP INDEX people_list")
+        connection.execute("DROP INDEX memberships_kinds")
+        connection.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name LIKE 'm0009%'",
+                           [MIGRATION_SET])
+    connection.close()
+    services = Services.open(db_path)
+    statements: list[str] = []
+    try:
+        services.db.conn.set_trace_callback(statements.append)
+        shown = [row.full_name for row in list_people(services.db, PeopleFilter(), date(2026, 1, 1))]
+        services.db.conn.set_trace_callback(None)
+        plans = {sql: " ".join(str(step[3]) for step in services.db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+                 for sql in statements if "FROM people" in sql or "FROM memberships" in sql}
+    finally:
+        services.close()
+    assert shown == ["Nguyễn Thanh Hoa", "Phạm Công Hòa"]
+    assert len(plans) == 2, plans
+    assert all("COVERING INDEX" in plan and "TEMP B-TREE" not in plan for plan in plans.values()), plans
