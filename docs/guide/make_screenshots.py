@@ -58,7 +58,8 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from khoi_desktop.domain.enums import MeetingKind  # noqa: E402
+from khoi_desktop.domain.enums import MeetingKind, OrgKind  # noqa: E402
+from khoi_desktop.domain.models import OrganizationInput  # noqa: E402
 from khoi_desktop.services.app import Services  # noqa: E402
 from khoi_desktop.services.demo.generator import generate_demo  # noqa: E402
 from ui.app import build_window  # noqa: E402
@@ -76,8 +77,12 @@ class ScriptPrompts:
         self.problems: list[str] = []
 
     def confirm(self, title: str, question: str, yes_text: str = "Đồng ý", no_text: str = "Hủy") -> bool:
-        print(f"  (hỏi, trả lời Không) {title}: {question}")
-        return False
+        # December: the year is not over, so the year-end report and the package are drafts, as a
+        # clerk preparing them then would make them, with dotted lines where nothing is written yet;
+        # every other question is answered no.
+        agreed = yes_text in {"Lập bản dự thảo", "In dòng chấm để viết tay"}
+        print(f"  (hỏi, trả lời {'Có' if agreed else 'Không'}) {title}: {question}")
+        return agreed
 
     def inform(self, title: str, text: str) -> None:
         print(f"  (thông báo) {title}: {text}")
@@ -443,11 +448,29 @@ def package_screens(shoot: Shooter, window: QWidget, package: QWidget, prompts: 
     prompts.save_paths.append(target)
     package.export()
     shoot.save("27-gui-bao-cao", window)
+    bloc_office_screen(shoot, prompts, target)
+
+
+def bloc_office_screen(shoot: Shooter, prompts: ScriptPrompts, target: Path) -> None:
+    """The bloc office's own database receives the unit's first package: checked, waiting to be paired."""
+    services = Services.open(WORK / "KhoiDesktop" / "dang-uy-khoi.sqlite")
+    services.context.operator = OPERATOR
+    bloc = services.organizations.create(OrganizationInput(name="Đảng bộ Khối các cơ quan tỉnh Ninh Bình",
+                                                           kind=OrgKind.BLOC)).ids[0]
+    services.organizations.create(OrganizationInput(name=BASE_ORG, kind=OrgKind.BASE_COMMITTEE, parent_id=bloc))
+    settings = QSettings(str(WORK / "khoi-desktop-khoi.ini"), QSettings.Format.IniFormat)
+    window = build_window(services, settings, shoot.tasks, prompts)
+    window.resize(*SIZE)
+    window.show()
+    package = window.show_page("package")
+    shoot.settle()
+    package.tabs.setCurrentWidget(package.panel)
     package.panel.add_files([target])
     shoot.settle()
-    scroll_to(window, package.panel)
     shoot.save("28-nhan-goi-bao-cao", window)
-    window.stack.currentWidget().verticalScrollBar().setValue(0)
+    window.backup_scheduler.shutdown()
+    window.controller.shutdown()
+    window.close()
 
 
 def scroll_to(window: QWidget, widget: QWidget) -> None:

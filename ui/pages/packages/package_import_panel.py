@@ -108,6 +108,9 @@ class PackageImportPanel(QGroupBox):
         self.pairs: dict[Path, int] = {}
         self._organizations: list[Organization] = []
         self.pair_combo = QComboBox()
+        # Wide enough for a unit's full name and "(đề xuất)"; grows with the longest candidate.
+        self.pair_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.pair_combo.setMinimumContentsLength(40)
         self.pair_button = QPushButton("Ghép với đơn vị này")
         self.re_register_box = QCheckBox("Đăng ký lại đơn vị đã cài lại ứng dụng (đã gọi điện xác minh)")
         self.choose_button = QPushButton("Chọn gói báo cáo…")
