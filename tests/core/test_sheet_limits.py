@@ -84,3 +84,57 @@ def test_a_sheet_without_a_dimension_reads_with_merged_cells(tmp_path: Path) -> 
     grid = read_sheet(target)
     assert grid.cell(2, 0).value == "Trần Thị Bình"
     assert [(m.first_row, m.last_row, m.first_col, m.last_col) for m in grid.merged] == [(0, 0, 0, 2)]
+
+
+def _with_sheet_xml(path: Path, sheet_xml: str) -> Path:
+    """The same workbook with its first sheet's XML replaced (zip rewritten member by member)."""
+    target = path.with_name("sửa " + path.name)
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            data = sheet_xml.encode() if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
+            out.writestr(info.filename, data)
+    return target
+
+
+_SHEET_OPEN = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>')
+_SHEET_CLOSE = "</t></is></c></row></sheetData></worksheet>"
+
+
+def test_an_entity_bomb_in_a_sheet_is_refused(tmp_path: Path) -> None:
+    """Nested entities (a "billion laughs") give the damaged-file message, not a full memory."""
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY l0 "ha">{laughs}]>{_SHEET_OPEN}&l9;{_SHEET_CLOSE}'
+    path = _with_sheet_xml(_list(tmp_path / "bom.xlsx", 3), bomb)
+    with pytest.raises(SheetReadError, match="cấu trúc lạ"):
+        read_sheet(path)
+
+
+def test_an_external_entity_in_a_sheet_is_never_read(tmp_path: Path) -> None:
+    """A sheet naming a file on the computer as an entity never brings that file's text in."""
+    secret = tmp_path / "bí mật.txt"
+    secret.write_text("MẬT KHẨU", encoding="utf-8")
+    sheet = (f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+             f"{_SHEET_OPEN}&x;{_SHEET_CLOSE}")
+    path = _with_sheet_xml(_list(tmp_path / "ngoài.xlsx", 3), sheet)
+    try:
+        grid = read_sheet(path)
+    except SheetReadError:
+        return
+    assert all("MẬT KHẨU" not in str(cell.value) for row in grid.rows for cell in row)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in Path(__file__).parents[1].joinpath("data").glob("*.xls*")))
+def test_the_fast_parser_reads_every_fixture_as_openpyxl_does(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows and merged blocks read through the C parser equal openpyxl's own (defusedxml) parse."""
+    path = Path(__file__).parents[1] / "data" / name
+
+    def outcome() -> object:
+        try:
+            return read_sheet(path)
+        except SheetReadError as error:
+            return str(error)
+
+    fast = outcome()
+    monkeypatch.setattr(sheet_reader, "_C_PARSER_IS_SAFE", False)
+    assert outcome() == fast
