@@ -53,8 +53,10 @@ def clean_person(data: PersonInput) -> PersonInput:
                      "political_theory", "job_title", "party_record_number", "note")
     }
     texts["full_name"] = visible_text(data.full_name)
-    card = clean(data.party_card_number).replace(" ", "")
-    return replace(data, party_card_number=card, **texts)
+    texts["party_card_number"] = clean(data.party_card_number).replace(" ", "")
+    if all(getattr(data, name) == text for name, text in texts.items()):
+        return data  # already clean (as every imported row is): no copy
+    return replace(data, **texts)
 
 
 def validate_person(data: PersonInput, today: date) -> list[str]:

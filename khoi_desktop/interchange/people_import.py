@@ -377,7 +377,9 @@ def mark_duplicates(records: Sequence[ImportRecord], mapping: ColumnMapping) -> 
         if card:
             seen_cards.setdefault(card, record)
         seen_people.setdefault(person, record)
-    return [replace(r, problems=r.problems + tuple(extra.get(r.row_number, ()))) for r in records]
+    # Most rows repeat nothing: they are kept as they are, not copied.
+    return [replace(r, problems=r.problems + tuple(extra[r.row_number])) if r.row_number in extra else r
+            for r in records]
 
 
 def valid_records(records: Iterable[ImportRecord]) -> list[ImportRecord]:
