@@ -9,8 +9,10 @@ row and the data rows in the grid.
 
 from __future__ import annotations
 
+import functools
 import os
 import pyexpat
+import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -411,8 +413,14 @@ def _xlsx_cell(value: object, fonts: _FontNames, style_id: int) -> Cell:
         runs = [(str(part), (part.font.rFont if hasattr(part, "font") else None) or "") for part in value]
         return _text_cell(runs, fonts[style_id])
     if isinstance(value, str):
-        return _text_cell([(value, "")], fonts[style_id])
+        cell_font = fonts[style_id]
+        if _legacy_encoding(cell_font) is None:  # most cells: Unicode fonts, text only NFC-normalised
+            return Cell(unicodedata.normalize("NFC", value), cell_font)
+        return _text_cell([(value, "")], cell_font)
     return Cell(_plain_value(value))
+
+
+_legacy_encoding = functools.cache(encoding_for_font)  # a sheet uses a handful of fonts
 
 
 def _plain_value(value: object) -> CellValue:
