@@ -23,7 +23,7 @@ from ui.database_controller import APP_TITLE, DatabaseController, remembered_dat
 from ui.error_handler import install_error_handler
 from ui.main_window import MainWindow
 from ui.pages.reports.home_page import HomePage
-from ui.pages.reports.overview_page import FirstFigures, OverviewPage, figure_opener
+from ui.pages.reports.overview_page import OverviewPage, figure_opener
 from ui.prompts import Prompts, QtPrompts
 from ui.qt_vietnamese import install_qt_vietnamese
 from ui.style import apply_style
@@ -37,17 +37,14 @@ Welcome = Callable[[TaskRunner, Prompts, Path], Services | None]
 PageBuilder = Callable[[Services, TaskRunner, Prompts], QWidget]
 
 
-def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts,
-                  first: FirstFigures | None = None) -> None:
+def install_pages(window: MainWindow, services: Services, tasks: TaskRunner, prompts: Prompts) -> None:
     """Every page the app has, on one open database (called again after a switch).
 
     Pages are given as factories: the first (Tổng quan) is built at once, every other one on
     its first visit, so the start neither builds nor loads fourteen pages the clerk may not open.
-    ``first``: Tổng quan's figures, already being counted for ``services``.
     """
     window.add_page("overview", "Tổng quan",
-                    lambda: OverviewPage(services, tasks, prompts, open_list=figure_opener(window.show_page),
-                                         first=first.claim(services) if first is not None else None))
+                    lambda: OverviewPage(services, tasks, prompts, open_list=figure_opener(window.show_page)))
     window.add_page("home", "Cơ sở dữ liệu", lambda: HomePage(services, tasks))
     for key, title, builder in LATER_PAGES:
         window.add_page(key, title, _factory(builder, services, tasks, prompts))
@@ -162,15 +159,15 @@ LATER_PAGES: tuple[tuple[str, str, PageBuilder], ...] = (
 )
 
 
-def build_shell(settings: QSettings, tasks: TaskRunner, prompts: Prompts | None = None,
-                first: FirstFigures | None = None) -> tuple[MainWindow, DatabaseController]:
-    """The window and its database controller, with no database open yet (``first``: see build_window)."""
+def build_shell(settings: QSettings, tasks: TaskRunner,
+                prompts: Prompts | None = None) -> tuple[MainWindow, DatabaseController]:
+    """The window and its database controller, with no database open yet."""
     window = MainWindow(APP_TITLE, settings)
     used_prompts = prompts if prompts is not None else QtPrompts(window)
     window.prompts = used_prompts  # type: ignore[attr-defined]
     controller = DatabaseController(
         window, settings, tasks, used_prompts,
-        lambda services: install_pages(window, services, tasks, used_prompts, first),
+        lambda services: install_pages(window, services, tasks, used_prompts),
     )
     window.controller = controller  # type: ignore[attr-defined]
     scheduler = BackupScheduler(None, tasks, parent=window)
@@ -182,12 +179,8 @@ def build_shell(settings: QSettings, tasks: TaskRunner, prompts: Prompts | None 
 
 def build_window(services: Services, settings: QSettings, tasks: TaskRunner,
                  prompts: Prompts | None = None) -> MainWindow:
-    """Wire the pages to one open database; tests call this with a temporary file.
-
-    Tổng quan's figures start on the worker first, so they are counted while the window is built.
-    """
-    first = FirstFigures(services, tasks)
-    window, controller = build_shell(settings, tasks, prompts, first)
+    """Wire the pages to one open database; tests call this with a temporary file."""
+    window, controller = build_shell(settings, tasks, prompts)
     controller.adopt(services)
     return window
 

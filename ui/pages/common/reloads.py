@@ -73,12 +73,7 @@ def org_year_job(services: Services, bar: OrgYearBar,
     asked for, else the one shown, else the top of the tree (:func:`choose_org`); with no
     organisation at all there is nothing to fetch (None).
     """
-    return org_year_fetch(services, bar.preferred(), bar.year_value(), fetch)
-
-
-def org_year_fetch(services: Services, preferred: tuple[int | None, int | None], year: int,
-                   fetch: Callable[[int, int], T]) -> Callable[[], OrgYearLoaded[T]]:
-    """:func:`org_year_job` for a choice given outright (a load started before its page exists)."""
+    preferred, year = bar.preferred(), bar.year_value()
 
     def job() -> OrgYearLoaded[T]:
         organizations = services.organizations.all(include_retired=False)

@@ -19,55 +19,13 @@ from khoi_desktop.domain.models import Changes
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter, Overview
 from ui.pages.common.org_year_bar import OrgYearBar
-from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_fetch, org_year_job
+from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
 from ui.pages.reports.overview_cards import CARD_STYLE, FigureCard, OpenList
 from ui.prompts import Prompts
 from ui.style import named_label
 from ui.tasks import TaskRunner
 
 Loaded = OrgYearLoaded[Overview]
-NO_CHOICE: tuple[int | None, int | None] = (None, None)  # a new bar's: the top organisation
-
-
-class FirstFigures:
-    """The first page's figures, started on the worker as soon as the database is open.
-
-    The window starts them before it builds itself, so they are counted while it is built and
-    shown; the page built for the same database takes them (:meth:`claim`, once) as its first
-    load, for the choice a new bar makes (the top organisation, this year).
-    """
-
-    def __init__(self, services: Services, tasks: TaskRunner) -> None:
-        self.services, self.year = services, services.context.today().year
-        self._outcome: list[tuple[bool, object]] = []
-        self._receivers: tuple[Callable[[Loaded], None], Callable[[BaseException], None]] | None = None
-        self._claimed = False
-        job = org_year_fetch(services, NO_CHOICE, self.year, services.overview.overview)
-        tasks.call(job, lambda loaded: self._arrived(True, loaded), lambda exc: self._arrived(False, exc))
-
-    def claim(self, services: Services) -> FirstFigures | None:
-        """This load for the page of ``services``, the first time only (another database: None)."""
-        if self._claimed or services is not self.services:
-            return None
-        self._claimed = True
-        return self
-
-    def deliver(self, on_loaded: Callable[[Loaded], None], on_failed: Callable[[BaseException], None]) -> None:
-        """Hand the answer over now if it is in, else when it arrives."""
-        self._receivers = (on_loaded, on_failed)
-        if self._outcome:
-            self._arrived(*self._outcome.pop())
-
-    def _arrived(self, ok: bool, value: object) -> None:
-        if self._receivers is None:
-            self._outcome.append((ok, value))
-            return
-        on_loaded, on_failed = self._receivers
-        self._receivers = None
-        if ok:
-            on_loaded(value)  # type: ignore[arg-type]
-        else:
-            on_failed(value)  # type: ignore[arg-type]
 
 
 class OverviewPage(QWidget):
@@ -76,7 +34,7 @@ class OverviewPage(QWidget):
     status_changed = Signal(str)
 
     def __init__(self, services: Services, tasks: TaskRunner, prompts: Prompts,
-                 open_list: OpenList | None = None, first: FirstFigures | None = None) -> None:
+                 open_list: OpenList | None = None) -> None:
         super().__init__()
         self._services, self._tasks, self._prompts = services, tasks, prompts
         self.open_list: OpenList = open_list or (lambda _filter: None)
@@ -88,10 +46,7 @@ class OverviewPage(QWidget):
         self._build()
         self.bar.changed.connect(self.request_reload)
         self.refresh_button.clicked.connect(self.request_reload)
-        if first is not None and (self.bar.preferred(), self.bar.year_value()) == (NO_CHOICE, first.year):
-            self._take_first(first)
-        else:
-            self.reload()
+        self.reload()
 
     def _build(self) -> None:
         self.subtitle = named_label("", "pageSubtitle", wrap=True)
@@ -160,12 +115,6 @@ class OverviewPage(QWidget):
         job = org_year_job(self._services, self.bar, overview.overview)
         self._set_busy(True)
         self._tasks.call(job, lambda loaded: self._loaded(serial, loaded), lambda exc: self._failed(serial, exc))
-
-    def _take_first(self, first: FirstFigures) -> None:
-        """The load started before the page (same choice): its answer, as if this page had asked."""
-        serial = self._reloads.begin()
-        self._set_busy(True)
-        first.deliver(lambda loaded: self._loaded(serial, loaded), lambda exc: self._failed(serial, exc))
 
     def _loaded(self, serial: int, loaded: Loaded) -> None:
         if not self._reloads.is_current(serial):

@@ -19,7 +19,7 @@ from ui.app import build_window
 from ui.models.meetings_table import KIND
 from ui.pages.meetings.meetings_page import MeetingsPage
 from ui.pages.reports.overview_cards import NOT_CHARTED, shown_figures
-from ui.pages.reports.overview_page import FirstFigures, OverviewPage, figure_opener
+from ui.pages.reports.overview_page import OverviewPage, figure_opener
 from ui.tasks import TaskRunner
 from ui.widgets.bar_chart import CURRENT_COLOR, PREVIOUS_COLOR, Bar, BarPair
 
@@ -234,30 +234,3 @@ def test_figures_counted_before_the_window_shows_are_counted_once(qtbot, monkeyp
     finally:
         settle(tasks)
         window.controller.shutdown()  # type: ignore[attr-defined]
-
-
-def test_figures_in_before_the_page_is_built_are_shown(qtbot, services: Services, tasks: TaskRunner,
-                                                       prompts: FakePrompts, world: Bloc) -> None:
-    """An early count that finished before its page existed is shown by the page, not counted again."""
-    first = FirstFigures(services, tasks)
-    settle(tasks)
-    page = OverviewPage(services, tasks, prompts, first=first.claim(services))
-    qtbot.addWidget(page)
-    assert page.overview == services.overview.overview(world.bloc, services.context.today().year)
-    assert not page.busy_label.isVisibleTo(page) and first.claim(services) is None  # taken once
-
-
-def test_a_newer_choice_wins_over_the_early_count(qtbot, services: Services, tasks: TaskRunner,
-                                                   prompts: FakePrompts, world: Bloc) -> None:
-    """Choosing another year while the early count runs: the early answer is dropped, the new one shown."""
-    page = OverviewPage(services, tasks, prompts, first=FirstFigures(services, tasks).claim(services))
-    qtbot.addWidget(page)
-    statuses: list[str] = []
-    page.status_changed.connect(statuses.append)
-    page.bar.set_organizations(services.organizations.all(include_retired=False), world.bloc)
-    page.bar.select(world.bloc, YEAR)
-    page.request_reload()
-    settle(tasks)
-    assert page.overview is not None and page.overview.year == YEAR
-    assert page.overview == services.overview.overview(world.bloc, YEAR)
-    assert statuses and all(f"năm {YEAR}:" in status for status in statuses)  # the early answer never shown
