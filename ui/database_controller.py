@@ -21,7 +21,6 @@ from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import Services, app_schema_version, restore_database, validate_backup
 from ui.database_jobs import DATABASE_FILTER, Opener, open_job
 from ui.main_window import MainWindow
-from ui.new_unit import NewUnitWizard, create_unit_job
 from ui.prompts import Prompts
 from ui.single_instance import DatabaseLock, ensure_single_instance
 from ui.tasks import TaskControl, TaskRunner
@@ -170,6 +169,8 @@ class DatabaseController(QObject):
             self._prompts.warn("Tạo cơ sở dữ liệu mới",
                                f"Tệp “{path.name}” đã có. Hãy chọn tên khác: dữ liệu có sẵn không bị ghi đè.")
             return
+        from ui.new_unit import NewUnitWizard, create_unit_job  # its dialogs load only when asked for
+
         if ask_new_unit is None:
             ask_new_unit = NewUnitWizard.ask
         data = ask_new_unit(self._window)

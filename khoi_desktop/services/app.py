@@ -7,35 +7,32 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from khoi_desktop.file_lock import WriterLock
-from khoi_desktop.services.assessments import AssessmentService
-from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.backups import restore_backup
-from khoi_desktop.services.base import ServiceContext
-from khoi_desktop.services.commitments import CommitmentService
-from khoi_desktop.services.exemplars import ExemplarService
-from khoi_desktop.services.inspections import InspectionService
-from khoi_desktop.services.meetings import MeetingService
-from khoi_desktop.services.organizations import OrganizationService
-from khoi_desktop.services.outreach import OutreachService
-from khoi_desktop.services.overview import OverviewService
-from khoi_desktop.services.people import PeopleService
 from khoi_desktop.services.session import DatabaseSession
-from khoi_desktop.services.study import StudyService
-from khoi_desktop.services.templates import TemplateService
-from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import maintenance_repo
 from khoi_desktop.storage.migrations import schema_version
 
 if TYPE_CHECKING:  # built on first use (below); imported here for the annotations only
+    from khoi_desktop.services.assessments import AssessmentService
+    from khoi_desktop.services.attendance import AttendanceService
+    from khoi_desktop.services.commitments import CommitmentService
     from khoi_desktop.services.consolidation import ConsolidationService
+    from khoi_desktop.services.exemplars import ExemplarService
+    from khoi_desktop.services.inspections import InspectionService
     from khoi_desktop.services.meeting_documents import MeetingDocumentService
+    from khoi_desktop.services.meetings import MeetingService
+    from khoi_desktop.services.organizations import OrganizationService
+    from khoi_desktop.services.outreach import OutreachService
+    from khoi_desktop.services.overview import OverviewService
     from khoi_desktop.services.package_export import PackageExportService
     from khoi_desktop.services.package_import import PackageImportService
+    from khoi_desktop.services.people import PeopleService
+    from khoi_desktop.services.study import StudyService
     from khoi_desktop.services.study_documents import StudyDocumentService
+    from khoi_desktop.services.templates import TemplateService
     from khoi_desktop.services.year_end import YearEndService
+    from khoi_desktop.services.year_plans import YearPlanService
 
 
 @dataclass(frozen=True)
@@ -49,27 +46,89 @@ class DatabaseSummary:
 class Services(DatabaseSession):
     """Everything the GUI and the command line may ask of one database.
 
-    The services that write documents and packages (PDF, Word, Excel, .zip) are built on first
-    use: their modules bring in reportlab, python-docx and openpyxl, about 870 modules that
-    would otherwise slow every start of the window although most sessions print nothing.
+    Every service is built on first use, its module imported then: the window's start loads
+    only what its first page asks (Tổng quan), and the services that write documents and
+    packages (PDF, Word, Excel, .zip) bring in reportlab, python-docx and openpyxl, about 870
+    modules that most sessions never need.
     """
 
-    def __init__(self, db: Database, path: Path, context: ServiceContext | None = None,
-                 lock: WriterLock | None = None) -> None:
-        super().__init__(db, path, context, lock)
-        self.organizations = OrganizationService(self.context)
-        self.people = PeopleService(self.context)
-        self.meetings = MeetingService(self.context)
-        self.attendance = AttendanceService(self.context)
-        self.templates = TemplateService(self.context)
-        self.year_plans = YearPlanService(self.context)
-        self.study = StudyService(self.context)
-        self.commitments = CommitmentService(self.context)
-        self.assessments = AssessmentService(self.context)
-        self.inspections = InspectionService(self.context)
-        self.outreach = OutreachService(self.context)
-        self.exemplars = ExemplarService(self.context)
-        self.overview = OverviewService(self.context)
+    @cached_property
+    def organizations(self) -> OrganizationService:
+        from khoi_desktop.services.organizations import OrganizationService
+
+        return OrganizationService(self.context)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from khoi_desktop.services.people import PeopleService
+
+        return PeopleService(self.context)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from khoi_desktop.services.meetings import MeetingService
+
+        return MeetingService(self.context)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from khoi_desktop.services.attendance import AttendanceService
+
+        return AttendanceService(self.context)
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        from khoi_desktop.services.templates import TemplateService
+
+        return TemplateService(self.context)
+
+    @cached_property
+    def year_plans(self) -> YearPlanService:
+        from khoi_desktop.services.year_plans import YearPlanService
+
+        return YearPlanService(self.context)
+
+    @cached_property
+    def study(self) -> StudyService:
+        from khoi_desktop.services.study import StudyService
+
+        return StudyService(self.context)
+
+    @cached_property
+    def commitments(self) -> CommitmentService:
+        from khoi_desktop.services.commitments import CommitmentService
+
+        return CommitmentService(self.context)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        from khoi_desktop.services.assessments import AssessmentService
+
+        return AssessmentService(self.context)
+
+    @cached_property
+    def inspections(self) -> InspectionService:
+        from khoi_desktop.services.inspections import InspectionService
+
+        return InspectionService(self.context)
+
+    @cached_property
+    def outreach(self) -> OutreachService:
+        from khoi_desktop.services.outreach import OutreachService
+
+        return OutreachService(self.context)
+
+    @cached_property
+    def exemplars(self) -> ExemplarService:
+        from khoi_desktop.services.exemplars import ExemplarService
+
+        return ExemplarService(self.context)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from khoi_desktop.services.overview import OverviewService
+
+        return OverviewService(self.context)
 
     # Imported inside each property: the document writers' libraries load on first use only.
     @cached_property

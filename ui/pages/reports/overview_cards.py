@@ -102,7 +102,6 @@ class FigureCard(QFrame):
         self.group = group
         self._open = open_list
         self.setObjectName("overviewCard")
-        self.setStyleSheet(CARD_STYLE)
         self.rows: dict[str, FigureRow] = {}
         title = QLabel(group.title)
         title.setObjectName("cardTitle")

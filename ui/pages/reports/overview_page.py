@@ -20,7 +20,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter, Overview
 from ui.pages.common.org_year_bar import OrgYearBar
 from ui.pages.common.reloads import OrgYearLoaded, Reloads, org_year_job
-from ui.pages.reports.overview_cards import FigureCard, OpenList
+from ui.pages.reports.overview_cards import CARD_STYLE, FigureCard, OpenList
 from ui.prompts import Prompts
 from ui.style import named_label
 from ui.tasks import TaskRunner
@@ -68,6 +68,7 @@ class OverviewPage(QWidget):
         row.addStretch(1)
         self.cards_box = QVBoxLayout()
         self.cards_box.setSpacing(14)
+        self.setStyleSheet(CARD_STYLE)  # once for every card: a sheet per card is polished per card
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(named_label("Tổng quan", "pageTitle"))

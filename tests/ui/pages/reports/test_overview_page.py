@@ -199,3 +199,38 @@ def test_bar_pair_draws_both_years(qtbot) -> None:
     assert image.pixelColor(150, middle + 5) == CURRENT_COLOR
     assert BarPair(Bar(0, 0.1), 100).lengths(100) == (0.0, 2.0)
     assert QColor(CURRENT_COLOR) != QColor(PREVIOUS_COLOR)
+
+
+def test_figures_counted_before_the_window_shows_are_counted_once(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                                                   services: Services, settings: QSettings,
+                                                                   tasks: TaskRunner, prompts: FakePrompts,
+                                                                   world: Bloc) -> None:
+    """The first page's figures start on the worker while the window is still being built (not
+    when it shows): one count, the loading state until it is in, then the service's figures."""
+    asked: list[tuple[int, int]] = []
+    count = services.overview.overview
+
+    def counted(org_id: int, year: int) -> Overview:
+        asked.append((org_id, year))
+        return count(org_id, year)
+
+    monkeypatch.setattr(services.overview, "overview", counted)
+    window = build_window(services, settings, tasks, prompts)
+    qtbot.addWidget(window)
+    try:
+        page = window.page("overview")
+        assert isinstance(page, OverviewPage)
+        assert not window.isVisible() and tasks.is_busy()  # already on the worker
+        assert page.busy_label.isVisibleTo(page) and page.overview is None
+        window.show()
+        qtbot.waitExposed(window)
+        settle(tasks)
+        assert asked == [(world.bloc, services.context.today().year)]
+        assert not page.busy_label.isVisibleTo(page)
+        expected = count(*asked[0])
+        assert page.overview == expected
+        total = expected.figure("meetings.total")
+        assert page.cards["meetings"].rows["meetings.total"].value.text() == total.text
+    finally:
+        settle(tasks)
+        window.controller.shutdown()  # type: ignore[attr-defined]
