@@ -12,17 +12,16 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
 
-from khoi_desktop.file_lock import LockHolder, holder_text
+from khoi_desktop.file_lock import UNREADABLE_GRACE_S, LockHolder, holder_text, lock_path
 
 log = logging.getLogger(__name__)
 
-UNREADABLE_GRACE_S = 5.0  # a live owner writes its details right after creating the file
 ShowMessage = Callable[[str, str], None]
 
 
@@ -30,17 +29,6 @@ class LockState(Enum):
     ACQUIRED = "acquired"
     HELD_ELSEWHERE = "held_elsewhere"
     UNAVAILABLE = "unavailable"  # the folder does not allow a lock file; go on without one
-
-
-@dataclass(frozen=True)
-class LockOwner:
-    pid: int
-    host: str
-    program: str
-
-
-def lock_path(database: Path) -> Path:
-    return Path(f"{database}.lock")
 
 
 class DatabaseLock:
@@ -51,7 +39,7 @@ class DatabaseLock:
         self.path = lock_path(self.database)
         self._lock = QLockFile(str(self.path))
         self._lock.setStaleLockTime(0)  # long-lived: never stale by age, only by a dead owner
-        self.owner: LockOwner | None = None
+        self.owner: LockHolder | None = None
 
     def acquire(self) -> LockState:
         """Take the lock, or learn who holds it (``owner``)."""
@@ -65,7 +53,7 @@ class DatabaseLock:
                 and self._lock.tryLock(0):
             log.warning("Đã gỡ tệp khóa hỏng %s", self.path)
             return LockState.ACQUIRED
-        self.owner = LockOwner(int(pid), str(host), str(program))
+        self.owner = LockHolder(int(pid), str(program), str(host))
         return LockState.HELD_ELSEWHERE
 
     def release(self) -> None:
@@ -82,15 +70,13 @@ class DatabaseLock:
             return True
 
 
-def already_open_message(database: Path, owner: LockOwner | None) -> str:
+def already_open_message(database: Path, owner: LockHolder | None) -> str:
     """Names the holder as the command line does (:func:`khoi_desktop.file_lock.holder_text`):
     the lock may be held by another window or by a command (``restore``, ``import-members``)."""
-    holder = None
-    if owner is not None:
-        host = owner.host if owner.host and owner.host != _this_host() else ""
-        holder = LockHolder(owner.pid, owner.program, host)
+    if owner is not None and owner.host == _this_host():
+        owner = replace(owner, host="")  # Qt's name for this machine may differ from the socket's
     return (
-        f"Cơ sở dữ liệu “{database.name}” đang được mở bởi {holder_text(holder)}.\n\n"
+        f"Cơ sở dữ liệu “{database.name}” đang được mở bởi {holder_text(owner)}.\n\n"
         "Hãy chuyển sang cửa sổ đó (xem trên thanh tác vụ). Nếu muốn mở lại ở đây, hãy đóng "
         "cửa sổ kia trước. Hai cửa sổ cùng sửa một tệp có thể ghi đè công việc của nhau."
     )

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from khoi_desktop.file_lock import UNREADABLE_GRACE_S, LockHolder, lock_path
 from ui.single_instance import (
-    UNREADABLE_GRACE_S,
     DatabaseLock,
-    LockOwner,
     LockState,
     already_open_message,
     ensure_single_instance,
-    lock_path,
 )
 
 HOLDER = """
@@ -128,4 +126,4 @@ def test_second_start_shows_a_friendly_message(database: Path, first: DatabaseLo
 
 def test_message_names_another_host(database: Path) -> None:
     """A lock taken on another computer names that computer."""
-    assert "trên máy “PC-KE-TOAN”" in already_open_message(database, LockOwner(42, "PC-KE-TOAN", "khoi"))
+    assert "trên máy “PC-KE-TOAN”" in already_open_message(database, LockHolder(42, "khoi", "PC-KE-TOAN"))
