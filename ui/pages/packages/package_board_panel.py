@@ -11,12 +11,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -25,7 +22,7 @@ from khoi_desktop.domain.package import package_file_name
 from khoi_desktop.services.package_board import MISSING, Board, PackageBoardService
 from khoi_desktop.services.package_export import ExportedPackage
 from khoi_desktop.services.package_upward import UpwardPackageService
-from ui.pages.common.page_frame import button_row
+from ui.pages.common.page_frame import button_row, read_only_table
 from ui.prompts import Prompts
 from ui.tasks import TaskRunner
 
@@ -46,7 +43,7 @@ class PackageBoardPanel(QGroupBox):
         self.board: Board | None = None
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
-        self.table = _table()
+        self.table = read_only_table(BOARD_HEADERS, 0, 160)
         self.refresh_button = QPushButton("Làm mới")
         self.copy_button = QPushButton("Sao chép danh sách chưa gửi")
         self.upward_button = QPushButton("Xuất gói tổng hợp gửi cấp trên…")
@@ -104,15 +101,3 @@ class PackageBoardPanel(QGroupBox):
         self.status_changed.emit(f"Đã xuất {exported.title}.")
         self._prompts.inform("Xuất gói tổng hợp", f"Đã ghi “{exported.path}”. Hãy gửi tệp này lên cấp trên.")
 
-
-def _table() -> QTableWidget:
-    table = QTableWidget(0, len(BOARD_HEADERS))
-    table.setHorizontalHeaderLabels(list(BOARD_HEADERS))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.setMinimumHeight(160)
-    return table

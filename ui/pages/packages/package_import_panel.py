@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -34,7 +32,7 @@ from khoi_desktop.services.package_import import (
     PackageStatus,
 )
 from khoi_desktop.services.year_end import ExportCancelled, ExportedReport
-from ui.pages.common.page_frame import button_row
+from ui.pages.common.page_frame import button_row, read_only_table
 from ui.prompts import Prompts
 from ui.tasks import TaskControl, TaskRunner
 
@@ -118,7 +116,8 @@ class PackageImportPanel(QGroupBox):
         self.force_box = QCheckBox("Nhận đè cả gói cũ hơn gói đã nhận")
         self.import_button = QPushButton("Nhận các gói hợp lệ")
         self.report_button = QPushButton("Báo cáo tổng hợp…")
-        self.table = _table()
+        self.table = read_only_table(HEADERS, 3, 140)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText("Chọn một dòng để xem kết quả kiểm tra và các thay đổi.")
@@ -285,16 +284,3 @@ class PackageImportPanel(QGroupBox):
         self.pair_button.setEnabled(row is not None and self.checked[row].preview is not None
                                     and not self.checked[row].preview.paired and self.pair_combo.count() > 0)
 
-
-def _table() -> QTableWidget:
-    table = QTableWidget(0, len(HEADERS))
-    table.setHorizontalHeaderLabels(list(HEADERS))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-    table.setMinimumHeight(140)
-    return table
