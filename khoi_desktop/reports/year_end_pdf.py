@@ -14,6 +14,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as PdfParagraph
@@ -129,13 +130,15 @@ def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     styles = build_styles(layout)
     fit = table_layout(table, layout)
     size, widths = fit.size, fit.widths
-    head_style = styles.table_header.clone("table_header_fit", fontSize=size, leading=size * layout.line_spacing)
+    head_style = _fitted(styles.table_header, size, layout)
     header = [PdfParagraph(markup.inline(column.title), head_style) for column in table.columns]
+    cell_styles = {centred: _fitted(styles.table_cell_centred if centred else styles.table_cell, size, layout)
+                   for centred in (False, True)}  # once per table: a consolidated report has thousands of cells
     caption = [_caption(table.title, layout), *([Spacer(0, 0)] * (len(table.columns) - 1))]
     rows: list[list[Flowable]] = [caption, header]
     for index, values in enumerate(table.rows):
         bold = table.total_row and index == len(table.rows) - 1
-        rows.append([_cell(value, column.centred, bold, layout, size, width) for value, column, width
+        rows.append([_cell(value, cell_styles[column.centred], column.centred, bold, width) for value, column, width
                      in zip(values, table.columns, widths, strict=True)])
     # The caption is the table's first row: it stays with the table and does not repeat on later pages.
     grid = PdfTable(rows, colWidths=widths, repeatRows=(1,), hAlign="CENTER")
@@ -151,11 +154,14 @@ def _table(table: Table, layout: LayoutSpec) -> list[Flowable]:
     return on_landscape_pages(flowables) if fit.landscape else flowables
 
 
-def _cell(value: object, centred: bool, bold: bool, layout: LayoutSpec, size: float, width: float) -> Flowable:
-    styles = build_styles(layout)
-    style = styles.table_cell_centred if centred else styles.table_cell
-    if size != style.fontSize:
-        style = style.clone(f"{style.name}_fit", fontSize=size, leading=size * layout.line_spacing)
+def _fitted(style: ParagraphStyle, size: float, layout: LayoutSpec) -> ParagraphStyle:
+    """``style`` at the table's fitted type size (itself when the size is unchanged)."""
+    if size == style.fontSize:
+        return style
+    return style.clone(f"{style.name}_fit", fontSize=size, leading=size * layout.line_spacing)
+
+
+def _cell(value: object, style: ParagraphStyle, centred: bool, bold: bool, width: float) -> Flowable:
     plain = fonts.register_fonts().printable(vntext.clean(cell_text(value)))  # type: ignore[arg-type]
     font = fonts.register_fonts().bold if bold else style.fontName
     if "\n" not in plain and stringWidth(plain, font, style.fontSize) <= width - 2 * CELL_PADDING - 1:
