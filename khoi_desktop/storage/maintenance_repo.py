@@ -45,6 +45,10 @@ def quick_check_file(path: Path) -> list[str]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return quick_check_rows(conn)
+    except sqlite3.OperationalError:
+        raise  # busy, locked, I/O: the check did not run, which says nothing about the file
+    except sqlite3.DatabaseError:  # SQLite refuses to read on: that is the check's answer
+        return ["dữ liệu trong tệp bị hỏng, không đọc được"]
     finally:
         conn.close()
 
