@@ -2,46 +2,42 @@
 
 Everything a library can throw on a bad file becomes :class:`SheetReadError` with a
 Vietnamese message naming the file. Text in legacy fonts (.VnTime, VNI-Times) is
-converted to Unicode here, per cell and per rich-text run. Formulas are never
-evaluated: the value Excel cached is used. :mod:`.sheet_layout` then finds the header
+converted to Unicode per cell and per rich-text run (:mod:`.sheet_cells`); an .xlsx
+sheet's rows are read by :mod:`.xlsx_rows`. Formulas are never evaluated: the value
+Excel cached is used. :mod:`.sheet_layout` then finds the header
 row and the data rows in the grid.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import pyexpat
-import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
-from xml.etree.ElementTree import Element, iterparse
+from xml.etree.ElementTree import iterparse
 
 import xlrd
-from openpyxl.cell.read_only import ReadOnlyCell
-from openpyxl.cell.rich_text import CellRichText
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import (  # read-only mode's streaming parser
-    INLINE_STRING,
-    MERGE_TAG,
-    ROW_TAG,
-    WorkSheetParser,
-)
-from openpyxl.worksheet.merge import MergeCells
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.worksheet._reader import WorkSheetParser
 from xlrd.compdoc import CompDoc
 
 from khoi_desktop.domain.vntext import clean, format_date
-from khoi_desktop.interchange.legacy_fonts import LegacyEncoding, encoding_for_font, looks_legacy, to_unicode
-
-CellValue = str | int | float | bool | date | datetime | None
+from khoi_desktop.interchange.legacy_fonts import LegacyEncoding
+from khoi_desktop.interchange.sheet_cells import (
+    EMPTY_CELL,
+    Cell,
+    CellValue,
+    FontNames,
+    plain_value,
+    text_cell,
+)
+from khoi_desktop.interchange.xlsx_rows import OpenpyxlRows, SheetRows
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # guards against zip bombs
@@ -59,22 +55,6 @@ class SheetReadError(Exception):
         super().__init__(f"Không đọc được tệp “{file_name}”: {reason}")
         self.file_name = file_name
         self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One cell: its value (text already Unicode NFC) and the font name it was written in."""
-
-    value: CellValue = None
-    font_name: str = ""
-    legacy: LegacyEncoding | None = None  # set when the text was converted from TCVN3/VNI
-
-    @property
-    def is_empty(self) -> bool:
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
-
-
-EMPTY_CELL = Cell()
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,146 +283,48 @@ class _StreamingReader(ExcelReader):
 def _has_cells(sheet: ReadOnlyWorksheet) -> bool:
     """Any value in the first rows (read as a stream: a huge sheet is not parsed to answer)."""
     with sheet._get_source() as source:  # noqa: SLF001 - the sheet's XML stream
-        for _index, cells in islice(_parser(sheet, source).parse(), 50):
-            if any(cell["value"] is not None for cell in cells):
-                return True
-    return False
+        return any(cells for _index, _written, cells in islice(_rows(sheet, source, FontNames(sheet)).parse(), 50))
 
 
 # openpyxl parses sheets through defusedxml's pure-Python XML parser, half the reading time of
 # a 10,000-row list. The C parser is as safe against entity bombs and external entities from
-# expat 2.4.1 on (Python's "XML vulnerabilities" table); with an older expat, defusedxml stays.
+# expat 2.4.1 on (Python's "XML vulnerabilities" table); with an older expat, defusedxml stays,
+# and so does openpyxl's own reading of each cell.
 _C_PARSER_IS_SAFE = pyexpat.version_info >= (2, 4, 1)
 
 
-class _Parser(WorkSheetParser):
-    """openpyxl's sheet parser reading only rows and merged blocks, through the C XML parser,
-    with a short way for plain inline text (one ``<t>``, no runs): building rich text for each
-    such cell is most of the rest of the reading time of an exported list."""
-
-    def parse(self) -> Iterator[tuple[int, list[dict[str, object]]]]:
-        if not _C_PARSER_IS_SAFE:
-            yield from super().parse()
-            return
-        for _event, element in iterparse(self.source):
-            if element.tag == ROW_TAG:
-                row = self.parse_row(element)
-                element.clear()
-                yield row
-            elif element.tag == MERGE_TAG:
-                self.merged_cells = MergeCells.from_tree(element)
-                element.clear()
-
-    def parse_cell(self, element: Element) -> dict[str, object]:
-        inline = element.find(INLINE_STRING) if element.get("t") == "inlineStr" else None
-        if inline is None or len(inline) != 1 or inline[0].tag != _PLAIN_TEXT:
-            return super().parse_cell(element)
-        coordinate = element.get("r")
-        if coordinate:
-            row, column = coordinate_to_tuple(coordinate)
-            self.col_counter = column
-        else:
-            self.col_counter += 1
-            row, column = self.row_counter, self.col_counter
-        style = element.get("s")
-        return {"row": row, "column": column, "value": inline[0].text or "", "data_type": "s",
-                "style_id": int(style) if style else 0}
-
-
-_PLAIN_TEXT = f"{{{SHEET_MAIN_NS}}}t"
-
-
-def _parser(sheet: ReadOnlyWorksheet, source: object) -> WorkSheetParser:
+def _rows(sheet: ReadOnlyWorksheet, source: object, fonts: FontNames) -> SheetRows | OpenpyxlRows:
+    """The sheet's rows as cells: read straight from the C parser's elements, or by openpyxl."""
+    if _C_PARSER_IS_SAFE:
+        return SheetRows(sheet, source, fonts, iterparse)
     book = sheet.parent
-    return _Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,  # noqa: SLF001
-                           date_formats=book._date_formats, timedelta_formats=book._timedelta_formats,  # noqa: SLF001
-                           rich_text=True)
+    return OpenpyxlRows(WorkSheetParser(source, sheet._shared_strings, data_only=True,  # noqa: SLF001
+                                        epoch=book.epoch, date_formats=book._date_formats,  # noqa: SLF001
+                                        timedelta_formats=book._timedelta_formats,  # noqa: SLF001
+                                        rich_text=True), fonts)
 
 
 def _stream_rows(file_name: str, sheet: ReadOnlyWorksheet) -> tuple[list[list[Cell]], tuple[MergedRange, ...]]:
-    """The sheet's rows, refusing as soon as a limit is passed (rows, filled cells)."""
+    """The sheet's rows, refusing as soon as a limit is passed (rows, cells written)."""
     rows: list[list[Cell]] = []
     filled = 0
-    fonts = _FontNames(sheet)
     with sheet._get_source() as source:  # noqa: SLF001 - the sheet's XML stream
-        parser = _parser(sheet, source)
-        for index, cells in parser.parse():
+        parser = _rows(sheet, source, FontNames(sheet))
+        for index, written, row in parser.parse():
             if index > MAX_ROWS:
                 raise SheetReadError(file_name, f"trang tính có quá nhiều dòng (quá {MAX_ROWS:,} dòng)."
                                      .replace(",", "."))
             rows.extend([] for _ in range(index - 1 - len(rows)))  # rows the file leaves out
-            filled += len(cells)
-            if len(cells) > MAX_COLUMNS or filled > MAX_CELLS:
+            filled += written
+            if written > MAX_COLUMNS or filled > MAX_CELLS:
                 raise SheetReadError(file_name, "trang tính có quá nhiều ô dữ liệu cho một danh sách "
                                                 f"(tối đa {MAX_COLUMNS} cột).")
-            row = _stream_row(fonts, cells)
             rows.append(row)
         merged = tuple(
             MergedRange(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
             for m in (parser.merged_cells.mergeCell if parser.merged_cells else ())
         )
     return rows, merged
-
-
-class _FontNames(dict[int, str]):
-    """The font name of each cell style, looked up once per style (not once per cell)."""
-
-    def __init__(self, sheet: ReadOnlyWorksheet) -> None:
-        super().__init__()
-        self._sheet = sheet
-
-    def __missing__(self, style_id: int) -> str:
-        probe = ReadOnlyCell(self._sheet, 1, 1, None, style_id=style_id)
-        self[style_id] = name = probe.font.name or ""
-        return name
-
-
-def _stream_row(fonts: _FontNames, cells: list[dict[str, object]]) -> list[Cell]:
-    row: list[Cell] = []
-    for cell in cells:
-        value = cell["value"]
-        if value is None:
-            continue
-        row.extend([EMPTY_CELL] * (int(cell["column"]) - 1 - len(row)))
-        row.append(_xlsx_cell(value, fonts, int(cell["style_id"] or 0)))
-    return row
-
-
-def _xlsx_cell(value: object, fonts: _FontNames, style_id: int) -> Cell:
-    if isinstance(value, CellRichText):
-        runs = [(str(part), (part.font.rFont if hasattr(part, "font") else None) or "") for part in value]
-        return _text_cell(runs, fonts[style_id])
-    if isinstance(value, str):
-        cell_font = fonts[style_id]
-        if _legacy_encoding(cell_font) is None:  # most cells: Unicode fonts, text only NFC-normalised
-            return Cell(unicodedata.normalize("NFC", value), cell_font)
-        return _text_cell([(value, "")], cell_font)
-    return Cell(_plain_value(value))
-
-
-_legacy_encoding = functools.cache(encoding_for_font)  # a sheet uses a handful of fonts
-
-
-def _plain_value(value: object) -> CellValue:
-    """Dates without a time of day become dates; times and durations become text."""
-    if isinstance(value, datetime):
-        return value.date() if value.time() == time(0) else value
-    if isinstance(value, int | float | bool | date):
-        return value
-    return clean(str(value))
-
-
-def _text_cell(runs: Sequence[tuple[str, str]], cell_font: str) -> Cell:
-    """Convert each run by its own font (an .xls/.xlsx cell may mix .VnTime and .VnTimeH)."""
-    parts: list[str] = []
-    used: LegacyEncoding | None = None
-    for text, run_font in runs:
-        encoding = encoding_for_font(run_font or cell_font)
-        if encoding and looks_legacy(text):
-            used = used or encoding
-        parts.append(to_unicode(text, encoding))
-    return Cell("".join(parts), cell_font, used)
-
 
 # ---------------------------------------------------------------------------
 # .xls through xlrd
@@ -484,12 +366,12 @@ def _xls_cell(book: object, sheet: object, row: int, col: int) -> Cell:
         return EMPTY_CELL
     if kind == xlrd.XL_CELL_TEXT:
         cell_font = _xls_font(book, book.xf_list[sheet.cell_xf_index(row, col)].font_index)
-        return _text_cell(_xls_runs(book, sheet, row, col, value), cell_font)
+        return text_cell(_xls_runs(book, sheet, row, col, value), cell_font)
     if kind == xlrd.XL_CELL_NUMBER:
         return Cell(int(value) if value.is_integer() else value)
     if kind == xlrd.XL_CELL_DATE:
         try:
-            return Cell(_plain_value(xlrd.xldate.xldate_as_datetime(value, book.datemode)))
+            return Cell(plain_value(xlrd.xldate.xldate_as_datetime(value, book.datemode)))
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return Cell(value)
     if kind == xlrd.XL_CELL_BOOLEAN:
