@@ -6,6 +6,7 @@ pins that every value has a label.
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 from khoi_desktop.domain.vntext import fold
@@ -21,11 +22,17 @@ class LabelledEnum(StrEnum):
     @classmethod
     def from_label(cls, text: str) -> LabelledEnum | None:
         """The member whose label or code matches ``text`` ignoring case and diacritics."""
-        wanted = fold(text)
-        for member in cls:
-            if fold(member.label) == wanted or member.value == wanted:
-                return member
-        return None
+        return _members_by_label(cls).get(fold(text))
+
+
+@functools.cache  # labels are fixed: folded once per enum, not once per member per lookup (imports)
+def _members_by_label(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
+    """Folded label and code → the first member with that label or code, as a search in order finds it."""
+    found: dict[str, LabelledEnum] = {}
+    for member in enum:
+        found.setdefault(fold(member.label), member)
+        found.setdefault(member.value, member)
+    return found
 
 
 class OrgKind(LabelledEnum):

@@ -75,7 +75,7 @@ def _check_name(data: PersonInput) -> None:
         raise ValidationError("full_name", "Họ và tên không được để trống (hoặc chỉ có ký tự không nhìn thấy).")
     if len(data.full_name) > 100:
         raise ValidationError("full_name", "Họ và tên quá dài (tối đa 100 ký tự).")
-    if any(ch.isdigit() for ch in data.full_name):
+    if any(map(str.isdigit, data.full_name)):
         raise ValidationError("full_name", "Họ và tên không được chứa chữ số.")
 
 

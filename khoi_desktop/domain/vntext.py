@@ -50,10 +50,20 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text))
-    if _UNTIDY.search(text) is None:  # most texts are tidy already: one scan instead of three passes
+    if _is_tidy(text) or _UNTIDY.search(text) is None:  # most texts are tidy already: a scan, not three passes
         return text
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _is_tidy(text: str) -> bool:
+    """A quick sure "yes" for :data:`_UNTIDY` finding nothing (a "no" leaves it to the expression).
+
+    A printable text holds no control character and no whitespace but the plain space (every
+    other whitespace is a separator or a control, which ``isprintable`` refuses): only two
+    spaces in a row or a space at either end could then be untidy.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def clean_multiline(text: str | None) -> str:
@@ -81,6 +91,7 @@ class _Unmarked(dict[int, str | None]):
 _UNMARKED = _Unmarked()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # an import folds each name three times; lists repeat their words
 def fold(text: str | None) -> str:
     """Lowercase, without diacritics, đ → d: the form used for searching."""
     return unicodedata.normalize("NFD", clean(text)).translate(_UNMARKED).lower()
@@ -99,8 +110,10 @@ def visible_text(text: str | None) -> str:
     """
     if text is None:
         return ""
-    kept = "".join(ch for ch in unicodedata.normalize("NFC", str(text)) if unicodedata.category(ch) != "Cf")
-    return clean(kept)
+    text = unicodedata.normalize("NFC", str(text))
+    if text.isprintable():  # no format character (category Cf) in it: nothing to take out
+        return clean(text)
+    return clean("".join(ch for ch in text if unicodedata.category(ch) != "Cf"))
 
 
 def proper_name(text: str | None) -> str:

@@ -10,10 +10,11 @@ each carrying its own :class:`RowProblem` list; the service layer decides what t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+from operator import attrgetter
 
 from khoi_desktop.domain.vntext import DateParseError, fold, format_date, parse_date, proper_name
 from khoi_desktop.interchange.people_columns import (
@@ -130,8 +131,9 @@ def parse_rows(grid: SheetGrid, mapping: ColumnMapping) -> list[ImportRecord]:
     if mapping.missing_required:
         raise ValueError("Chưa chọn cột “Họ và tên”: không thể nhập danh sách.")
     records = []
+    used = {col for name, col in mapping.columns.items() if name != "sequence"}
     for row_number, cells in data_rows(grid, mapping.first_data_row - 1):
-        if _is_heading_row(cells, mapping):
+        if _is_heading_row(cells, mapping, used):
             continue
         records.append(_RowParser(mapping, row_number, cells).record())
     return mark_duplicates(records, mapping)
@@ -140,9 +142,9 @@ def parse_rows(grid: SheetGrid, mapping: ColumnMapping) -> list[ImportRecord]:
 _HEADING = re.compile(r"^([IVXLC]+|[A-Z])\s*[.)/-]\s*\S")  # "I. Tổ 2", "B - Chi bộ 3"
 
 
-def _is_heading_row(cells: Sequence[Cell], mapping: ColumnMapping) -> bool:
-    """Rows to pass over silently: nothing in any mapped field, or a lone 'I. Chi bộ 1' heading."""
-    used = {col for name, col in mapping.columns.items() if name != "sequence"}
+def _is_heading_row(cells: Sequence[Cell], mapping: ColumnMapping, used: set[int]) -> bool:
+    """Rows to pass over silently: nothing in any mapped field (``used``: the mapped columns but
+    the sequence number), or a lone 'I. Chi bộ 1' heading."""
     filled = [(col, cell.value) for col, cell in enumerate(cells) if not cell.is_empty]
     if not any(col in used for col, _ in filled):
         return True
@@ -171,7 +173,7 @@ class _RowParser:
         self.problems: list[RowProblem] = []
 
     def value(self, name: str) -> CellValue:
-        column = self.mapping.column_of(name)
+        column = self.mapping.columns.get(name)
         return self.cells[column].value if column is not None and column < len(self.cells) else None
 
     def problem(
@@ -317,13 +319,10 @@ def _year_only(raw: str, year: int, allow_year: bool) -> tuple[None, int]:
     return None, year
 
 
-def _content(record: ImportRecord) -> tuple[object, ...]:
-    """Everything a row says (not where it is nor what is wrong with it): equal for exact repeats."""
-    return tuple(getattr(record, name) for name in _CONTENT_FIELDS)
-
-
 _CONTENT_FIELDS = (*TEXT_FIELDS, "birth_date", "birth_year", "gender", "admission_date", "official_date",
                    "org_since")
+# Everything a row says (not where it is nor what is wrong with it): equal for exact repeats.
+_content: Callable[[ImportRecord], tuple[object, ...]] = attrgetter(*_CONTENT_FIELDS)
 
 
 def mark_repeats(records: Sequence[ImportRecord], mapping: ColumnMapping) -> list[ImportRecord]:

@@ -415,9 +415,14 @@ def _choose_sheet(
     return next((name for name in candidates if has_data(name)), candidates[0])
 
 
+def _filled_width(row: list[Cell]) -> int:
+    """One past the row's last non-empty cell (looked for from the end: rows end in a value)."""
+    return next((end for end in range(len(row), 0, -1) if not row[end - 1].is_empty), 0)
+
+
 def _square(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
     """Drop empty rows and columns at the end and pad the rest to one width."""
     while rows and all(cell.is_empty for cell in rows[-1]):
         rows.pop()
-    width = max((i + 1 for row in rows for i, cell in enumerate(row) if not cell.is_empty), default=0)
+    width = max(map(_filled_width, rows), default=0)
     return tuple(tuple(row[:width]) + (EMPTY_CELL,) * (width - len(row[:width])) for row in rows)
