@@ -145,12 +145,18 @@ _HEADING = re.compile(r"^([IVXLC]+|[A-Z])\s*[.)/-]\s*\S")  # "I. Tổ 2", "B - C
 def _is_heading_row(cells: Sequence[Cell], mapping: ColumnMapping, used: set[int]) -> bool:
     """Rows to pass over silently: nothing in any mapped field (``used``: the mapped columns but
     the sequence number), or a lone 'I. Chi bộ 1' heading."""
-    filled = [(col, cell.value) for col, cell in enumerate(cells) if not cell.is_empty]
-    if not any(col in used for col, _ in filled):
+    filled: list[tuple[int, CellValue]] = []
+    mapped = False
+    for col, cell in enumerate(cells):
+        if not cell.is_empty:
+            filled.append((col, cell.value))
+            mapped = mapped or col in used
+            if mapped and len(filled) > 1:
+                return False  # a data row: decided without looking at the rest of it
+    if not mapped:
         return True
-    if len(filled) != 1 or not isinstance(filled[0][1], str):
-        return False
-    return filled[0][0] != mapping.column_of("full_name") or bool(_HEADING.match(filled[0][1].strip()))
+    col, value = filled[0]  # the row's one filled cell, in a mapped column
+    return isinstance(value, str) and (col != mapping.column_of("full_name") or bool(_HEADING.match(value.strip())))
 
 
 _MARKS = {"x", "v", "+", "1", "co", "\u2713", "\u2714", "\u00d7", "*"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 
 from khoi_desktop.domain.vntext import fold
 from khoi_desktop.interchange.sheet_reader import Cell, CellValue, SheetGrid, cell_text
@@ -60,7 +61,7 @@ def is_total_row(cells: Sequence[Cell]) -> bool:
 
 def is_footer_row(cells: Sequence[Cell]) -> bool:
     """The signature block: 'Người lập biểu', 'Bí thư', '..., ngày … tháng … năm …' on a sparse text row."""
-    filled = [cell.value for cell in cells if not cell.is_empty]
+    filled = list(islice((cell.value for cell in cells if not cell.is_empty), 4))  # a fourth says enough
     if not filled or len(filled) > 3 or not all(isinstance(value, str) for value in filled):
         return False  # data rows have more cells, and numbers or dates among them
     first = fold(filled[0]).lstrip("(*-. ")  # "(Ký tên, đóng dấu)"
