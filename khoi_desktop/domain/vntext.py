@@ -47,23 +47,18 @@ _UNTIDY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\s\s|[^\S ]|^\s|\s$")
 
 def clean(text: str | None) -> str:
     """NFC, no control characters, single spaces, trimmed; ``None`` becomes ''."""
-    if text is None:
+    if text is None or text == "":
         return ""
     text = unicodedata.normalize("NFC", str(text))
-    if _is_tidy(text) or _UNTIDY.search(text) is None:  # most texts are tidy already: a scan, not three passes
+    # Most texts are tidy already. A printable text holds no control character and no whitespace
+    # but the plain space (every other whitespace is a separator or a control, which isprintable
+    # refuses): only two spaces in a row or a space at either end can be untidy in it. Else one
+    # scan of the expression instead of three passes.
+    if (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ") or (
+            _UNTIDY.search(text) is None):
         return text
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
-
-
-def _is_tidy(text: str) -> bool:
-    """A quick sure "yes" for :data:`_UNTIDY` finding nothing (a "no" leaves it to the expression).
-
-    A printable text holds no control character and no whitespace but the plain space (every
-    other whitespace is a separator or a control, which ``isprintable`` refuses): only two
-    spaces in a row or a space at either end could then be untidy.
-    """
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def clean_multiline(text: str | None) -> str:

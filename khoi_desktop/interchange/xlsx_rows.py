@@ -15,7 +15,6 @@ the standard library's when its expat resists entity bombs, else defusedxml's.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from typing import IO
 from xml.etree.ElementTree import Element
@@ -39,7 +38,7 @@ from khoi_desktop.interchange.sheet_cells import EMPTY_CELL, Cell, FontNames, xl
 Row = tuple[int, int, list[Cell]]  # (Excel row number, cells written in the file, the row's cells)
 IterParse = Callable[[IO[bytes]], Iterator[tuple[str, Element]]]
 
-_PLAIN_TEXT = f"{{{SHEET_MAIN_NS}}}t"
+_TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _ESCAPED_UNDERSCORE = "x005F_"  # removed from inline text as openpyxl does
 _KNOWN_LIMIT = 100_000  # distinct cells remembered per sheet
 
@@ -72,12 +71,20 @@ class SheetRows:
         self._row = _row_number(row.get("r"), self._row)
         cells: list[Cell] = []
         column = 0
-        known = self._known
+        known, columns = self._known, _COLUMNS
         for element in row:
             coordinate = element.get("r")
-            column = _column(coordinate) if coordinate else column + 1
+            if coordinate:
+                letters = coordinate.rstrip("0123456789")
+                column = (letters != coordinate and columns.get(letters)) or _column(coordinate, letters)
+            else:
+                column += 1
             kind = element.get("t", "n")
-            text = _plain_inline(element) if kind == "inlineStr" else element.findtext(VALUE_TAG)
+            if kind == "inlineStr":
+                inline = element.find(INLINE_STRING)
+                text = inline[0].text if inline is not None and len(inline) == 1 and inline[0].tag == _TEXT else None
+            else:
+                text = element.findtext(VALUE_TAG)
             if text:
                 key = (kind, element.get("s"), text)
                 cell = known.get(key) or self._remember(key)
@@ -121,7 +128,7 @@ class SheetRows:
         if inline is None:
             return None
         style = element.get("s")
-        value = parse_richtext_string(inline) if len(inline) != 1 or inline[0].tag != _PLAIN_TEXT else ""
+        value = parse_richtext_string(inline) if len(inline) != 1 or inline[0].tag != _TEXT else ""
         return xlsx_cell(value, self._fonts, int(style) if style else 0)
 
     def _date(self, number: float, style_id: int) -> object:
@@ -130,15 +137,6 @@ class SheetRows:
             return from_excel(number, self._epoch, timedelta=style_id in self._durations)
         except (OverflowError, ValueError):
             return "#VALUE!"
-
-
-def _plain_inline(element: Element) -> str | None:
-    """The text of ``<is><t>text</t></is>``; None for anything else (rich text runs, no text)."""
-    inline = element.find(INLINE_STRING)
-    if inline is None or len(inline) != 1:
-        return None
-    text = inline[0]
-    return text.text if text.tag == _PLAIN_TEXT else None
 
 
 def _row_number(written: str | None, previous: int) -> int:
@@ -154,17 +152,15 @@ def _row_number(written: str | None, previous: int) -> int:
         return int(number)
 
 
-def _column(coordinate: str) -> int:
-    """'C12' → 3; a coordinate without its row number is as invalid as in openpyxl."""
-    letters = coordinate.rstrip("0123456789")
+_COLUMNS: dict[str, int] = {}  # column letters → number: a sheet has a few dozen, repeated on every row
+
+
+def _column(coordinate: str, letters: str) -> int:
+    """'C12' (letters 'C') → 3, remembered; a coordinate without its row number is as invalid as in openpyxl."""
     if len(letters) == len(coordinate):
         raise ValueError(f"{coordinate} is not a cell coordinate")
-    return _column_index(letters)
-
-
-@functools.cache  # a sheet has a few dozen columns; the letters repeat on every row
-def _column_index(letters: str) -> int:
-    return column_index_from_string(letters)
+    _COLUMNS[letters] = column = column_index_from_string(letters)
+    return column
 
 
 class OpenpyxlRows:

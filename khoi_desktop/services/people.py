@@ -70,11 +70,15 @@ class PeopleService:
         self._ctx.audit("create", "person", person_id, f"Thêm “{cleaned.full_name}”", _plain(cleaned))
         return person_id
 
-    def _insert_many(self, people: Sequence[PersonInput]) -> list[int]:
-        """:meth:`_insert` of already cleaned inputs, batched: a few statements, not ten per person."""
-        starts = [data.org_since or _first_date(data) or self._ctx.today() for data in people]
+    def _insert_many(self, people: Sequence[PersonInput], since: date | None = None) -> list[int]:
+        """:meth:`_insert` of already cleaned inputs, batched: a few statements, not ten per person.
+
+        ``since``: the ``org_since`` of those whose input has none, as if it were written in it
+        (an import's day; no copy of each input is made to write it in).
+        """
+        starts = [data.org_since or since or _first_date(data) or self._ctx.today() for data in people]
         ids = repo.insert_new_people(self._db, people, starts)
-        self._ctx.audit_many("create", "person", [(person_id, f"Thêm “{data.full_name}”", _plain(data))
+        self._ctx.audit_many("create", "person", [(person_id, f"Thêm “{data.full_name}”", _plain(data, since))
                                                   for person_id, data in zip(ids, people, strict=True)])
         return ids
 
@@ -291,9 +295,11 @@ def _first_date(data: PersonInput) -> date | None:
 _INPUT_FIELDS = tuple(f.name for f in fields(PersonInput))
 
 
-def _plain(data: PersonInput) -> dict[str, Any]:
+def _plain(data: PersonInput, since: date | None = None) -> dict[str, Any]:
+    """The input for the audit log; ``since`` stands for a missing ``org_since``."""
     # Shallow on purpose: asdict() deep-copies and dominated large imports.
     values = {name: getattr(data, name) for name in _INPUT_FIELDS}
+    values["org_since"] = data.org_since or since
     values["gender"] = data.gender.value if data.gender else ""
     values["memberships"] = [
         {"kind": m.kind.value, "start": str(m.start_date or ""), "end": str(m.end_date or "")}

@@ -257,8 +257,8 @@ class PeopleImportService:
                     if chosen[row.row_number] is RowChoice.UPDATE and row.match is not None:
                         updated.append(self._update(row.row_number, row.match.person_id, row.person))
                     else:
-                        new.append(replace(row.person, org_since=row.person.org_since or since))
-                created += self._people._insert_many(new)  # noqa: SLF001 - made for imports
+                        new.append(row.person)  # belonging from ``since`` unless the row says when
+                created += self._people._insert_many(new, since)  # noqa: SLF001 - made for imports
                 if progress is not None:
                     progress(min(start + CHUNK, len(todo)), len(todo))
             self._ctx.audit("import", "person", None,

@@ -32,6 +32,7 @@ from khoi_desktop.domain.vntext import (
     sort_key,
     split_name,
     vietnamese_sorted,
+    visible_text,
 )
 from tests.core.names_support import TONES, generate_names
 from tests.core.names_support import icu_collator as make_icu_collator
@@ -397,3 +398,30 @@ def test_collation_key_matches_icu_on_mixed_text(icu_collator) -> None:
 def test_proper_name_fixes_all_capitals_only(typed: str, stored: str) -> None:
     """Names typed in capitals become 'Nguyễn Văn Hải'; mixed case is the clerk's choice and is kept."""
     assert proper_name(typed) == stored
+
+
+# ---------------------------------------------------------------------------
+# Quick ways (imports clean hundreds of thousands of cells)
+
+_TOUCHY = [chr(cp) for cp in range(0x110000)
+           if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Zs", "Zl", "Zp") or chr(cp).isspace()]
+
+
+def _clean_the_long_way(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", unicodedata.normalize("NFC", text))).strip()
+
+
+@pytest.mark.parametrize("shape", ["{}", "a{}b", "{}a", "a{}", "a {}b", "a{} b", "{}{}", "Lê{}Văn  An"])
+def test_clean_takes_its_quick_way_only_for_text_it_leaves_as_is(shape: str) -> None:
+    """Every control, space, separator and format character, in every place, cleans as the three passes do."""
+    for ch in _TOUCHY:
+        text = shape.replace("{}", ch)
+        assert clean(text) == _clean_the_long_way(text), repr(text)
+
+
+def test_visible_text_drops_format_characters_and_keeps_the_rest() -> None:
+    """Zero-width marks go (the slow way); printable text takes the quick way unchanged but cleaned."""
+    for ch in _TOUCHY:
+        expected = "Lê Văn" if unicodedata.category(ch) == "Cf" else _clean_the_long_way(f"Lê {ch}Văn")
+        assert visible_text(f"Lê {ch}Văn") == expected, repr(ch)
+    assert visible_text(" Nguyễn  Thị\tHoa ") == "Nguyễn Thị Hoa"

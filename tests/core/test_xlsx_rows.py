@@ -109,14 +109,15 @@ def test_a_full_memory_of_known_cells_changes_nothing(tmp_path: Path, monkeypatc
     assert read_sheet(path) == expected
 
 
-def test_a_coordinate_without_its_row_number_is_refused_like_openpyxl(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("coordinate", [b'r="J5"', b'r="C7"'])  # a column seen before (C) or not yet (J)
+def test_a_coordinate_without_its_row_number_is_refused_like_openpyxl(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, coordinate: bytes) -> None:
     good = _workbook(tmp_path)
     broken = tmp_path / "hỏng.xlsx"
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as out:
         for info in source.infolist():
             data = source.read(info)
-            out.writestr(info.filename, data.replace(b'r="J5"', b'r="J"') if "sheet1" in info.filename else data)
+            out.writestr(info.filename, data.replace(coordinate, coordinate[:-2] + b'"') if "sheet1" in info.filename else data)
     with pytest.raises(sheet_reader.SheetReadError, match="cấu trúc lạ"):
         read_sheet(broken)
     with pytest.raises(sheet_reader.SheetReadError, match="cấu trúc lạ"):
