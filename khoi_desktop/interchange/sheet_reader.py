@@ -22,7 +22,6 @@ from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
 import xlrd
-from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 from xlrd.compdoc import CompDoc
@@ -37,7 +36,7 @@ from khoi_desktop.interchange.sheet_cells import (
     plain_value,
     text_cell,
 )
-from khoi_desktop.interchange.xlsx_rows import OpenpyxlRows, SheetRows
+from khoi_desktop.interchange.xlsx_rows import OpenpyxlRows, SheetRows, StreamingReader
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # guards against zip bombs
@@ -234,7 +233,7 @@ def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
     try:
         with warnings.catch_warnings():  # "extension not supported" notes are no concern of the user
             warnings.simplefilter("ignore")
-            reader = _StreamingReader(path, read_only=True, data_only=True, rich_text=True)
+            reader = StreamingReader(path, read_only=True, data_only=True, rich_text=True)
             reader.read()
             book = reader.wb
     except Exception:  # openpyxl raises anything from KeyError to lxml errors on bad parts
@@ -254,30 +253,6 @@ def _load_xlsx(path: Path, sheet_name: str | None) -> SheetGrid:
 
 
 _STRANGE = "tệp Excel bị hỏng hoặc có cấu trúc lạ, không đọc được."
-
-
-class _StreamingSheet(ReadOnlyWorksheet):
-    """A read-only sheet that is not parsed when it is opened.
-
-    openpyxl looks for the ``<dimension>`` element until ``sheetData`` *ends*: without one (a
-    bomb, some generators) it parses the whole sheet once more just to open it. The rows are
-    streamed below; the size is not needed.
-    """
-
-    def _get_size(self) -> None:
-        return None
-
-
-class _StreamingReader(ExcelReader):
-    """openpyxl's read-only workbook reader, with worksheets that open without a parse."""
-
-    def read_worksheets(self) -> None:
-        for sheet, rel in self.parser.find_sheets():
-            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
-                continue  # chart sheets hold no cells
-            worksheet = _StreamingSheet(self.wb, sheet.name, rel.target, self.shared_strings)
-            worksheet.sheet_state = sheet.state
-            self.wb._sheets.append(worksheet)  # noqa: SLF001 - as openpyxl's own reader does
 
 
 def _has_cells(sheet: ReadOnlyWorksheet) -> bool:

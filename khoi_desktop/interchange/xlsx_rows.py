@@ -10,7 +10,8 @@ format, numbers stored as text kept as text, empty cells left out — and the sa
 workbook written for the purpose.
 
 Either way the XML goes through the expat C parser (``iterparse``) that the caller chooses:
-the standard library's when its expat resists entity bombs, else defusedxml's.
+the standard library's when its expat resists entity bombs, else defusedxml's. The workbook
+itself (styles, string table, sheet list) is opened by openpyxl (:class:`StreamingReader`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import IO
 from xml.etree.ElementTree import Element
 
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -41,6 +43,30 @@ IterParse = Callable[[IO[bytes]], Iterator[tuple[str, Element]]]
 _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _ESCAPED_UNDERSCORE = "x005F_"  # removed from inline text as openpyxl does
 _KNOWN_LIMIT = 100_000  # distinct cells remembered per sheet
+
+
+class _StreamingSheet(ReadOnlyWorksheet):
+    """A read-only sheet that is not parsed when it is opened.
+
+    openpyxl looks for the ``<dimension>`` element until ``sheetData`` *ends*: without one (a
+    bomb, some generators) it parses the whole sheet once more just to open it. The rows are
+    streamed by :class:`SheetRows`; the size is not needed.
+    """
+
+    def _get_size(self) -> None:
+        return None
+
+
+class StreamingReader(ExcelReader):
+    """openpyxl's read-only workbook reader, with worksheets that open without a parse."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue  # chart sheets hold no cells
+            worksheet = _StreamingSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)  # noqa: SLF001 - as openpyxl's own reader does
 
 
 class SheetRows:
