@@ -31,7 +31,7 @@ from khoi_desktop.interchange.people_import import (
     parse_rows,
 )
 from khoi_desktop.interchange.sheet_reader import SheetGrid, SheetReadError, read_sheet
-from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.base import ServiceContext, batch_work
 from khoi_desktop.services.file_writes import sheet_errors
 from khoi_desktop.services.people import PeopleService
 from khoi_desktop.services.people_import_rows import ExistingIndex, ExistingMatch, merge_person, to_person
@@ -172,14 +172,20 @@ class PeopleImportService:
     def read(self, path: str | os.PathLike[str]) -> tuple[SheetGrid, ColumnMapping]:
         """Open the sheet and guess the columns; a bad file raises ImportFileError."""
         try:
-            grid = read_sheet(path)
-            return grid, detect_mapping(grid)
+            with batch_work():
+                grid = read_sheet(path)
+                return grid, detect_mapping(grid)
         except SheetReadError as error:
             raise ImportFileError(str(error)) from None
 
     def preview(self, grid: SheetGrid, mapping: ColumnMapping, organization_id: int,
                 progress: Progress | None = None) -> ImportPreview:
         """Parse every row, check it, and find the people it may repeat (nothing is written)."""
+        with batch_work():
+            return self._preview(grid, mapping, organization_id, progress)
+
+    def _preview(self, grid: SheetGrid, mapping: ColumnMapping, organization_id: int,
+                 progress: Progress | None) -> ImportPreview:
         try:
             records = parse_rows(grid, mapping)
         except ValueError as error:
@@ -234,7 +240,8 @@ class PeopleImportService:
                 write_error_report(error_report, problems, source_name=preview.file_name)
             report = error_report
         try:
-            created, updated = self._store(preview, todo, chosen, since, progress, cancelled)
+            with batch_work():
+                created, updated = self._store(preview, todo, chosen, since, progress, cancelled)
         except BaseException:
             if report is not None:
                 report.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import replace
 from datetime import date
@@ -179,6 +180,22 @@ def test_cancel_rolls_everything_back(services: Services, importer: PeopleImport
     with pytest.raises(ImportCancelled):
         importer.run(preview_of(importer, "people_clean.xlsx", branch), cancelled=lambda: True)
     assert db_digest(services) == before
+
+
+def test_the_import_pauses_the_cycle_collector_and_gives_it_back(services: Services,
+                                                                  importer: PeopleImportService,
+                                                                  branch: int) -> None:
+    """Reading, preview and store run as a batch (no collection walking every cell); afterwards,
+    and after a Hủy, the collector is on again."""
+    assert gc.isenabled()
+    with pytest.raises(ImportCancelled):
+        importer.run(preview_of(importer, "people_clean.xlsx", branch), cancelled=lambda: True)
+    assert gc.isenabled()
+    seen: list[bool] = []
+    importer.run(preview_of(importer, "people_clean.xlsx", branch),
+                 progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen and not any(seen)
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize("name", BAD_FILES)
