@@ -7,7 +7,6 @@ connection is closed on the worker after every job queued before it has run.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,8 @@ class RestoreOutcome:
 
 
 def app_version() -> str:
+    import importlib.metadata  # ≈ 12 ms (email, zipfile…): only the Giới thiệu box asks
+
     try:
         return importlib.metadata.version("khoi-desktop")
     except importlib.metadata.PackageNotFoundError:
