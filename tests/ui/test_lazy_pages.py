@@ -215,6 +215,7 @@ def loaded():  # page modules beyond Tổng quan's and Cơ sở dữ liệu's; w
              and not name.startswith("ui.pages.common.") and name not in AT_START]
     return sorted(pages + [name for name in ("ui.guide_window", "importlib.metadata") if name in sys.modules])
 
+print("khoi_desktop.services.overview" in sys.modules)
 app, tasks, folder = QApplication([]), TaskRunner(), Path(sys.argv[1])
 window = build_window(Services.open(folder / "khoi.sqlite"),
                       QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), tasks)
@@ -231,13 +232,14 @@ window.controller.shutdown()
 
 def test_start_imports_no_module_of_an_unvisited_page(tmp_path: Path) -> None:
     """The start loads Tổng quan's module alone: no other page's, nor the guide or the version
-    lookup; visiting Cán bộ, đảng viên loads that page's module then (a fresh interpreter, as
-    a clerk's start)."""
+    lookup, and the overview service's module only on the worker (with the first count);
+    visiting Cán bộ, đảng viên loads that page's module then (a fresh interpreter, as a clerk's start)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KHOI_DATA_DIR=str(tmp_path / "data"))
     result = subprocess.run([sys.executable, "-c", START_PROBE, str(tmp_path)], capture_output=True,
                             text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
-    at_start, after_people = result.stdout.splitlines()
+    service_imported, at_start, after_people = result.stdout.splitlines()
+    assert service_imported == "False"
     assert at_start == "[]"
     assert "'ui.pages.people.people_page'" in after_people
     assert "ui.pages.meetings" not in after_people
