@@ -49,7 +49,12 @@ def app_version() -> str:
 
 
 def remember_database(settings: QSettings, path: Path) -> None:
-    """The next start opens this file directly."""
+    """The next start opens this file directly; an ordinary start (the file remembered) writes nothing.
+
+    Writing is what costs: ``sync`` saves the settings file and flushes it to disk.
+    """
+    if settings.value(DATABASE_KEY) == str(path):
+        return
     settings.setValue(DATABASE_KEY, str(path))
     settings.sync()
 
