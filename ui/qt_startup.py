@@ -4,7 +4,8 @@ PySide6 replaces ``__import__`` with a hook that, after each import, reads the n
 whole source file (``inspect.getsource``) to note whether it mentions PySide6 — bookkeeping
 for the opt-in ``from __feature__ import snake_case, true_property``. Khối Desktop uses no
 such feature, yet the scan costs every start some 40 ms: the services, storage and pages
-(about 150 modules) are all imported after PySide6.
+(about 150 modules) are all imported after PySide6. (The PyInstaller build ships no source
+files, so there each lookup fails early and the scan costs less.)
 
 Turning the hook into a no-op loses nothing: PySide treats a module it never noted as "keep
 the current selection", which is the default selection when nobody opts in; and the first
