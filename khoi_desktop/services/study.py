@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.assessments import organisation_on, year_end_placement
 from khoi_desktop.domain.attendance import PersonFacts, Placement
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
@@ -37,6 +35,7 @@ from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.read_aside import aside
 from khoi_desktop.storage import attendance_repo, presets_repo, study_repo
 from khoi_desktop.storage import organizations_repo as org_repo
+from khoi_desktop.storage.connection import Database
 
 
 @dataclass(frozen=True)
