@@ -15,7 +15,7 @@ import threading
 from datetime import date
 
 import pytest
-from sqlite_utils import Database
+from khoi_desktop.storage.connection import Database
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind
 from khoi_desktop.domain.errors import ValidationError
