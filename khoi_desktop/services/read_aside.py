@@ -26,9 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from khoi_desktop.storage.connection import Database
-
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import open_database
 
 T = TypeVar("T")

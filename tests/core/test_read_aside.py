@@ -15,7 +15,6 @@ import threading
 from datetime import date
 
 import pytest
-from khoi_desktop.storage.connection import Database
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind
 from khoi_desktop.domain.errors import ValidationError
@@ -23,6 +22,7 @@ from khoi_desktop.services.app import Services
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.read_aside import aside
+from khoi_desktop.storage.connection import Database
 from tests.conftest import add_branch_with_people
 from tests.core.meetings_support import Kit, new_meeting
 
