@@ -1,18 +1,18 @@
-"""Reading on a second core: work run on a helper thread over its own read-only connection.
+"""Reading on other cores: works run on helper threads, each over its own read-only connection.
 
-Python's sqlite3 lets go of the interpreter while SQLite works, so two connections reading
-the same file on two threads use two cores: the overview has its two years of study
-attendance counted this way while it counts everything else on the caller's connection.
-The helper runs long SQL statements with small results: each row fetched makes it wait for
-the interpreter, which the caller's Python code holds, so work with many rows or much Python
-would be slower there, not faster.
+Python's sqlite3 lets go of the interpreter while SQLite works, so connections reading the
+same file on several threads use several cores: the overview has each of its two years of
+study attendance counted this way while it counts everything else on the caller's connection.
+A helper should run long statements with small results: each row it fetches makes it wait
+for the interpreter, which the caller's Python code holds, so work with many rows or much
+Python would be slower there, not faster.
 
-The helper thread opens its connection itself (``open_database(read_only=True)``), runs the
-works in order, closes the connection, and is joined before :func:`aside` returns, whatever
-happens: nothing is left running or open. The works run on the caller's own connection
-instead, each when its result is first asked for, when there is no file another connection
-could open (an in-memory database) or when the caller is inside a transaction (another
-connection could not see its uncommitted changes).
+Each helper thread opens its connection itself (``open_database(read_only=True)``), runs its
+work, closes the connection, and is joined before :func:`aside` returns, whatever happens:
+nothing is left running or open. The works run on the caller's own connection instead, each
+when its result is first asked for, when there is no file another connection could open (an
+in-memory database) or when the caller is inside a transaction (another connection could not
+see its uncommitted changes).
 """
 
 from __future__ import annotations
@@ -44,42 +44,35 @@ def readable_file(db: Database) -> Path | None:
 
 @contextmanager
 def aside(context: ServiceContext, works: Sequence[Work[T]]) -> Iterator[list[Callable[[], T]]]:
-    """Start ``works`` in order on a helper thread; yield, for each, a function that waits for its result.
+    """Start each of ``works`` on a helper thread; yield, for each, a function that waits for its result.
 
-    Each work gets a context like ``context`` whose database is the helper's read-only
+    Each work gets a context like ``context`` whose database is its helper's read-only
     connection (read-only: it writes no audit line). A work's exception is raised by its
-    function; works not started when the block ends are not run.
+    function. The helpers are joined when the block ends, even when it raises.
     """
     path = readable_file(context.db)
     if path is None:
         yield [cache(lambda work=work: work(context)) for work in works]
         return
     futures: list[Future[T]] = [Future() for _ in works]
-    helper = threading.Thread(target=_run, args=(context, path, works, futures), name="khoi-read-aside", daemon=True)
-    helper.start()
+    helpers = [threading.Thread(target=_run, args=(context, path, work, future), name="khoi-read-aside", daemon=True)
+               for work, future in zip(works, futures, strict=True)]
+    for helper in helpers:
+        helper.start()
     try:
         yield [future.result for future in futures]
     finally:
-        for future in futures:
-            future.cancel()  # only those not started yet: the helper skips them
-        helper.join()
+        for helper in helpers:
+            helper.join()
 
 
-def _run(context: ServiceContext, path: Path, works: Sequence[Work[T]], futures: list[Future[T]]) -> None:
+def _run(context: ServiceContext, path: Path, work: Work[T], future: Future[T]) -> None:
+    future.set_running_or_notify_cancel()  # never cancelled: marks it running, as the caller may check
     try:
         db = open_database(path, read_only=True)
-    except BaseException as exc:  # noqa: BLE001 - handed to the caller through every future
-        for future in futures:
-            if future.set_running_or_notify_cancel():
-                future.set_exception(exc)
-        return
-    try:
-        own = replace(context, db=db, read_only=True)
-        for work, future in zip(works, futures, strict=True):
-            if future.set_running_or_notify_cancel():
-                try:
-                    future.set_result(work(own))
-                except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread by future.result
-                    future.set_exception(exc)
-    finally:
-        db.close()
+        try:
+            future.set_result(work(replace(context, db=db, read_only=True)))
+        finally:
+            db.close()
+    except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread by future.result
+        future.set_exception(exc)

@@ -142,7 +142,7 @@ class StudyService:
     def totals_aside(self, org_id: int, years: Sequence[int]) -> Iterator[Callable[[int], Participation]]:
         """:meth:`totals` of each of ``years``, their attendance rows counted on a second core.
 
-        The long statements run in order on a helper thread over a read-only connection
+        Each year's long statement runs on a helper thread over its own read-only connection
         (:func:`read_aside.aside`) while the caller does other work; the function yielded
         returns a year's figures, waiting for its count. A year whose figures cannot be
         computed (a bad year, a rule this version does not know) raises its error when asked for.

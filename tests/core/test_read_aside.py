@@ -36,8 +36,8 @@ def _people(context: ServiceContext) -> tuple[int, str, Database]:
     return count, threading.current_thread().name, context.db
 
 
-def test_works_run_in_order_on_another_thread_and_connection(services: Services) -> None:
-    """Each result is the work's own; the helper's connection is another, read-only, closed afterwards."""
+def test_works_run_on_other_threads_and_connections(services: Services) -> None:
+    """Each result is the work's own; a helper's connection is another, read-only, closed afterwards."""
     add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
     with aside(services.context, [_people, lambda context: context.read_only]) as results:
         people, read_only = results
@@ -61,7 +61,7 @@ def test_the_helper_cannot_write(services: Services) -> None:
     assert services.db.execute("SELECT count(*) FROM people").fetchone()[0] == 1
 
 
-def test_an_error_reaches_the_caller_and_later_works_still_run(services: Services) -> None:
+def test_an_error_reaches_the_caller_and_the_other_works_still_run(services: Services) -> None:
     def refuse(context: ServiceContext) -> int:
         raise ValidationError("year", "Năm 1999 không hợp lệ.")
 
