@@ -72,6 +72,7 @@ def _open_read_only(path: Path, *, full_check: bool) -> Database:
             _quick_check(conn, path)
         _refuse_unknown_migrations(conn, path)
         missing = [name for name in KNOWN if name not in applied_migrations(conn)]
+        conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")  # reads the schema: after the checks
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise explain_sqlite_error(exc, path) from exc
@@ -87,10 +88,8 @@ def _open_read_only(path: Path, *, full_check: bool) -> Database:
 def _connect(target: str, path: Path, *, uri: bool = False) -> sqlite3.Connection:
     try:
         # isolation_level=None: no implicit transactions; services use db.atomic().
-        conn = sqlite3.connect(target, check_same_thread=False, isolation_level=None,
+        return sqlite3.connect(target, check_same_thread=False, isolation_level=None,
                                timeout=BUSY_TIMEOUT_MS / 1000, uri=uri)
-        conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
-        return conn
     except sqlite3.Error as exc:
         raise explain_sqlite_error(exc, path) from exc
 
@@ -106,6 +105,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, existed: bool, migrate: bo
             _refuse_unknown_migrations(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")  # reads the schema: after the checks
     except sqlite3.DatabaseError as exc:
         raise explain_sqlite_error(exc, path) from exc
     register_collation(conn)
