@@ -3,9 +3,9 @@
 Python's sqlite3 lets go of the interpreter while SQLite works, so connections reading the
 same file on several threads use several cores: the overview has each of its two years of
 study attendance counted this way while it counts everything else on the caller's connection.
-A helper should run long statements with small results: each row it fetches makes it wait
-for the interpreter, which the caller's Python code holds, so work with many rows or much
-Python would be slower there, not faster.
+A helper gains only while SQLite works: its Python (making objects of many rows, say) takes
+turns with the caller's for the one interpreter, so it should run long statements with small
+results.
 
 Each helper thread opens its connection itself (``open_database(read_only=True)``), runs its
 work, closes the connection, and is joined before :func:`aside` returns, whatever happens:
