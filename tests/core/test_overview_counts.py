@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -27,12 +26,12 @@ from khoi_desktop.domain.models import StatusChange
 from khoi_desktop.domain.study import DEFAULT_STUDY_KINDS, KindTally, Tally, study_categories, took_part
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.attendance import AttendanceService
-from khoi_desktop.services.demo.generator import generate_demo
 from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.overview import OverviewService
 from khoi_desktop.services.study import StudyService
 from khoi_desktop.storage import organizations_repo as org_repo
 from tests.core.meetings_support import Kit, new_meeting
+from tests.core.study_support import opened_unit_demo
 
 YEAR = DEMO_TODAY.year - 1
 EMPTY_YEAR = 2015  # before the demo's first meetings (2016); its year before is empty too
@@ -42,21 +41,14 @@ _PRESENT = {"present", "late"}
 @dataclass(frozen=True)
 class Enriched:
     services: Services
-    path: Path
     exempt: tuple[int, ...]
     mover: int
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Enriched]:
-    path: Path = tmp_path_factory.mktemp("overview-counts") / "demo.sqlite"
-    generate_demo(path, "unit", 2018)
-    opened = Services.open(path)
-    opened.context.today = lambda: DEMO_TODAY
-    try:
-        yield _enrich(opened, path)
-    finally:
-        opened.close()
+    with opened_unit_demo(tmp_path_factory.mktemp("overview-counts")) as opened:
+        yield _enrich(opened)
 
 
 def _study_meetings(services: Services, org_id: int, since: date) -> list[int]:
@@ -74,7 +66,7 @@ def _party_members(services: Services, org_id: int) -> list[int]:
     return [row[0] for row in rows]
 
 
-def _enrich(services: Services, path: Path) -> Enriched:
+def _enrich(services: Services) -> Enriched:
     """Two members exempt from 01/06 of YEAR (absent since, one present once); one moved on 01/07."""
     attendance = AttendanceService(services.context)
     branches = [org.id for org in org_repo.all_organizations(services.db) if org.kind == "sub_branch"]
@@ -93,7 +85,7 @@ def _enrich(services: Services, path: Path) -> Enriched:
     meeting = new_meeting(Kit.over(services), second, kind=MeetingKind.THEMATIC, day=date(YEAR, 9, 25))
     attendance.mark_all_present(meeting)
     attendance.mark(meeting, mover, AttendanceStatus.LATE)
-    return Enriched(services, path, exempt, mover)
+    return Enriched(services, exempt, mover)
 
 
 # -- the oracle ----------------------------------------------------------------------------------------------
