@@ -1,0 +1,69 @@
+"""Load reportlab without compiling, at start, the two regular expressions printing never uses.
+
+Importing ``reportlab.platypus`` compiles ``paragraph.uri_pat``, a case-insensitive URL pattern
+whose letter ranges reach U+FFFF: Python 3.11's ``re`` expands such a range one character at
+a time, about 25 ms — a tenth of the whole ``minutes`` command — and ``textsplit.rx`` (CJK line
+wrapping) another 3 ms. reportlab matches the first only to hyphenate a URL (a paragraph style's
+``uriWasteReduce``, which none of ours sets) and the second only in ``cjkwrap``, which we never
+call. While reportlab loads, :func:`load_reportlab` has ``re.compile`` hand back, for a pattern
+reaching U+FFFF, a stand-in that compiles the very same pattern the first time it is used.
+Every other pattern, and any compiled by another thread meanwhile, compiles as before.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+_SLOW_RANGE_END = "\uffff"  # a character class running up to here is what costs milliseconds
+
+
+class DeferredPattern:
+    """Stands in for ``re.compile(pattern, flags)`` and compiles it on first use."""
+
+    __slots__ = ("_arguments", "_compile", "compiled")
+
+    def __init__(self, compile_function: Callable[..., re.Pattern[str]], pattern: str, flags: int) -> None:
+        self._compile = compile_function
+        self._arguments = (pattern, flags)
+        self.compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self.compiled is None:
+            self.compiled = self._compile(*self._arguments)
+        return getattr(self.compiled, name)
+
+
+@contextmanager
+def _slow_patterns_deferred() -> Iterator[None]:
+    real_compile = re.compile
+    loading_thread = threading.get_ident()
+
+    def compile_or_defer(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and _SLOW_RANGE_END in pattern and threading.get_ident() == loading_thread:
+            return DeferredPattern(real_compile, pattern, flags)
+        return real_compile(pattern, flags)
+
+    re.compile = compile_or_defer  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        re.compile = real_compile
+
+
+def load_reportlab() -> None:
+    """Import ``reportlab.platypus`` (and what it loads) with its slow, unused patterns deferred.
+
+    Runs when this module is imported, which the reports package does first of all; once
+    reportlab is loaded it does nothing."""
+    if "reportlab.platypus" in sys.modules:
+        return
+    with _slow_patterns_deferred():
+        import reportlab.platypus  # noqa: F401, PLC0415 - the import this module exists to speed up
+
+
+load_reportlab()
