@@ -42,9 +42,11 @@ class DeferredPattern:
 def _slow_patterns_deferred() -> Iterator[None]:
     real_compile = re.compile
     loading_thread = threading.get_ident()
+    window = {"open": True}  # a module that kept a reference to compile_or_defer gets real patterns later
 
     def compile_or_defer(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and _SLOW_RANGE_END in pattern and threading.get_ident() == loading_thread:
+        if (window["open"] and isinstance(pattern, str) and _SLOW_RANGE_END in pattern
+                and threading.get_ident() == loading_thread):
             return DeferredPattern(real_compile, pattern, flags)
         return real_compile(pattern, flags)
 
@@ -52,6 +54,7 @@ def _slow_patterns_deferred() -> Iterator[None]:
     try:
         yield
     finally:
+        window["open"] = False
         re.compile = real_compile
 
 

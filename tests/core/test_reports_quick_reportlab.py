@@ -61,10 +61,12 @@ def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
 
 def test_only_slow_patterns_of_the_loading_thread_are_deferred() -> None:
     """Inside the window a pattern without a range to U+FFFF, or one compiled by another thread,
-    is a real compiled pattern; after the window re.compile is the original function again."""
+    is a real compiled pattern; after the window re.compile is the original function again, and
+    a module that kept the stand-in's compile gets real patterns from it."""
     original = re.compile
     from_other_thread: list[object] = []
     with quick_reportlab._slow_patterns_deferred():
+        kept_reference = re.compile
         slow = re.compile("[\xa1-\uffff]")
         plain = re.compile("[a-z]+")
         worker = threading.Thread(target=lambda: from_other_thread.append(re.compile("[\xa1-\ufffe\uffff]")))
@@ -74,3 +76,4 @@ def test_only_slow_patterns_of_the_loading_thread_are_deferred() -> None:
     assert isinstance(plain, re.Pattern)
     assert isinstance(from_other_thread[0], re.Pattern)
     assert re.compile is original
+    assert isinstance(kept_reference("[\xa1-\uffff]"), re.Pattern)
