@@ -73,11 +73,11 @@ def backup_command(db_path: Path | None, out: Path) -> None:
 @handles_errors
 def restore_command(db_path: Path | None, source: Path) -> None:
     """Phục hồi cơ sở dữ liệu từ tệp sao lưu SOURCE (kiểm tra trước, giữ bản hiện tại)."""
-    from khoi_desktop.services.app import restore_database, validate_backup
+    from khoi_desktop.services.app import record_counts, restore_database
 
     target = resolve_db(db_path)
-    counts = validate_backup(source)
-    kept = restore_database(source, target, lock=True)
+    kept = restore_database(source, target, lock=True)  # checks the source fully first, once
+    counts = record_counts(target)
     say(f"Đã phục hồi từ “{source}”: {format_number(counts['people'])} người, "
         f"{format_number(counts['meetings'])} buổi sinh hoạt.")
     if kept:

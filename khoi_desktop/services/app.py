@@ -205,5 +205,14 @@ def validate_backup(source: Path) -> dict[str, int]:
     return maintenance_repo.validate_backup(source)
 
 
+def record_counts(database: Path) -> dict[str, int]:
+    """How many people, meetings… ``database`` holds (read only, no full check: just restored)."""
+    session = DatabaseSession.open(database, read_only=True)
+    try:
+        return maintenance_repo.table_counts(session.db)
+    finally:
+        session.close()
+
+
 def app_schema_version() -> str:
     return schema_version()

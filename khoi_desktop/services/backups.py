@@ -15,8 +15,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop import paths
 from khoi_desktop.domain.backups import BackupFile, BackupInfo, BackupReason, check_reason
 from khoi_desktop.domain.errors import StorageError
@@ -24,6 +22,7 @@ from khoi_desktop.domain.retention import DEFAULT_RULE, RetentionRule, expired_s
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.durable import check_free_space, explain_os_error
 from khoi_desktop.storage import backups_repo, maintenance_repo
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import open_database
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import write_audit, write_audits
 
 

@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import NotFoundError
 from khoi_desktop.domain.models import Changes, Organization
@@ -56,6 +54,7 @@ from khoi_desktop.services.year_end_content import YearEndData, name_units
 from khoi_desktop.services.year_plans import YearPlanService
 from khoi_desktop.storage import narratives_repo
 from khoi_desktop.storage import organizations_repo as org_repo
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.packages_repo import StoredPackage
 
 PROVISIONAL = "(bản tạm tổng hợp: chưa nhận đủ báo cáo của các đơn vị)"

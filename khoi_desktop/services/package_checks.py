@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.backups import BackupReason
 from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE, PackageData, PackageRejected, exemplar_from_json
@@ -26,6 +24,7 @@ from khoi_desktop.services.backups import BackupService
 from khoi_desktop.services.overview import YearFigures
 from khoi_desktop.services.package_figures import figures_from_json, key_figures
 from khoi_desktop.storage import backups_repo
+from khoi_desktop.storage.connection import Database
 
 BackupStep = Callable[[], Path]
 FIRST_YEAR = 1930  # the Party's founding: no package reports an earlier year

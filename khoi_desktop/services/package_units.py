@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.package import PackageData, source_code
 from khoi_desktop.domain.package_units import UnitPackage, includes, outer_packages, overlapping
 from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage import packages_repo
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.packages_repo import StoredPackage
 
 

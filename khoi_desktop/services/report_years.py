@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Organization
 from khoi_desktop.domain.vntext import format_date
 from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage import records_repo
+from khoi_desktop.storage.connection import Database
 
 DRAFT_MARK = "DỰ THẢO"
 

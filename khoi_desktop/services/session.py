@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Self
 
-from sqlite_utils import Database
-
 from khoi_desktop.file_lock import WriterLock
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import open_database
 
 

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.assessments import organisation_on, year_end_placement
 from khoi_desktop.domain.attendance import PersonFacts, Placement
 from khoi_desktop.domain.errors import NotFoundError
@@ -33,6 +31,7 @@ from khoi_desktop.domain.study import (
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.storage import attendance_repo, presets_repo, study_repo
 from khoi_desktop.storage import organizations_repo as org_repo
+from khoi_desktop.storage.connection import Database
 
 
 @dataclass(frozen=True)

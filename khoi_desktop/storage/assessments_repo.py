@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import RatingLevel
 from khoi_desktop.domain.vntext import fold
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import iso, now_text, placeholders, to_date
 
 

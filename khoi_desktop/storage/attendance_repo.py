@@ -7,10 +7,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.attendance import MembershipFact, PersonFacts, StatusFact
 from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind, PersonStatus
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import iso, placeholders, to_date
 
 _PARTY_KINDS = (MembershipKind.PARTY_OFFICIAL.value, MembershipKind.PARTY_PROBATIONARY.value)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import query
 
 

@@ -15,8 +15,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.backups import (
     PREFIX,
     STAMP_FORMAT,
@@ -27,6 +25,7 @@ from khoi_desktop.domain.backups import (
 )
 from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.durable import finalise, replacing
+from khoi_desktop.storage.connection import Database
 
 PARTIAL_SUFFIX = ".dang-ghi"
 SPACE_MARGIN = 1.2  # room asked for, relative to the database size

@@ -6,10 +6,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.commitments import Commitment, CommitmentInput, CommitmentItem, CommitmentRow
 from khoi_desktop.domain.enums import CommitmentResult
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, to_date, update
 
 _HEAD = (

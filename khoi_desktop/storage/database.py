@@ -10,8 +10,6 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.errors import (
     CorruptDatabaseError,
     NetworkPathError,
@@ -21,6 +19,7 @@ from khoi_desktop.domain.errors import (
 )
 from khoi_desktop.domain.vntext import register_collation
 from khoi_desktop.durable import explain_os_error, replacing
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.migrations import KNOWN, MIGRATION_SET, SCHEMA
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -78,7 +77,7 @@ def _open_read_only(path: Path, *, full_check: bool) -> Database:
                            "Hãy mở tệp một lần trong ứng dụng (với tệp chỉ cho phép đọc: chép tệp sang "
                            "thư mục khác trước).")
     register_collation(conn)
-    return Database(conn, execute_plugins=False)
+    return Database(conn)
 
 
 def _connect(target: str, path: Path, *, uri: bool = False) -> sqlite3.Connection:
@@ -104,7 +103,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, existed: bool, migrate: bo
     except sqlite3.DatabaseError as exc:
         raise explain_sqlite_error(exc, path) from exc
     register_collation(conn)
-    db = Database(conn, execute_plugins=False)
+    db = Database(conn)
     if migrate and SCHEMA.pending(db):
         if existed:
             copy_aside(conn, path)

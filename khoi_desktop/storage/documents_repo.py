@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.meetings import RegisteredDocument
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, now_text
 
 

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.errors import NotADatabaseError, StorageError
 from khoi_desktop.durable import check_free_space, explain_os_error, finalise
 from khoi_desktop.storage import backups_repo
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import (
     applied_migrations,
     check_header,
@@ -117,7 +116,7 @@ def _copy_and_check(source: Path, copy: Path) -> dict[str, int]:
         raise explain_os_error(exc, copy.parent / source.name, doing="chép bản sao lưu") from exc
     db = open_database(copy, full_check=True)
     try:
-        missing = [name for name in APP_TABLES if not db[name].exists()]
+        missing = [name for name in APP_TABLES if not db.table_exists(name)]
         if missing:
             raise NotADatabaseError(f"Tệp “{source.name}” là cơ sở dữ liệu SQLite nhưng thiếu bảng của "
                                     f"Khối Desktop (“{missing[0]}”), nên không dùng để phục hồi được.")

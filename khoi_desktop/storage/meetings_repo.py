@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import (
     AgendaItem,
@@ -23,6 +21,7 @@ from khoi_desktop.domain.meetings import (
     Talk,
     Vote,
 )
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, query, to_date, update
 
 _HEAD_FIELDS = ("organization_id", "title", "start_time", "end_time", "place", "chair_person_id",

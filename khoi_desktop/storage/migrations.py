@@ -6,9 +6,6 @@ import json
 import uuid
 from collections.abc import Callable
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from khoi_desktop.domain.enums import MeetingKind
 from khoi_desktop.domain.meetings import default_template
 from khoi_desktop.domain.presets import (
@@ -20,6 +17,8 @@ from khoi_desktop.domain.presets import (
     SELF_REVIEW_FORMS,
 )
 from khoi_desktop.domain.vntext import sort_key
+from khoi_desktop.storage.connection import Database
+from khoi_desktop.storage.schema_migrations import Migrations
 from khoi_desktop.storage.schema_v1 import SCHEMA_V1, statements
 
 MIGRATION_SET = "khoi"

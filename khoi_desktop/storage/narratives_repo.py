@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import now_text
 
 

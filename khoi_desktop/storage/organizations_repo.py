@@ -6,12 +6,11 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import Organization, OrganizationInput
 from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import search_key
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, update
 
 _COLUMNS = (

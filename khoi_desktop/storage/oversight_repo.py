@@ -6,8 +6,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import InspectionKind, InspectionStep, OrgKind, OutreachOutlet
 from khoi_desktop.domain.oversight import (
     Contributor,
@@ -22,6 +20,7 @@ from khoi_desktop.domain.oversight import (
     StepRecord,
     current_step,
 )
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, query, to_date, update
 
 # -- inspections -------------------------------------------------------------------------------

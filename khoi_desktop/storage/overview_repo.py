@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import placeholders
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from khoi_desktop.storage.connection import Database
 
 _COLUMNS = ("id", "source_uuid", "source_code", "source_name", "year", "created_at", "imported_at", "app_version",
             "schema_version", "file_sha256", "data_json", "organization_id", "covers_json", "maker")

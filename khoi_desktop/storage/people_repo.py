@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import Gender, MembershipKind, PersonStatus
 from khoi_desktop.domain.models import Membership, PeopleFilter, Person, PersonInput, PersonRow, StatusChange
 from khoi_desktop.domain.vntext import search_key, sort_key
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, now_text, placeholders, query, to_date, update
 
 _PERSON_FIELDS = (

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.presets import RulePreset, preset_in_force
+from khoi_desktop.storage.connection import Database
 
 
 def load_presets(db: Database, kind: str | None = None) -> list[RulePreset]:

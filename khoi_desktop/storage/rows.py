@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlite_utils import Database
+from khoi_desktop.storage.connection import Database
 
 
 def placeholders(values: Sequence[object]) -> str:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.study import PRESENT_STATUSES, StudyRow
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import iso, placeholders
 
 # The organisation a person belonged to on the day: their status row then, else their current one.

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.study import PlanDocument, YearPlan, YearPlanInput
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import insert, iso, placeholders, to_date
 
 

@@ -13,8 +13,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.package import (
     DATA_NAME,
@@ -36,6 +34,7 @@ from khoi_desktop.services.overview import empty_figures
 from khoi_desktop.services.package_export import PackageExportService, header_of
 from khoi_desktop.services.package_figures import figures_to_json
 from khoi_desktop.services.package_import import ImportResult, PackageImportService
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.migrations import schema_version
 from tests.conftest import TODAY
 from tests.core.year_end_support import YEAR, Bloc

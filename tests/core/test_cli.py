@@ -13,6 +13,7 @@ import pytest
 
 from khoi_desktop.cli.main import main
 from khoi_desktop.services.app import Services
+from khoi_desktop.storage import maintenance_repo
 from tests.conftest import add_branch_with_people
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,6 +72,25 @@ def test_backup_then_restore_round_trip(filled_db: Path, tmp_path: Path,
     services = Services.open(filled_db)
     assert services.people.count() == 3
     services.close()
+
+
+def test_restore_checks_the_source_once_and_reports_what_is_in_place(
+        filled_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command copies and fully checks the backup once (a second pass cost ~1 s on a bloc file),
+    then says how many people and meetings the restored file holds."""
+    backup = tmp_path / "sao-luu.sqlite"
+    assert main(["backup", "--db", str(filled_db), "--out", str(backup)]) == 0
+    checks: list[Path] = []
+    check = maintenance_repo._copy_and_check
+    monkeypatch.setattr(maintenance_repo, "_copy_and_check",
+                        lambda source, copy: checks.append(source) or check(source, copy))
+    capsys.readouterr()
+    assert main(["restore", str(backup), "--db", str(filled_db)]) == 0
+    assert checks == [backup]
+    with sqlite3.connect(filled_db) as restored:
+        people, meetings = (restored.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                            for table in ("people", "meetings"))
+    assert people == 3 and f"{people} người, {meetings} buổi sinh hoạt" in capsys.readouterr().out
 
 
 def test_backup_refuses_to_overwrite(filled_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from khoi_desktop.domain.errors import (
     CorruptDatabaseError,
@@ -16,6 +15,7 @@ from khoi_desktop.domain.errors import (
     NotADatabaseError,
     StorageError,
 )
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import DRIVE_REMOTE, open_database, refuse_network_path
 from khoi_desktop.storage.migrations import KNOWN, SCHEMA, schema_version
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.consolidation import ConsolidationService
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.migrations import m0001_initial, m0005_package_identity
 from tests.core.package_support import plain_data
 from tests.core.year_end_support import YEAR, small_bloc

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from khoi_desktop.domain.errors import StorageError, UserFacingError, ValidationError
 from khoi_desktop.durable import explain_os_error, finalise
 from khoi_desktop.services.demo import meetings as demo_meetings
@@ -28,6 +26,7 @@ from khoi_desktop.services.demo.model import DEMO_TODAY, Org, World, stamp
 from khoi_desktop.services.demo.people_rows import people_rows
 from khoi_desktop.services.demo.rows import Rows
 from khoi_desktop.storage import bulk_repo
+from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import open_database
 from khoi_desktop.storage.maintenance_repo import fold_wal
 
