@@ -8,10 +8,15 @@ wrapping) another 3 ms. reportlab matches the first only to hyphenate a URL (a p
 call. While reportlab loads, :func:`load_reportlab` has ``re.compile`` hand back, for a pattern
 reaching U+FFFF, a stand-in that compiles the very same pattern the first time it is used.
 Every other pattern, and any compiled by another thread meanwhile, compiles as before.
+
+reportlab also imports Pillow's ``PIL.Image`` (about 10 ms) for bitmaps, which the Party documents
+never hold: it is put in place with the standard library's ``LazyLoader``, so its body runs on
+first use (a chart image, reportlab drawing a bitmap), in whichever thread uses it first.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 import threading
@@ -58,13 +63,33 @@ def _slow_patterns_deferred() -> Iterator[None]:
         re.compile = real_compile
 
 
+def _pil_image_on_first_use() -> None:
+    """``PIL.Image`` registered but not yet run; ``from PIL import Image`` finds it on the package."""
+    if "PIL.Image" in sys.modules:
+        return
+    import PIL  # noqa: PLC0415 - the package alone is a few lines
+
+    spec = importlib.util.find_spec("PIL.Image")
+    if spec is None or spec.loader is None:
+        return
+    try:
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+    except TypeError:  # a loader without exec_module: import it the usual way
+        return
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    PIL.Image = module  # type: ignore[attr-defined]
+    spec.loader.exec_module(module)
+
+
 def load_reportlab() -> None:
-    """Import ``reportlab.platypus`` (and what it loads) with its slow, unused patterns deferred.
+    """Import ``reportlab.platypus`` (and what it loads) with its slow, unused patterns and Pillow deferred.
 
     Runs when this module is imported, which the reports package does first of all; once
     reportlab is loaded it does nothing."""
     if "reportlab.platypus" in sys.modules:
         return
+    _pil_image_on_first_use()
     with _slow_patterns_deferred():
         import reportlab.platypus  # noqa: F401, PLC0415 - the import this module exists to speed up
 

@@ -20,9 +20,10 @@ from tests.core.meetings_support import Kit, fill_meeting, hand_counted_branch, 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "openpyxl", "docx", "xlrd", "PySide6")
 # Modules printing the minutes has no use for: each costs start-up time (dataclasses to build,
-# reportlab's charts, the year-end report model and its zip writer, the study domain, urllib).
+# reportlab's charts, the year-end report model and its zip writer, the study domain, urllib,
+# Pillow's image module, whose first import brings PIL.ExifTags: see reports/quick_reportlab.py).
 OFF_THE_PRINTING_PATH = ("urllib.request", "reportlab.graphics", "khoi_desktop.reports.report_model",
-                         "khoi_desktop.domain.study", "khoi_desktop.office.zips")
+                         "khoi_desktop.domain.study", "khoi_desktop.office.zips", "PIL.ExifTags")
 
 
 def _loaded_after(args: list[str]) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Loading reportlab through the reports package: its two slow, unused patterns wait until used,
-then behave exactly as compiled ones; nothing else is deferred and re.compile is left as it was."""
+then behave exactly as compiled ones; nothing else is deferred and re.compile is left as it was;
+Pillow's image module runs on first use."""
 
 from __future__ import annotations
 
@@ -23,17 +24,23 @@ from reportlab.platypus import paragraph
 deferred = sorted(f"{module.__name__}.{name}" for module in (paragraph, textsplit)
                   for name, value in vars(module).items() if type(value).__name__ == "DeferredPattern")
 compiled_at_import = paragraph.uri_pat.compiled is not None or textsplit.rx.compiled is not None
+pil_ran_at_import = "PIL.ExifTags" in sys.modules
+from PIL import Image
+image_size = Image.new("RGB", (3, 2)).size
 pairs = paragraph._uri_split_pairs("https://example.com/a/b")
 sys.stdout.write(json.dumps({"deferred": deferred, "compiled_at_import": compiled_at_import,
                              "pairs": pairs, "uri_compiled_by_use": isinstance(paragraph.uri_pat.compiled, re.Pattern),
-                             "compile_restored": re.compile.__module__ == "re"}))
+                             "compile_restored": re.compile.__module__ == "re",
+                             "pil_ran_at_import": pil_ran_at_import, "image_size": image_size,
+                             "pil_ran_when_used": "PIL.ExifTags" in sys.modules}))
 """
 
 
 def test_reports_package_defers_exactly_the_two_slow_patterns() -> None:
     """In a fresh interpreter, importing khoi_desktop.reports leaves paragraph.uri_pat and
     textsplit.rx uncompiled (and no other pattern deferred); splitting a URL compiles it then
-    and gives reportlab's answer; re.compile is the real one again afterwards."""
+    and gives reportlab's answer; re.compile is the real one again afterwards. PIL.Image has
+    not run yet, and works when first used."""
     done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, cwd=ROOT)
     probe = json.loads(done.stdout)
     assert probe["deferred"] == ["reportlab.lib.textsplit.rx", "reportlab.platypus.paragraph.uri_pat"]
@@ -42,6 +49,8 @@ def test_reports_package_defers_exactly_the_two_slow_patterns() -> None:
                               ["https://", "example.com/a/b"]]
     assert probe["uri_compiled_by_use"] is True
     assert probe["compile_restored"] is True
+    assert probe["pil_ran_at_import"] is False
+    assert probe["image_size"] == [3, 2] and probe["pil_ran_when_used"] is True
 
 
 def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
