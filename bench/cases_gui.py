@@ -206,12 +206,17 @@ def show_bare() -> int:
 
 
 def show_main(folder: Path, *, tour: bool, settle_first: bool = True) -> int:
-    """The app as ``ui.app.run`` builds it, on the copy; with ``tour``, the memory case's walk."""
+    """The app as ``ui.app.run`` builds it, on the copy; with ``tour``, the memory case's walk.
+
+    ``ui.app`` comes first, as main.py imports it: the package ``ui`` switches off PySide6's
+    per-import source scan before the app's modules load (ui/qt_startup.py).
+    """
+    from ui.app import build_window  # noqa: PLC0415  # isort: skip
+
     from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from khoi_desktop.services.app import Services  # noqa: PLC0415
-    from ui.app import build_window  # noqa: PLC0415
     from ui.style import apply_style  # noqa: PLC0415
     from ui.tasks import TaskRunner  # noqa: PLC0415
 

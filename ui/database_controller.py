@@ -7,7 +7,6 @@ connection is closed on the worker after every job queued before it has run.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,8 @@ class RestoreOutcome:
 
 
 def app_version() -> str:
+    import importlib.metadata  # ≈ 12 ms (email, zipfile…): only the Giới thiệu box asks
+
     try:
         return importlib.metadata.version("khoi-desktop")
     except importlib.metadata.PackageNotFoundError:
@@ -48,7 +49,12 @@ def app_version() -> str:
 
 
 def remember_database(settings: QSettings, path: Path) -> None:
-    """The next start opens this file directly."""
+    """The next start opens this file directly; an ordinary start (the file remembered) writes nothing.
+
+    Writing is what costs: ``sync`` saves the settings file and flushes it to disk.
+    """
+    if settings.value(DATABASE_KEY) == str(path):
+        return
     settings.setValue(DATABASE_KEY, str(path))
     settings.sync()
 

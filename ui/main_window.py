@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from khoi_desktop.domain.models import Changes
-from ui.guide_window import SECTIONS, GuideWindow
+
+if TYPE_CHECKING:  # the guide's module loads on the first F1, not at every start
+    from ui.guide_window import GuideWindow
 
 GEOMETRY_KEY = "window/geometry"
 NAVIGATION_ITEM_HEIGHT = 42
@@ -36,13 +39,14 @@ PageFactory = Callable[[], QWidget]
 
 @dataclass
 class PageEntry:
-    """A navigation entry; ``widget`` stays None until the page is first visited (or asked for)."""
+    """A navigation entry; ``widget`` and its scrolling ``container`` stay None until the page is
+    first visited (or asked for)."""
 
     key: str
     title: str
-    container: QScrollArea
     factory: PageFactory | None = None
     widget: QWidget | None = None
+    container: QScrollArea | None = None
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> GuideWindow:
         """The user guide, opened at the section of the page on show (F1)."""
+        from ui.guide_window import SECTIONS, GuideWindow
+
         if self.guide is None:
             self.guide = GuideWindow(parent=self)
             self.guide.setWindowFlag(Qt.WindowType.Window)
@@ -135,7 +141,7 @@ class MainWindow(QMainWindow):
         A factory keeps the start fast: a page that is never visited is never built nor loaded.
         The first page added becomes current, so it is built at once.
         """
-        entry = PageEntry(key, title, _scroller())
+        entry = PageEntry(key, title)
         self._pages.append(entry)
         if isinstance(page, QWidget):
             self._install(entry, page)
@@ -145,14 +151,16 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(0, NAVIGATION_ITEM_HEIGHT))
         self.navigation.addItem(item)
-        self.navigation.show()
-        self.stack.addWidget(entry.container)
+        if self.navigation.isHidden():
+            self.navigation.show()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
 
     def _install(self, entry: PageEntry, widget: QWidget) -> None:
         entry.widget, entry.factory = widget, None
+        entry.container = _scroller()
         entry.container.setWidget(widget)
+        self.stack.addWidget(entry.container)
         _connect_page_signals(self, widget)
 
     def _built(self, entry: PageEntry) -> QWidget:
@@ -173,8 +181,9 @@ class MainWindow(QMainWindow):
         self.navigation.clear()
         self.navigation.blockSignals(False)
         for entry in self._pages:
-            self.stack.removeWidget(entry.container)
-            entry.container.deleteLater()
+            if entry.container is not None:
+                self.stack.removeWidget(entry.container)
+                entry.container.deleteLater()
         self._pages.clear()
         self.navigation.hide()
         self.stack.setCurrentWidget(self.placeholder)
@@ -219,8 +228,9 @@ class MainWindow(QMainWindow):
     def _on_row_changed(self, row: int) -> None:
         if not 0 <= row < len(self._pages):
             return
-        widget = self._built(self._pages[row])
-        self.stack.setCurrentWidget(self._pages[row].container)
+        entry = self._pages[row]
+        widget = self._built(entry)
+        self.stack.setCurrentWidget(entry.container)
         status_text = getattr(widget, "status_text", None)
         self.set_status(status_text() if callable(status_text) else "")
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from khoi_desktop.domain.backups import BackupReason
 from khoi_desktop.domain.enums import OrgKind
-from khoi_desktop.domain.models import Changes, Organization
+from khoi_desktop.domain.models import Changes, Organization, OrganizationInput
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.backups import BackupService
 from tests.conftest import add_branch_with_people
@@ -196,6 +197,75 @@ def test_document_pages_leave_reportlab_to_the_worker() -> None:
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
+
+
+START_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from khoi_desktop.services.app import Services
+from ui.app import build_window
+from ui.tasks import TaskRunner
+
+AT_START = {"ui.pages.reports.overview_page", "ui.pages.reports.overview_cards", "ui.pages.reports.home_page"}
+
+def loaded():  # page modules beyond Tổng quan's and Cơ sở dữ liệu's; what F1 and Giới thiệu need
+    pages = [name for name in sys.modules if name.count(".") == 3 and name.startswith("ui.pages.")
+             and not name.startswith("ui.pages.common.") and name not in AT_START]
+    return sorted(pages + [name for name in ("ui.guide_window", "importlib.metadata") if name in sys.modules])
+
+print("khoi_desktop.services.overview" in sys.modules)
+app, tasks, folder = QApplication([]), TaskRunner(), Path(sys.argv[1])
+window = build_window(Services.open(folder / "khoi.sqlite"),
+                      QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), tasks)
+window.show()
+tasks.wait_idle()
+print(loaded())
+window.show_page("people")
+tasks.wait_idle()
+print(loaded())
+window.backup_scheduler.shutdown()
+window.controller.shutdown()
+"""
+
+
+def test_start_imports_no_module_of_an_unvisited_page(tmp_path: Path) -> None:
+    """The start loads Tổng quan's module alone: no other page's, nor the guide or the version
+    lookup, and the overview service's module only on the worker (with the first count);
+    visiting Cán bộ, đảng viên loads that page's module then (a fresh interpreter, as a clerk's start)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KHOI_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", START_PROBE, str(tmp_path)], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    service_imported, at_start, after_people = result.stdout.splitlines()
+    assert service_imported == "False"
+    assert at_start == "[]"
+    assert "'ui.pages.people.people_page'" in after_people
+    assert "ui.pages.meetings" not in after_people
+
+
+def test_a_switch_reaches_pages_built_before_it_and_after_it(app_window: MainWindow, tasks: TaskRunner,
+                                                             prompts: FakePrompts, tmp_path: Path) -> None:
+    """After opening another file, a page built before the switch is rebuilt on the new file when
+    shown again, and a page first built after the switch loads the new file too."""
+    before = app_window.show_page("organizations")
+    settle(tasks)
+    other = Services.open(tmp_path / "khac.sqlite")
+    other.organizations.create(OrganizationInput(name="Chi bộ Sở Tư pháp", kind=OrgKind.BASE_BRANCH))
+    other.close()
+    prompts.open_paths = [tmp_path / "khac.sqlite"]
+    app_window.action_open.trigger()
+    settle(tasks)
+    assert [key for key in app_window.page_keys() if app_window.is_page_built(key)] == ["overview"]
+    rebuilt = app_window.show_page("organizations")
+    settle(tasks)
+    assert rebuilt is not before
+    assert app_window.status_label.text() == "1 tổ chức đang theo dõi"
+    home = app_window.show_page("home")
+    settle(tasks)
+    assert home.title.text() == "Chi bộ Sở Tư pháp"  # type: ignore[attr-defined]
+    assert app_window.stack.count() == 1 + 3  # the placeholder and the three pages built on the new file
 
 
 def test_org_combo_keeps_the_callers_signal_block(qtbot) -> None:

@@ -103,6 +103,20 @@ def test_people_page_status_reaches_status_bar(window: MainWindow, tasks: TaskRu
     assert "3" in window.status_label.text()
 
 
+def test_an_ordinary_start_writes_no_settings(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
+                                             prompts: FakePrompts) -> None:
+    """Opening the file already remembered leaves the settings file alone (no rewrite, no flush)."""
+    settings.setValue(DATABASE_KEY, str(services.path))
+    settings.sync()
+    stored = Path(settings.fileName())
+    stored.unlink()  # a rewrite would bring it back
+    window = build_window(services, settings, tasks, prompts)
+    qtbot.addWidget(window)
+    tasks.wait_idle()
+    assert not stored.exists()
+    window.controller.shutdown()
+
+
 def test_geometry_is_remembered(qtbot, settings: QSettings) -> None:
     """Closing saves the size; the next window opens with it."""
     first = MainWindow("Khối Desktop", settings)

@@ -9,14 +9,17 @@ row opens the list behind the figure.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khoi_desktop.domain.vntext import format_number, format_percent
-from khoi_desktop.services.overview import Figure, FigureGroup, ListFilter
 from ui.style import ACCENT, ACCENT_SOFT
 from ui.widgets.bar_chart import Bar, BarLegend, BarPair
+
+if TYPE_CHECKING:  # the figures come from the worker; their module loads there
+    from khoi_desktop.services.overview import Figure, FigureGroup, ListFilter
 
 # Rates are drawn as percentages (their bases differ); totals and the network get no bars,
 # their scale would flatten the others.
@@ -37,7 +40,7 @@ QPushButton#figureRow {{ border: none; border-radius: 4px; background: transpare
 QPushButton#figureRow:hover, QPushButton#figureRow:focus {{ background: {ACCENT_SOFT}; }}
 """
 
-OpenList = Callable[[ListFilter], None]
+OpenList = Callable[["ListFilter"], None]
 
 
 def shown_figures(group: FigureGroup) -> list[Figure]:
