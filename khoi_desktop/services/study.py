@@ -17,7 +17,7 @@ from khoi_desktop.domain.assessments import organisation_on, year_end_placement
 from khoi_desktop.domain.attendance import PersonFacts, Placement
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Organization
-from khoi_desktop.domain.presets import MEETING
+from khoi_desktop.domain.presets import MEETING, study_kinds
 from khoi_desktop.domain.study import (
     DEFAULT_RULE,
     KindTally,
@@ -29,7 +29,6 @@ from khoi_desktop.domain.study import (
     participation_figures,
     participation_totals,
     rule_label,
-    study_kinds,
 )
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.read_aside import aside
