@@ -23,7 +23,8 @@ import pytest
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, MembershipKind, PersonStatus
 from khoi_desktop.domain.models import StatusChange
-from khoi_desktop.domain.study import DEFAULT_STUDY_KINDS, KindTally, Tally, study_categories, took_part
+from khoi_desktop.domain.presets import DEFAULT_STUDY_KINDS
+from khoi_desktop.domain.study import KindTally, Tally, study_categories, took_part
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.attendance import AttendanceService
 from khoi_desktop.services.demo.model import DEMO_TODAY
