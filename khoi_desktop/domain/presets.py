@@ -7,6 +7,7 @@ into new databases by a migration; the clerk can add newer presets when rules ch
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -159,6 +160,15 @@ SELF_REVIEW_FORMS = {"Quy định 132-QĐ/TW": SELF_REVIEW_FORM_QD132, "Quy đ�
 LAYOUT_LEVELS_HD36 = _LEVELS_HD36
 LAYOUT_HD05 = RulePreset(LAYOUT, "Hướng dẫn 05-HD/VPTW", date(2026, 5, 27), LAYOUT_HD05_DATA,
                          "HD 05-HD/VPTW ngày 27/5/2026")
+
+
+DEFAULT_STUDY_KINDS = ("study", "thematic", "seminar", "discussion")
+
+
+def study_kinds(preset_data: Mapping[str, object]) -> tuple[str, ...]:
+    """The meeting kinds a MEETING preset names as study (its ``study_kinds``, else the defaults)."""
+    kinds = preset_data.get("study_kinds")
+    return tuple(str(kind) for kind in kinds) if isinstance(kinds, list | tuple) and kinds else DEFAULT_STUDY_KINDS
 
 
 def preset_in_force(presets: list[RulePreset], kind: str, on: date) -> RulePreset | None:

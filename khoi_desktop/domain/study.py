@@ -3,7 +3,8 @@
 **Participation in a year** (the definitions printed in docs/participation.md):
 
 * *Study meetings* are the meetings of the year whose kind is in the MEETING preset's
-  ``study_kinds`` (học tập, quán triệt; chuyên đề; tọa đàm; thảo luận by default).
+  ``study_kinds`` (học tập, quán triệt; chuyên đề; tọa đàm; thảo luận by default), read by
+  :func:`khoi_desktop.domain.presets.study_kinds`.
 * *Expected* (phải tham gia): the roll of each meeting is written per meeting, so the
   attendance rows are the record of who was expected there. A person who joins or leaves
   mid-year is only expected at the meetings held while they belonged. An exempt member
@@ -166,13 +167,6 @@ PARTICIPATION_RULES: dict[str, str] = {
 }
 PRESENT_STATUSES = ("present", "late")
 DEFAULT_RULE = "present_at_least_once"
-DEFAULT_STUDY_KINDS = ("study", "thematic", "seminar", "discussion")
-
-
-def study_kinds(preset_data: Mapping[str, object]) -> tuple[str, ...]:
-    """The meeting kinds a MEETING preset names as study (its ``study_kinds``, else the defaults)."""
-    kinds = preset_data.get("study_kinds")
-    return tuple(str(kind) for kind in kinds) if isinstance(kinds, list | tuple) and kinds else DEFAULT_STUDY_KINDS
 PARTICIPATION_HELP = (
     "Số người: số người đã tham gia trên số người phải tham gia; số lượt: số lượt có mặt trên số "
     "lượt phải dự. Người phải dự một buổi là người có tên trong danh sách điểm danh của buổi đó "

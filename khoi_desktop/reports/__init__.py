@@ -6,6 +6,8 @@ sign-in sheet (danh sách đảng viên dự họp), and the resolution or concl
 
 from __future__ import annotations
 
+# First (import order): loads reportlab before any report module does, see quick_reportlab.
+from khoi_desktop.reports import quick_reportlab  # noqa: F401  # isort: skip
 from khoi_desktop.reports.layout import LayoutSpec
 from khoi_desktop.reports.meeting_docs import (
     AgendaItem,

@@ -111,8 +111,16 @@ def _files_by_lower_name(directories: list[Path]) -> dict[str, Path]:
 
 
 def find_installed_times() -> tuple[Path, ...] | None:
-    """The four Times New Roman faces installed on this machine, or None if any is missing."""
-    available = _files_by_lower_name(_font_dirs())
+    """The four Times New Roman faces installed on this machine, or None if any is missing.
+
+    Windows keeps them directly in its Fonts folder, the first one searched: found there, they
+    are what the walk would find first, without listing the folder's hundreds of other files.
+    """
+    directories = _font_dirs()
+    in_first_folder = tuple(directories[0] / name for name in _TIMES_FILE_NAMES[0])
+    if all(path.is_file() for path in in_first_folder):
+        return in_first_folder
+    available = _files_by_lower_name(directories)
     for names in _TIMES_FILE_NAMES:
         if all(name in available for name in names):
             return tuple(available[name] for name in names)

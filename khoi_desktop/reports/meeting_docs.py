@@ -23,6 +23,15 @@ class PartyIssuer:
     archive: str = "Lưu Chi bộ"  # last line of 'Nơi nhận'
 
 
+# Dots, not spaces: Paragraph collapses runs of (even no-break) spaces, and the clerk writes here.
+BLANK_NUMBER = "……"
+
+
+def number_text(number: int | None) -> str:
+    """A document's number as printed: '05' (two digits at least), or dots left to write it in by hand."""
+    return f"{number:02d}" if number is not None else BLANK_NUMBER
+
+
 @dataclass(frozen=True)
 class Participant:
     """A named person with an optional position and organisation (chair, guest, speaker)."""

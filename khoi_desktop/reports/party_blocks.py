@@ -13,8 +13,7 @@ from khoi_desktop.domain import vntext
 from khoi_desktop.domain.issuers import recipient_lines
 from khoi_desktop.reports import fonts, markup, text_fit
 from khoi_desktop.reports.layout import LayoutSpec, build_styles
-from khoi_desktop.reports.meeting_docs import PartyIssuer
-from khoi_desktop.reports.report_model import number_text
+from khoi_desktop.reports.meeting_docs import PartyIssuer, number_text
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 RULE_THICKNESS = 0.6

@@ -17,14 +17,6 @@ from khoi_desktop.domain.vntext import format_number, format_percent
 from khoi_desktop.office.zips import stable_zip  # noqa: F401 - re-exported for the renderers
 from khoi_desktop.reports.meeting_docs import PartyIssuer
 
-# Dots, not spaces: Paragraph collapses runs of (even no-break) spaces, and the clerk writes here.
-BLANK_NUMBER = "……"
-
-
-def number_text(number: int | None) -> str:
-    """'05' (two digits at least), or dots left for a number written in by hand."""
-    return f"{number:02d}" if number is not None else BLANK_NUMBER
-
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 

@@ -22,8 +22,7 @@ from khoi_desktop.domain.enums import AttendanceStatus, MembershipKind, PersonSt
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.meetings import Meeting
 from khoi_desktop.domain.models import Changes
-from khoi_desktop.domain.presets import MEETING
-from khoi_desktop.domain.study import study_kinds
+from khoi_desktop.domain.presets import MEETING, study_kinds
 from khoi_desktop.domain.vntext import clean, format_date
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.storage import attendance_repo as repo

@@ -11,7 +11,9 @@ the ratings list when every member has a row; the list also shows members with n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from khoi_desktop.domain.enums import MeetingKind, OutreachOutlet, RatingLevel
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
@@ -179,24 +181,27 @@ class OverviewService:
         """The plain figures of the organisation (with everything below it) for ``year``."""
         org = self._organization(org_id)
         head = self._commitments.headcounts(org.id, (year,))[year]
-        return self._figures(org, year, head, self._study.participation(org.id, year))
+        return self._figures(org, year, head, partial(self._study.participation, org.id, year))
 
     def overview(self, org_id: int, year: int) -> Overview:
         """This year's and last year's figures, grouped for the overview page.
 
         Study participation is counted overall and by kind only (``StudyService.totals``):
         the page shows no organisation's share, so ``participation.by_organization`` is empty.
+        Its attendance rows, the longest count, are counted on a second core
+        (``StudyService.totals_aside``) while everything else is counted here.
         """
         org = self._organization(org_id)
         last = year - 1
-        # Both years' registrations at once: reading the bloc's people is the costliest step.
-        heads = self._commitments.headcounts(org.id, (year, last) if last >= FIRST_YEAR else (year,))
-        current = self._figures(org, year, heads[year], self._study.totals(org.id, year))
-        try:
-            previous = (self._figures(org, last, heads[last], self._study.totals(org.id, last)) if last in heads
-                        else empty_figures(org.id, last))
-        except ValidationError:  # last year's figures cannot be computed (e.g. its preset's rule is unknown)
-            previous = empty_figures(org.id, last)
+        years = (year, last) if last >= FIRST_YEAR else (year,)
+        with self._study.totals_aside(org.id, years) as participation:
+            heads = self._commitments.headcounts(org.id, years)
+            current = self._figures(org, year, heads[year], partial(participation, year))
+            try:
+                previous = (self._figures(org, last, heads[last], partial(participation, last)) if last in heads
+                            else empty_figures(org.id, last))
+            except ValidationError:  # last year's figures cannot be computed (e.g. its preset's rule is unknown)
+                previous = empty_figures(org.id, last)
         builder = _Groups(org, year, current, previous, self._has_children(org.id))
         return Overview(org.id, org.name, year, current, previous, builder.groups())
 
@@ -210,13 +215,12 @@ class OverviewService:
     def _has_children(self, org_id: int) -> bool:
         return len(org_repo.descendant_ids(self._db, org_id)) > 1
 
-    def _figures(self, org: Organization, year: int, head: Headcount, participation: Participation) -> YearFigures:
-        """The figures of ``year``, its registrations (``head``) and study participation already counted."""
+    def _figures(self, org: Organization, year: int, head: Headcount,
+                 participation: Callable[[], Participation]) -> YearFigures:
+        """The figures of ``year`` with its registrations (``head``); study participation is asked for last."""
         scope = org_repo.descendant_ids(self._db, org.id)
-        return YearFigures(
-            organization_id=org.id, year=year,
+        figures = dict(
             meetings=_meeting_counts(overview_repo.meetings_by_kind(self._db, scope, year)),
-            participation=participation,
             registrations=_registrations(head),
             ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=False)),
             collective_ratings=_ratings(overview_repo.rating_counts(self._db, scope, year, collective=True)),
@@ -225,6 +229,7 @@ class OverviewService:
             contributors=overview_repo.contributors_count(self._db, scope),
             exemplars=self._exemplars.counts(org.id, year),
         )
+        return YearFigures(organization_id=org.id, year=year, participation=participation(), **figures)
 
 
 def _registrations(head: Headcount) -> Registrations:

@@ -7,15 +7,17 @@ aggregate query (:func:`storage.study_repo.study_rows`); the roll-up over the tr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from khoi_desktop.domain.assessments import organisation_on, year_end_placement
 from khoi_desktop.domain.attendance import PersonFacts, Placement
-from khoi_desktop.domain.errors import NotFoundError
+from khoi_desktop.domain.errors import NotFoundError, ValidationError
 from khoi_desktop.domain.models import Organization
-from khoi_desktop.domain.presets import MEETING
+from khoi_desktop.domain.presets import MEETING, study_kinds
 from khoi_desktop.domain.study import (
     DEFAULT_RULE,
     KindTally,
@@ -27,9 +29,9 @@ from khoi_desktop.domain.study import (
     participation_figures,
     participation_totals,
     rule_label,
-    study_kinds,
 )
 from khoi_desktop.services.base import ServiceContext
+from khoi_desktop.services.read_aside import aside
 from khoi_desktop.storage import attendance_repo, presets_repo, study_repo
 from khoi_desktop.storage import organizations_repo as org_repo
 from khoi_desktop.storage.connection import Database
@@ -132,8 +134,41 @@ class StudyService:
         organisation of the tree.
         """
         root, rule, kinds, tree = self._setup(org_id, year)
-        scope, (start, end) = list(tree.parents), _year_span(year)
-        overall, by_kind = participation_totals(*study_repo.study_totals(self._db, scope, start, end, kinds), rule)
+        return self._totals(root, rule, kinds, tree, year, _count_totals(list(tree.parents), year, kinds,
+                                                                            self._ctx))
+
+    @contextmanager
+    def totals_aside(self, org_id: int, years: Sequence[int]) -> Iterator[Callable[[int], Participation]]:
+        """:meth:`totals` of each of ``years``, their attendance rows counted on a second core.
+
+        Each year's long statement runs on a helper thread over its own read-only connection
+        (:func:`read_aside.aside`) while the caller does other work; the function yielded
+        returns a year's figures, waiting for its count. A year whose figures cannot be
+        computed (a bad year, a rule this version does not know) raises its error when asked for.
+        """
+        setups: dict[int, tuple[Organization, str, tuple[str, ...], OrgTree] | ValidationError] = {}
+        for year in years:
+            try:
+                setups[year] = self._setup(org_id, year)
+            except ValidationError as exc:
+                setups[year] = exc
+        ready = {year: setup for year, setup in setups.items() if not isinstance(setup, ValidationError)}
+        works = [partial(_count_totals, list(tree.parents), year, kinds) for year, (_, _, kinds, tree) in ready.items()]
+        with aside(self._ctx, works) as counted:
+            results = dict(zip(ready, counted, strict=True))
+
+            def totals(year: int) -> Participation:
+                setup = setups[year]
+                if isinstance(setup, ValidationError):
+                    raise setup
+                return self._totals(*setup, year, results[year]())
+
+            yield totals
+
+    def _totals(self, root: Organization, rule: str, kinds: tuple[str, ...], tree: OrgTree, year: int,
+                counted: tuple[list[tuple[str, int, int, int]], list[tuple[str, int, int]]]) -> Participation:
+        scope = list(tree.parents)
+        overall, by_kind = participation_totals(*counted, rule)
         return self._participation(root, year, rule, kinds, scope, overall, (), by_kind)
 
     def _setup(self, org_id: int, year: int) -> tuple[Organization, str, tuple[str, ...], OrgTree]:
@@ -151,6 +186,13 @@ class StudyService:
             study_kinds=kinds, meetings=study_repo.study_meeting_count(self._db, scope, start, end, kinds),
             overall=overall, by_organization=by_org, by_kind=by_kind,
         )
+
+
+def _count_totals(scope: list[int], year: int, kinds: tuple[str, ...],
+                  context: ServiceContext) -> tuple[list[tuple[str, int, int, int]], list[tuple[str, int, int]]]:
+    """The one long statement of :meth:`StudyService.totals`, run wherever ``context``'s connection is."""
+    start, end = _year_span(year)
+    return study_repo.study_totals(context.db, scope, start, end, kinds)
 
 
 def _year_span(year: int) -> tuple[date, date]:

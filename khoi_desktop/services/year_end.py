@@ -25,8 +25,8 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.oversight import check_year, oversight_changes
 from khoi_desktop.domain.study import YearPlan
 from khoi_desktop.domain.vntext import clean, clean_multiline, format_date, format_number
-from khoi_desktop.reports.meeting_docs import PartyIssuer
-from khoi_desktop.reports.report_model import ReportDocument, Signature, number_text
+from khoi_desktop.reports.meeting_docs import PartyIssuer, number_text
+from khoi_desktop.reports.report_model import ReportDocument, Signature
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.exemplars import ExemplarService
 from khoi_desktop.services.file_writes import checked_targets, write_all

@@ -97,15 +97,16 @@ _STANDING_SQL = (
     "WITH party AS (SELECT person_id, CASE WHEN max(kind = :official) THEN :official ELSE :probationary END AS kind"
     "  FROM memberships WHERE kind IN (:official, :probationary) AND (start_date IS NULL OR start_date <= :day)"
     "  AND (end_date IS NULL OR :day <= end_date) GROUP BY person_id),"
-    " dated AS (SELECT p.id, party.kind, p.status AS own_status, p.organization_id AS own_org,"
-    "   (SELECT sh.id FROM status_history sh WHERE sh.person_id = p.id AND sh.start_date <= :day"
-    "    ORDER BY sh.start_date DESC, sh.id DESC LIMIT 1) AS row_id"
-    "  FROM party JOIN people p ON p.id = party.person_id WHERE p.retired_on IS NULL OR p.retired_on > :day),"
-    " standing AS (SELECT dated.id AS person_id, dated.kind,"
-    "   CASE WHEN dated.row_id IS NULL THEN dated.own_status ELSE sh.status END AS status,"
-    "   coalesce(sh.organization_id, dated.own_org) AS organization_id"
-    "  FROM dated LEFT JOIN status_history sh ON sh.id = dated.row_id"
-    "  WHERE dated.row_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM status_history x WHERE x.person_id = dated.id))"
+    # the last status row is looked up once per person, in the join (as a column of a CTE SQLite
+    # inlined it three times)
+    " standing AS (SELECT p.id AS person_id, party.kind,"
+    "   CASE WHEN sh.id IS NULL THEN p.status ELSE sh.status END AS status,"
+    "   coalesce(sh.organization_id, p.organization_id) AS organization_id"
+    "  FROM party JOIN people p ON p.id = party.person_id"
+    "  LEFT JOIN status_history sh ON sh.id = (SELECT s.id FROM status_history s WHERE s.person_id = p.id"
+    "   AND s.start_date <= :day ORDER BY s.start_date DESC, s.id DESC LIMIT 1)"
+    "  WHERE (p.retired_on IS NULL OR p.retired_on > :day)"
+    "  AND (sh.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM status_history x WHERE x.person_id = p.id)))"
 )
 
 

@@ -18,12 +18,17 @@ A's thematic meeting of 2025 (everyone present).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, OrgKind, PersonStatus
 from khoi_desktop.domain.models import StatusChange
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.demo.generator import generate_demo
+from khoi_desktop.services.demo.model import DEMO_TODAY
 from tests.core.meetings_support import Kit, add_member, add_org, new_meeting, official, probationary
 
 P, L = AttendanceStatus.PRESENT, AttendanceStatus.LATE
@@ -88,3 +93,16 @@ def hold_study_year(kit: Kit, world: StudyBloc) -> None:
     kit.attendance.mark_all_present(regular)
     last_year = new_meeting(kit, world.a, kind=thematic, day=date(2025, 9, 15))
     kit.attendance.mark_all_present(last_year)
+
+
+@contextmanager
+def opened_unit_demo(folder: Path) -> Iterator[Services]:
+    """The unit demo (seed 2018) generated in ``folder``, open, with the demo's 'today'."""
+    path = folder / "demo.sqlite"
+    generate_demo(path, "unit", 2018)
+    opened = Services.open(path)
+    opened.context.today = lambda: DEMO_TODAY
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -19,6 +19,11 @@ from tests.core.meetings_support import Kit, fill_meeting, hand_counted_branch, 
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "openpyxl", "docx", "xlrd", "PySide6")
+# Modules printing the minutes has no use for: each costs start-up time (dataclasses to build,
+# reportlab's charts, the year-end report model and its zip writer, the study domain, urllib,
+# Pillow's image module, whose first import brings PIL.ExifTags: see reports/quick_reportlab.py).
+OFF_THE_PRINTING_PATH = ("urllib.request", "reportlab.graphics", "khoi_desktop.reports.report_model",
+                         "khoi_desktop.domain.study", "khoi_desktop.office.zips", "PIL.ExifTags")
 
 
 def _loaded_after(args: list[str]) -> dict[str, Any]:
@@ -33,9 +38,13 @@ def _loaded_after(args: list[str]) -> dict[str, Any]:
         f"heavy = sorted(name for name in {HEAVY!r} if name in sys.modules)\n"
         "cli = sorted(m for m in sys.modules if m.startswith('khoi_desktop.cli.'))\n"
         "services = sorted(m for m in sys.modules if m.startswith('khoi_desktop.services.'))\n"
-        "other = sorted(m for m in ('urllib.request',) if m in sys.modules)\n"
+        f"other = sorted(m for m in {OFF_THE_PRINTING_PATH!r} if m in sys.modules)\n"
+        "paragraph = sys.modules.get('reportlab.platypus.paragraph')\n"
+        "uri_pattern = getattr(paragraph, 'uri_pat', None)\n"
+        "uri_compiled = uri_pattern is not None and getattr(uri_pattern, 'compiled', uri_pattern) is not None\n"
         "sys.stdout.write('\\nRESULT ' + json.dumps({'code': code, 'heavy': heavy, 'cli': cli,\n"
-        "                                            'services': services, 'other': other}))\n"
+        "                                            'services': services, 'other': other,\n"
+        "                                            'uri_compiled': uri_compiled}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8",
                           cwd=ROOT, check=True)
@@ -62,7 +71,8 @@ def test_minutes_loads_only_what_printing_the_minutes_uses(services: Services, d
                                                            tmp_path: Path) -> None:
     """`minutes` on a real meeting writes the PDF with reportlab and the document service alone:
     neither openpyxl, python-docx nor Qt, not the composition of every service (services.app),
-    not the package, consolidation, year-end or study document services, not urllib."""
+    not the package, consolidation, year-end or study document services, none of the modules in
+    OFF_THE_PRINTING_PATH, and reportlab's URL pattern is never compiled (quick_reportlab)."""
     kit = Kit.over(services)
     branch = hand_counted_branch(services)
     meeting_id = new_meeting(kit, branch.branch_id, branch.people["An"], branch.people["Bình"])
@@ -78,6 +88,7 @@ def test_minutes_loads_only_what_printing_the_minutes_uses(services: Services, d
         "exemplars", "overview", "assessments")}
     assert unwanted.isdisjoint(loaded["services"])
     assert loaded["other"] == []
+    assert loaded["uri_compiled"] is False
 
 
 def test_help_lists_every_command_with_its_text(capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ from khoi_desktop.domain.errors import (
     StorageError,
 )
 from khoi_desktop.storage.connection import Database
-from khoi_desktop.storage.database import DRIVE_REMOTE, open_database, refuse_network_path
+from khoi_desktop.storage.database import CACHE_SIZE_KIB, DRIVE_REMOTE, open_database, refuse_network_path
 from khoi_desktop.storage.migrations import KNOWN, SCHEMA, schema_version
 
 
@@ -32,6 +32,18 @@ def test_fresh_database_has_safe_pragmas(db_path: Path) -> None:
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     db.close()
+
+
+def test_both_kinds_of_connection_sort_a_bloc_year_in_memory(db_path: Path) -> None:
+    """The page cache, up to which SQLite sorts in memory, is 16 MB on a writing and on a read-only connection."""
+    writing = open_database(db_path)
+    reading = open_database(db_path, read_only=True)
+    try:
+        assert [db.execute("PRAGMA cache_size").fetchone()[0] for db in (writing, reading)] == [-CACHE_SIZE_KIB] * 2
+        assert CACHE_SIZE_KIB >= 16_000
+    finally:
+        reading.close()
+        writing.close()
 
 
 def test_fresh_database_holds_the_whole_domain(db_path: Path) -> None:

@@ -156,6 +156,21 @@ def test_installed_times_is_found_by_platform_file_names(monkeypatch, tmp_path, 
     assert [path.name for path in fonts.find_installed_times()] == list(names)
 
 
+def test_times_in_the_windows_fonts_folder_is_found_without_listing_it(monkeypatch, tmp_path):
+    """The four times*.ttf directly in the first font folder (Windows' Fonts) are taken as they are:
+    the folder's other files are not walked, and the faces come in face order."""
+    names = ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf")
+    for name in (*reversed(names), "arial.ttf"):
+        (tmp_path / name).write_bytes(b"")
+    monkeypatch.setattr(fonts, "_font_dirs", lambda: [tmp_path, tmp_path / "elsewhere"])
+
+    def no_walk(directories):
+        raise AssertionError(f"walked {directories}")
+
+    monkeypatch.setattr(fonts, "_files_by_lower_name", no_walk)
+    assert fonts.find_installed_times() == tuple(tmp_path / name for name in names)
+
+
 def test_incomplete_times_install_is_ignored(monkeypatch, tmp_path):
     """Without all four faces we do not mix Times with another family."""
     for name in ("times.ttf", "timesbd.ttf"):

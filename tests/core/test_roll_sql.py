@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from khoi_desktop.domain.enums import MembershipKind, PersonStatus
 from khoi_desktop.services.app import Services
-from khoi_desktop.services.demo.generator import generate_demo
 from khoi_desktop.services.demo.model import DEMO_TODAY
 from khoi_desktop.services.study import StudyService, organization, placements_on
 from khoi_desktop.storage import attendance_repo, commitments_repo
 from khoi_desktop.storage import organizations_repo as org_repo
+from tests.core.study_support import opened_unit_demo
 
 _EXPECTED = tuple(status for status in PersonStatus if status.is_expected_at_meetings)
 _DAYS = tuple(date(year, month, day) for year in range(DEMO_TODAY.year - 3, DEMO_TODAY.year + 1)
@@ -32,14 +31,8 @@ _DAYS = tuple(date(year, month, day) for year in range(DEMO_TODAY.year - 3, DEMO
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    path: Path = tmp_path_factory.mktemp("roll") / "demo.sqlite"
-    generate_demo(path, "unit", 2018)
-    opened = Services.open(path)
-    opened.context.today = lambda: DEMO_TODAY
-    try:
+    with opened_unit_demo(tmp_path_factory.mktemp("roll")) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def _python_kinds(services: Services, org_id: int, day: date) -> dict[int, MembershipKind]:

@@ -14,7 +14,7 @@ import random
 from datetime import timedelta
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind, MembershipKind, OrgKind
-from khoi_desktop.domain.study import DEFAULT_STUDY_KINDS
+from khoi_desktop.domain.presets import DEFAULT_STUDY_KINDS
 from khoi_desktop.services.demo.model import Org, Person, World, stamp
 from khoi_desktop.services.demo.names import random_gender, random_name
 from khoi_desktop.services.demo.rows import Rows
