@@ -329,8 +329,18 @@ class _PersonSum:
     def add(self, row: StudyRow) -> None:
         self.expected += row.expected
         self.present += row.present
-        if row.last_day >= self.last_day:
+        if (row.last_day, -kind_rank(row.membership_kind)) > (self.last_day, -kind_rank(self.kind)):
             self.kind, self.last_day = row.membership_kind, row.last_day
+
+
+# A person counts under the kind of their last study meeting; two kinds on that same day (two
+# meetings, two rolls) go to the one first in MembershipKind's order, the Party's before others.
+_KIND_RANKS = {kind.value: rank for rank, kind in enumerate(MembershipKind)}
+
+
+def kind_rank(kind: str) -> int:
+    """``kind``'s place in MembershipKind (an unrecorded kind last): the tie-break of the last day."""
+    return _KIND_RANKS.get(kind, len(_KIND_RANKS))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from khoi_desktop.domain.study import PRESENT_STATUSES, StudyRow
+from khoi_desktop.domain.enums import MembershipKind
+from khoi_desktop.domain.study import PRESENT_STATUSES, StudyRow, kind_rank
 from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.rows import iso, placeholders
 
@@ -22,6 +23,9 @@ _HOME_ON_DAY = (
     " AND sh.start_date <= m.date AND sh.organization_id IS NOT NULL ORDER BY sh.start_date DESC, sh.id DESC"
     " LIMIT 1), (SELECT p.organization_id FROM people p WHERE p.id = a.person_id), m.organization_id)"
 )
+# kind_rank in SQL; printf('%s%02d', day, 99 - rank) orders by day, then the first kind highest.
+_KIND_RANK_SQL = ("CASE kind " + " ".join(f"WHEN '{kind.value}' THEN {kind_rank(kind.value)}" for kind in MembershipKind)
+                  + f" ELSE {kind_rank('')} END")
 # An exempt member marked absent was not expected (domain.study).
 _EXEMPT_ABSENT = (
     "EXISTS (SELECT 1 FROM status_history sh WHERE sh.person_id = a.person_id AND sh.status = 'exempt'"
@@ -80,9 +84,10 @@ def study_totals(db: Database, scope: Sequence[int], start: date, end: date,
         "WITH person_kind AS MATERIALIZED (SELECT a.person_id AS person, a.membership_kind AS kind,"
         f" count(*) AS expected, sum(a.status IN ({present})) AS present, max(m.date) AS last_day{rows_sql}"
         " GROUP BY a.person_id, a.membership_kind),"
-        # with max() alone, SQLite takes the bare column (the kind) from the row of the last day
-        " per_person AS (SELECT kind, max(last_day), sum(expected) AS expected, sum(present) AS present"
-        " FROM person_kind GROUP BY person)"
+        # with max() alone, SQLite takes the bare column (the kind) from the row of the last day;
+        # on a day with two kinds, the first in MembershipKind's order (domain.study.kind_rank)
+        f" per_person AS (SELECT kind, max(printf('%s%02d', last_day, 99 - {_KIND_RANK_SQL})), sum(expected) AS expected,"
+        " sum(present) AS present FROM person_kind GROUP BY person)"
         " SELECT 1, kind, expected, present, count(*) FROM per_person GROUP BY kind, expected, present"
         " UNION ALL SELECT 0, kind, sum(expected), sum(present), 0 FROM person_kind GROUP BY kind"
     )

@@ -159,3 +159,24 @@ def test_a_numbered_study_meeting_kept_with_members_only_prints_as_before(servic
     assert again.number == first.number and "4. Đảng viên: tổng số 25 đồng chí, có mặt 25 đồng chí" in text
     assert "ngoài Đảng" not in text and "Tổng hợp dự học tập" not in text
     assert "ngoài Đảng" in _pdf_text(first.path)
+
+
+@pytest.mark.parametrize("relabelled", ["first", "second"])
+def test_a_person_recorded_in_two_kinds_on_the_same_last_day_counts_once_in_the_party_kind(
+        services: Services, office, relabelled: str) -> None:
+    """Two study meetings on one day, a member recorded as công chức at one of them (whichever was
+    written first): the report's count and the overview's (SQL) both put him under 'đảng viên
+    chính thức', the first kind in MembershipKind's order, so 25 members and 10 công chức either way."""
+    branch, groups = office
+    kit = Kit.over(services)
+    meetings = [new_meeting(kit, branch, kind=MeetingKind.STUDY, day=CONFERENCE_DAY) for _ in range(2)]
+    for meeting in meetings:
+        kit.attendance.mark_all_present(meeting)
+    relabelled_meeting = meetings[0] if relabelled == "first" else meetings[1]
+    with services.db.atomic():  # as an older roll may hold it: the member's row under another kind
+        services.db.execute("UPDATE attendance SET membership_kind = ? WHERE meeting_id = ? AND person_id = ?",
+                            [MembershipKind.CIVIL_SERVANT.value, relabelled_meeting, groups["party"][0]])
+    study = StudyService(services.context)
+    for figures in (study.participation(branch, 2025), study.totals(branch, 2025)):
+        persons = {k.kind: k.tally.persons_expected for k in figures.by_kind}
+        assert persons == {"party_official": 25, "civil_servant": 10, "youth_union": 5}
