@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,17 @@ def opened() -> list[Any]:
 def settings(tmp_path: Path) -> QSettings:
     """Window and start-up settings in an INI file of the test's own."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@contextmanager
+def shown_main_window(qtbot, services: Any, settings: QSettings, tasks: TaskRunner,
+                      prompts: FakePrompts) -> Iterator[Any]:
+    """The main window on ``services``, shown with its first page loaded; shut down afterwards."""
+    from ui.app import build_window  # noqa: PLC0415 - only the window tests need the whole app
+
+    built = build_window(services, settings, tasks, prompts)
+    qtbot.addWidget(built)
+    built.show()
+    tasks.wait_idle()
+    yield built
+    built.controller.shutdown()

@@ -16,8 +16,8 @@ import ui.database_controller
 from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
+from tests.ui.conftest import shown_main_window
 from tests.ui.fakes import FakePrompts
-from ui.app import build_window
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
@@ -35,12 +35,8 @@ with WriterLock(Path(sys.argv[1])):
 @pytest.fixture
 def window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
            prompts: FakePrompts) -> Iterator[MainWindow]:
-    built = build_window(services, settings, tasks, prompts)
-    qtbot.addWidget(built)
-    built.show()
-    tasks.wait_idle()
-    yield built
-    built.controller.shutdown()
+    with shown_main_window(qtbot, services, settings, tasks, prompts) as built:
+        yield built
 
 
 def _database(path: Path, name: str) -> Path:

@@ -15,6 +15,7 @@ from khoi_desktop.domain.errors import NewerDatabaseError
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
 from tests.conftest import add_branch_with_people
+from tests.ui.conftest import shown_main_window
 from tests.ui.fakes import FakePrompts
 from ui.app import build_window
 from ui.database_controller import DATABASE_KEY
@@ -27,12 +28,8 @@ from ui.tasks import TaskRunner
 def window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
            prompts: FakePrompts) -> Iterator[MainWindow]:
     add_branch_with_people(services, ["Trần Văn An", "Lê Thị Bình", "Nguyễn Văn Cường"])
-    built = build_window(services, settings, tasks, prompts)
-    qtbot.addWidget(built)
-    built.show()
-    tasks.wait_idle()
-    yield built
-    built.controller.shutdown()
+    with shown_main_window(qtbot, services, settings, tasks, prompts) as built:
+        yield built
 
 
 def make_database(path: Path, org_name: str) -> Path:
