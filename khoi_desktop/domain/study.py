@@ -329,7 +329,8 @@ class _PersonSum:
     def add(self, row: StudyRow) -> None:
         self.expected += row.expected
         self.present += row.present
-        if (row.last_day, -kind_rank(row.membership_kind)) > (self.last_day, -kind_rank(self.kind)):
+        if row.last_day > self.last_day or (
+                row.last_day == self.last_day and kind_rank(row.membership_kind) < kind_rank(self.kind)):
             self.kind, self.last_day = row.membership_kind, row.last_day
 
 
