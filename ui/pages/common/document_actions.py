@@ -10,6 +10,8 @@
 
 A :class:`DocumentJob` says what to write; its ``write(target, final)`` runs on the task
 runner and returns something with ``path`` and ``title`` (and optionally ``number_text``).
+Its optional ``confirm(then)`` is asked before In and Lưu thành… (from the buttons and from the
+preview window alike), e.g. whether to make a draft of a year not yet ended; Xem never asks.
 Opening and printing are behind two callables so tests never launch a viewer or a print dialog
 (``opener=None``, the default, means the preview window).
 """
@@ -52,6 +54,7 @@ class DocumentJob:
     label: str
     file_name: str  # ASCII, ending in .pdf
     write: Callable[[Path, bool], Any]  # (target, final) -> an object with .path and .title
+    confirm: Before | None = None  # before a final write: calls ``then`` only when the clerk agrees
 
 
 def _number(doc: Any) -> str:
@@ -77,6 +80,12 @@ class DocumentActions(QObject):
 
     def act(self, action: str, job: DocumentJob, before: Before | None = None) -> None:
         """Xem, In or Lưu thành… ``job``; ``before(then)`` may store pending edits first."""
+        if action != PREVIEW and job.confirm is not None:
+            job.confirm(lambda: self._act(action, job, before))
+        else:
+            self._act(action, job, before)
+
+    def _act(self, action: str, job: DocumentJob, before: Before | None) -> None:
         before = before or (lambda then: then())
         if action == SAVE_AS:
             target = self.ask_target(job)

@@ -9,6 +9,7 @@ tự kiểm điểm, and the danh sách xếp loại (with, when saved, the Exce
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from ui.pages.common.document_actions import (
     DocumentJob,
 )
 from ui.pages.common.filters import choice_combo, choose_code, enum_choices
+from ui.pages.common.report_year import draft_choice
 from ui.pages.common.year_scope import DocumentsPage, SearchField
 from ui.pages.study.assessment_editor import Assessee, AssessmentDialog
 from ui.pages.study.ratings_panel import RatingsPanel
@@ -209,7 +211,18 @@ class AssessmentsPage(DocumentsPage):
 
         what = "to chuc dang" if collective else "dang vien"
         label = "Danh sách xếp loại " + ("tổ chức đảng" if collective else "đảng viên")
-        return DocumentJob(label, ascii_name(f"Danh sach xep loai {what} {year} {org.name}") + ".pdf", write)
+        return DocumentJob(label, ascii_name(f"Danh sach xep loai {what} {year} {org.name}") + ".pdf", write,
+                           confirm=lambda then: self._confirm_year(org.id, year, then))
+
+    def _confirm_year(self, org_id: int, year: int, then: Callable[[], None]) -> None:
+        """A year not yet ended is printed or saved only as a draft the clerk agreed to (as the report)."""
+        year_end = self._services.year_end
+        self._tasks.call(lambda: year_end.year_problems(org_id, year), lambda problems: self._year_checked(problems, then),
+                         lambda exc: self._prompts.show_error(exc, "lập danh sách xếp loại"))
+
+    def _year_checked(self, problems: tuple[str, str], then: Callable[[], None]) -> None:
+        if draft_choice(self._prompts, problems, "danh sách xếp loại") is not None:
+            then()
 
     def _written(self, doc: StudyDocumentWritten) -> None:
         if doc.xlsx is not None:

@@ -18,7 +18,7 @@ from tests.core.study_support import StudyBloc, study_bloc
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
 from tests.ui.pages_support import no_printing, scoped_page, tab_after
-from ui.pages.common.document_actions import SAVE_AS
+from ui.pages.common.document_actions import PRINT, SAVE_AS
 from ui.pages.study.assessment_editor import AssessmentDialog
 from ui.pages.study.assessments_page import COLLECTIVES, MEMBERS, NOT_RATED, AssessmentsPage
 from ui.tasks import TaskRunner
@@ -220,17 +220,31 @@ def test_the_self_review_is_saved_as_a_pdf(page: AssessmentsPage, world: StudyBl
 def test_the_ratings_list_is_saved_with_its_excel_summary(page: AssessmentsPage, world: StudyBloc,
                                                           tasks: TaskRunner, prompts: FakePrompts,
                                                           tmp_path: Path) -> None:
-    """The danh sách xếp loại PDF names the rated and the not rated; the XLSX lands beside it."""
+    """The danh sách xếp loại PDF names the rated and the not rated; the XLSX lands beside it. 2026 has
+    not ended (today is in it): the clerk is asked first, agrees, and every page says DỰ THẢO."""
     page.with_xlsx.setChecked(True)
+    prompts.confirm_answers = [True]
     prompts.save_paths = [tmp_path / "xep-loai.pdf"]
     statuses: list[str] = []
     page.status_changed.connect(statuses.append)
     page.list_buttons.buttons[SAVE_AS].click()
     settle(tasks)
     assert prompts.errors == []
+    assert [kind for kind, _ in prompts.asked] == ["confirm", "save"] and "bản dự thảo" in prompts.asked[0][1]
     text = pdf_text(tmp_path / "xep-loai.pdf")
-    assert "Nguyễn Văn An" in text and "Lý Văn Quang" in text
+    assert "Nguyễn Văn An" in text and "Lý Văn Quang" in text and "DỰ THẢO" in text
     assert (tmp_path / "xep-loai.xlsx").is_file() and "bảng tổng hợp" in statuses[-1]
+
+
+def test_a_draft_declined_writes_nothing(page: AssessmentsPage, tasks: TaskRunner, prompts: FakePrompts,
+                                         tmp_path: Path) -> None:
+    """In or Lưu thành… for a year not yet ended: "Hủy" at the draft question leaves no file, asks no path."""
+    prompts.save_paths = [tmp_path / "xep-loai.pdf"]
+    for action in (SAVE_AS, PRINT):
+        page.list_buttons.buttons[action].click()
+        settle(tasks)
+    assert [kind for kind, _ in prompts.asked] == ["confirm", "confirm"] and prompts.errors == []
+    assert not (tmp_path / "xep-loai.pdf").exists() and not list((tmp_path / "xem").glob("*.pdf"))
 
 
 def test_a_preview_writes_no_excel(page: AssessmentsPage, tasks: TaskRunner, tmp_path: Path) -> None:
