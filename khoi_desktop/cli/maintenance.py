@@ -77,8 +77,11 @@ def restore_command(db_path: Path | None, source: Path) -> None:
 
     target = resolve_db(db_path)
     kept = restore_database(source, target, lock=True)  # checks the source fully first, once
-    counts = record_counts(target)
-    say(f"Đã phục hồi từ “{source}”: {format_number(counts['people'])} người, "
-        f"{format_number(counts['meetings'])} buổi sinh hoạt.")
+    try:  # only to tell what is in place: the restore has succeeded whatever happens here
+        counts = record_counts(target)
+        held = f": {format_number(counts['people'])} người, {format_number(counts['meetings'])} buổi sinh hoạt"
+    except StorageError:
+        held = ""
+    say(f"Đã phục hồi từ “{source}”{held}.")
     if kept:
         say(f"Bản trước khi phục hồi được giữ ở “{kept}”.")

@@ -330,7 +330,7 @@ class _PersonSum:
         self.expected += row.expected
         self.present += row.present
         if row.last_day > self.last_day or (
-                row.last_day == self.last_day and kind_rank(row.membership_kind) < kind_rank(self.kind)):
+                row.last_day == self.last_day and last_day_key(row.membership_kind) > last_day_key(self.kind)):
             self.kind, self.last_day = row.membership_kind, row.last_day
 
 
@@ -340,8 +340,14 @@ _KIND_RANKS = {kind.value: rank for rank, kind in enumerate(MembershipKind)}
 
 
 def kind_rank(kind: str) -> int:
-    """``kind``'s place in MembershipKind (an unrecorded kind last): the tie-break of the last day."""
+    """``kind``'s place in MembershipKind (an unrecorded or unknown kind last)."""
     return _KIND_RANKS.get(kind, len(_KIND_RANKS))
+
+
+def last_day_key(kind: str) -> tuple[int, str]:
+    """Of two kinds on the same last day, the one with the greater key counts: MembershipKind's
+    order first, then (two kinds this version does not know) the text, as the SQL compares them."""
+    return -kind_rank(kind), kind
 
 
 @dataclass(frozen=True)

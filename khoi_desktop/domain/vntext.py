@@ -86,7 +86,7 @@ class _Unmarked(dict[int, str | None]):
 _UNMARKED = _Unmarked()
 
 
-@functools.lru_cache(maxsize=1 << 16)  # an import folds each name three times; lists repeat their words
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # an import folds each name three times; lists repeat their words
 def fold(text: str | None) -> str:
     """Lowercase, without diacritics, đ → d: the form used for searching."""
     return unicodedata.normalize("NFD", clean(text)).translate(_UNMARKED).lower()

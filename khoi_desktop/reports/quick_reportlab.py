@@ -11,7 +11,9 @@ Every other pattern, and any compiled by another thread meanwhile, compiles as b
 
 reportlab also imports Pillow's ``PIL.Image`` (about 10 ms) for bitmaps, which the Party documents
 never hold: it is put in place with the standard library's ``LazyLoader``, so its body runs on
-first use (a chart image, reportlab drawing a bitmap), in whichever thread uses it first.
+first use (a chart image, reportlab drawing a bitmap), in whichever thread uses it first. On
+Python 3.11 ``LazyLoader`` is not safe for two threads touching the module first at once; in the
+app only the worker makes pictures (``reports.chart_image``), so one thread ever does.
 """
 
 from __future__ import annotations

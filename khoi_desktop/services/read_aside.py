@@ -9,7 +9,8 @@ results.
 
 Each helper thread opens its connection itself (``open_database(read_only=True)``), runs its
 work, closes the connection, and is joined before :func:`aside` returns, whatever happens:
-nothing is left running or open. The works run on the caller's own connection instead, each
+nothing is left running or open. A helper that cannot open the file leaves its work to the
+caller's connection: slower, never a page without figures. The works run on the caller's own connection instead, each
 when its result is first asked for, when there is no file another connection could open (an
 in-memory database) or when the caller is inside a transaction (another connection could not
 see its uncommitted changes).
@@ -17,6 +18,7 @@ see its uncommitted changes).
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
@@ -26,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import open_database
@@ -54,22 +57,37 @@ def aside(context: ServiceContext, works: Sequence[Work[T]]) -> Iterator[list[Ca
     if path is None:
         yield [cache(lambda work=work: work(context)) for work in works]
         return
-    futures: list[Future[T]] = [Future() for _ in works]
+    futures: list[Future[T | _NotOpened]] = [Future() for _ in works]
     helpers = [threading.Thread(target=_run, args=(context, path, work, future), name="khoi-read-aside", daemon=True)
                for work, future in zip(works, futures, strict=True)]
     for helper in helpers:
         helper.start()
     try:
-        yield [future.result for future in futures]
+        yield [cache(lambda work=work, future=future: _answer(context, work, future))
+               for work, future in zip(works, futures, strict=True)]
     finally:
         for helper in helpers:
             helper.join()
 
 
-def _run(context: ServiceContext, path: Path, work: Work[T], future: Future[T]) -> None:
+class _NotOpened:
+    """A helper could not open its own connection (a file briefly locked by an antivirus, say)."""
+
+
+def _answer(context: ServiceContext, work: Work[T], future: Future[T | _NotOpened]) -> T:
+    """The helper's result; when it could not open the file, the work runs on the caller's connection."""
+    result = future.result()
+    return work(context) if isinstance(result, _NotOpened) else result
+
+
+def _run(context: ServiceContext, path: Path, work: Work[T], future: Future[T | _NotOpened]) -> None:
     future.set_running_or_notify_cancel()  # never cancelled: marks it running, as the caller may check
     try:
-        db = open_database(path, read_only=True)
+        try:
+            db = open_database(path, read_only=True)
+        except (StorageError, sqlite3.Error):
+            future.set_result(_NotOpened())
+            return
         try:
             future.set_result(work(replace(context, db=db, read_only=True)))
         finally:

@@ -1,7 +1,8 @@
 """The handle storage and services share: one sqlite3 connection, its transactions, its rows.
 
 This keeps the part of sqlite-utils' ``Database`` the app used (``execute``, ``query``,
-``atomic``) with the same behaviour. sqlite-utils itself is no longer imported: loading it pulls
+``atomic``) with the same behaviour, recursive triggers on as it set them; what it left out:
+``query`` does not refuse a statement returning no rows, nor rename repeated column names. sqlite-utils itself is no longer imported: loading it pulls
 in click, pluggy and dateutil (about 70 ms), a sixth of the window's start and of a whole
 ``minutes`` command, for none of which the app has a use.
 """
@@ -30,6 +31,7 @@ class Database:
             self.conn = connection
         else:  # a path: autocommit, as open_database connects
             self.conn = sqlite3.connect(str(connection), isolation_level=None)
+        self.conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils set it on every connection
 
     def execute(self, sql: str, parameters: Parameters = None) -> sqlite3.Cursor:
         """Run one statement; on a connection that opens transactions itself, a write commits at once."""
@@ -46,11 +48,13 @@ class Database:
         return cursor
 
     def query(self, sql: str, parameters: Parameters = None) -> Iterator[dict[str, Any]]:
-        """The rows of a reading statement as dictionaries keyed by column name."""
+        """The rows of a reading statement as dictionaries keyed by column name.
+
+        The statement runs now (its error is raised here); the rows are read as they are iterated.
+        """
         cursor = self.execute(sql, parameters)
         keys = [column[0] for column in cursor.description or ()]
-        for row in cursor:
-            yield dict(zip(keys, row, strict=True))
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:

@@ -23,7 +23,8 @@ _HOME_ON_DAY = (
     " AND sh.start_date <= m.date AND sh.organization_id IS NOT NULL ORDER BY sh.start_date DESC, sh.id DESC"
     " LIMIT 1), (SELECT p.organization_id FROM people p WHERE p.id = a.person_id), m.organization_id)"
 )
-# kind_rank in SQL; printf('%s%02d', day, 99 - rank) orders by day, then the first kind highest.
+# domain.study.last_day_key in SQL: printf('%s%02d%s', day, 99 - rank, kind) orders by day, then the
+# first kind in MembershipKind's order, then (kinds this version does not know) the kind's text.
 _KIND_RANK_SQL = ("CASE kind " + " ".join(f"WHEN '{kind.value}' THEN {kind_rank(kind.value)}" for kind in MembershipKind)
                   + f" ELSE {kind_rank('')} END")
 # An exempt member marked absent was not expected (domain.study).
@@ -86,7 +87,7 @@ def study_totals(db: Database, scope: Sequence[int], start: date, end: date,
         " GROUP BY a.person_id, a.membership_kind),"
         # with max() alone, SQLite takes the bare column (the kind) from the row of the last day;
         # on a day with two kinds, the first in MembershipKind's order (domain.study.kind_rank)
-        f" per_person AS (SELECT kind, max(printf('%s%02d', last_day, 99 - {_KIND_RANK_SQL})), sum(expected) AS expected,"
+        f" per_person AS (SELECT kind, max(printf('%s%02d%s', last_day, 99 - {_KIND_RANK_SQL}, kind)), sum(expected) AS expected,"
         " sum(present) AS present FROM person_kind GROUP BY person)"
         " SELECT 1, kind, expected, present, count(*) FROM per_person GROUP BY kind, expected, present"
         " UNION ALL SELECT 0, kind, sum(expected), sum(present), 0 FROM person_kind GROUP BY kind"

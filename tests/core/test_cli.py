@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def test_restore_checks_the_source_once_and_reports_what_is_in_place(
     capsys.readouterr()
     assert main(["restore", str(backup), "--db", str(filled_db)]) == 0
     assert checks == [backup]
-    with sqlite3.connect(filled_db) as restored:
+    with closing(sqlite3.connect(filled_db)) as restored:
         people, meetings = (restored.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                             for table in ("people", "meetings"))
     assert people == 3 and f"{people} người, {meetings} buổi sinh hoạt" in capsys.readouterr().out

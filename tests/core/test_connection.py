@@ -100,3 +100,11 @@ def test_the_core_loads_no_command_line_library() -> None:
               "print(json.dumps(sorted(m for m in ('click', 'pluggy', 'dateutil', 'sqlite_utils') if m in sys.modules)))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert json.loads(done.stdout) == []
+
+
+def test_query_runs_its_statement_at_once_and_triggers_may_recurse(db: Database) -> None:
+    """A bad statement fails at the call, not at the first row read; recursive triggers are on, as
+    sqlite-utils set them (a REPLACE then fires the DELETE triggers of the row it removes)."""
+    with pytest.raises(sqlite3.OperationalError, match="khong_co"):
+        db.query("SELECT * FROM khong_co")
+    assert db.execute("PRAGMA recursive_triggers").fetchone()[0] == 1

@@ -13,11 +13,13 @@ from __future__ import annotations
 import sqlite3
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from khoi_desktop.domain.enums import AttendanceStatus, MeetingKind
 from khoi_desktop.domain.errors import ValidationError
+from khoi_desktop.services import read_aside
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.overview import OverviewService
@@ -46,6 +48,21 @@ def test_works_run_on_other_threads_and_connections(services: Services) -> None:
     assert (count, thread) == (2, "khoi-read-aside") and db is not services.db
     with pytest.raises(sqlite3.ProgrammingError):
         db.execute("SELECT 1")  # closed
+    assert _helpers() == []
+
+
+def test_a_file_the_helper_cannot_open_is_counted_on_the_callers_connection(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a helper's own connection is refused (here: the file it is pointed at is no database), the
+    work runs once on the caller's connection and thread: the figures come, only not on a second core."""
+    add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
+    junk = tmp_path / "khong-mo-duoc.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    monkeypatch.setattr(read_aside, "readable_file", lambda db: junk)
+    with aside(services.context, [_people]) as (people,):
+        count, thread, db = people()
+        assert people() == (count, thread, db)  # asked again: the same answer, not counted twice
+    assert (count, thread, db) == (2, threading.current_thread().name, services.db)
     assert _helpers() == []
 
 

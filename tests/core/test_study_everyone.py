@@ -180,3 +180,20 @@ def test_a_person_recorded_in_two_kinds_on_the_same_last_day_counts_once_in_the_
     for figures in (study.participation(branch, 2025), study.totals(branch, 2025)):
         persons = {k.kind: k.tally.persons_expected for k in figures.by_kind}
         assert persons == {"party_official": 25, "civil_servant": 10, "youth_union": 5}
+
+
+def test_two_kinds_this_version_does_not_know_tie_alike_in_both_counts(services: Services, office) -> None:
+    """Rows from a newer version with two unknown kinds on one last day: both counts take the same one
+    (the greater text), never one each."""
+    branch, groups = office
+    kit = Kit.over(services)
+    meetings = [new_meeting(kit, branch, kind=MeetingKind.STUDY, day=CONFERENCE_DAY) for _ in range(2)]
+    for meeting, kind in zip(meetings, ("ban_moi_b", "ban_moi_a"), strict=True):
+        kit.attendance.mark_all_present(meeting)
+        with services.db.atomic():
+            services.db.execute("UPDATE attendance SET membership_kind = ? WHERE meeting_id = ? AND person_id = ?",
+                                [kind, meeting, groups["party"][0]])
+    study = StudyService(services.context)
+    for figures in (study.participation(branch, 2025), study.totals(branch, 2025)):
+        persons = {k.kind: k.tally.persons_expected for k in figures.by_kind}
+        assert persons["ban_moi_b"] == 1 and persons.get("ban_moi_a", 0) == 0 and persons["party_official"] == 24

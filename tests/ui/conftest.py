@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from khoi_desktop.domain.enums import OrgKind
+from khoi_desktop.domain.models import OrganizationInput
+from khoi_desktop.services.app import Services
 from tests.ui.fakes import FakePrompts
 from ui.tasks import TaskRunner
 
@@ -52,3 +55,11 @@ def shown_main_window(qtbot, services: Any, settings: QSettings, tasks: TaskRunn
     tasks.wait_idle()
     yield built
     built.controller.shutdown()
+
+
+def make_database(path: Path, org_name: str) -> Path:
+    """A closed database file holding one organisation."""
+    other = Services.open(path)
+    other.organizations.create(OrganizationInput(name=org_name, kind=OrgKind.BASE_BRANCH))
+    other.close()
+    return path

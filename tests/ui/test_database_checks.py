@@ -7,16 +7,15 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
 import ui.database_controller
-from khoi_desktop.domain.enums import OrgKind
-from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
-from tests.ui.conftest import shown_main_window
+from tests.ui.conftest import make_database, shown_main_window
 from tests.ui.fakes import FakePrompts
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -39,17 +38,10 @@ def window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
         yield built
 
 
-def _database(path: Path, name: str) -> Path:
-    other = Services.open(path)
-    other.organizations.create(OrganizationInput(name=name, kind=OrgKind.BASE_BRANCH))
-    other.close()
-    return path
-
-
 def _damaged(path: Path) -> Path:
     """A database the app opens (header and schema intact) with one data page of a table overwritten."""
-    _database(path, "Chi bộ Hồ sơ hỏng")
-    with sqlite3.connect(path) as conn:
+    make_database(path, "Chi bộ Hồ sơ hỏng")
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")  # one file to damage
         conn.execute("CREATE TABLE ghi_chep (noi_dung TEXT)")
         conn.executemany("INSERT INTO ghi_chep VALUES (?)", [("chữ " * 200,)] * 300)
@@ -68,7 +60,7 @@ def test_a_file_a_command_is_writing_is_not_opened(window: MainWindow, services:
     """While `main.py import-members` (any writing command) holds the file, Mở… says who holds it
     and the window keeps the file it had."""
     (tmp_path / "Dữ liệu chi bộ").mkdir()
-    busy = _database(tmp_path / "Dữ liệu chi bộ" / "đang ghi.sqlite", "Chi bộ Đang ghi")
+    busy = make_database(tmp_path / "Dữ liệu chi bộ" / "đang ghi.sqlite", "Chi bộ Đang ghi")
     command = subprocess.Popen([sys.executable, "-c", COMMAND_HOLDING_THE_LOCK, str(busy)],
                                stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
     try:

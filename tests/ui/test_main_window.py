@@ -15,7 +15,7 @@ from khoi_desktop.domain.errors import NewerDatabaseError
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
 from tests.conftest import add_branch_with_people
-from tests.ui.conftest import shown_main_window
+from tests.ui.conftest import make_database, shown_main_window
 from tests.ui.fakes import FakePrompts
 from ui.app import build_window
 from ui.database_controller import DATABASE_KEY
@@ -30,14 +30,6 @@ def window(qtbot, services: Services, settings: QSettings, tasks: TaskRunner,
     add_branch_with_people(services, ["Trần Văn An", "Lê Thị Bình", "Nguyễn Văn Cường"])
     with shown_main_window(qtbot, services, settings, tasks, prompts) as built:
         yield built
-
-
-def make_database(path: Path, org_name: str) -> Path:
-    """A closed database file holding one organisation."""
-    other = Services.open(path)
-    other.organizations.create(OrganizationInput(name=org_name, kind=OrgKind.BASE_BRANCH))
-    other.close()
-    return path
 
 
 def nav_titles(window: MainWindow) -> list[str]:
