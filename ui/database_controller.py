@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from khoi_desktop.domain.errors import OperationCancelled
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.services.app import Services, app_schema_version, restore_database, validate_backup
@@ -206,7 +207,7 @@ class DatabaseController(QObject):
         target = self._prompts.ask_save_path("Sao lưu cơ sở dữ liệu", str(suggested), DATABASE_FILTER)
         if target is None:
             return
-        self._tasks.run(lambda _control: services.backup(target), self._backed_up,
+        self._tasks.run(lambda control: services.backup(target, control.progress), self._backed_up,
                         lambda exc: self._prompts.show_error(exc, "sao lưu"),
                         progress_title="Đang sao lưu…", parent=self._window)
 
@@ -224,7 +225,10 @@ class DatabaseController(QObject):
             return
 
         def check(control: TaskControl) -> dict[str, int] | None:
-            counts = validate_backup(source)
+            try:
+                counts = validate_backup(source, control.progress, control.cancelled)
+            except OperationCancelled:
+                return None  # the copy being checked is gone; nothing else was touched
             return None if control.cancelled() else counts
 
         self._tasks.run(check, lambda counts: self._confirm_restore(source, counts),
@@ -259,11 +263,11 @@ class DatabaseController(QObject):
         self._window.clear_pages()
         self._window.set_database_actions_enabled(False)
 
-        def job(_control: TaskControl) -> RestoreOutcome:
+        def job(control: TaskControl) -> RestoreOutcome:
             checks.wait_for_jobs()  # an integrity check still reading the file would keep it open (Windows)
             old.close()
             try:
-                kept, error = restore_database(source, old.path), None
+                kept, error = restore_database(source, old.path, progress=control.progress), None
             except Exception as exc:  # noqa: BLE001 - reopen the untouched file, then report
                 kept, error = None, exc
             return RestoreOutcome(opener(old.path), kept, error)

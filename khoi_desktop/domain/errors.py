@@ -44,3 +44,7 @@ class NotADatabaseError(StorageError):
 
 class CorruptDatabaseError(StorageError):
     """quick_check found damage."""
+
+
+class OperationCancelled(UserFacingError):
+    """The user pressed Hủy; nothing was changed and the temporary files are gone."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khoi_desktop.file_lock import WriterLock
+from khoi_desktop.progress import Cancelled, Progress
 from khoi_desktop.services.backups import restore_backup
 from khoi_desktop.services.session import DatabaseSession
 from khoi_desktop.storage import maintenance_repo
@@ -185,24 +186,26 @@ class Services(DatabaseSession):
         """The same check on a read-only connection of its own: safe on another thread."""
         return maintenance_repo.quick_check_file(self.path)
 
-    def backup(self, target: Path) -> Path:
-        return maintenance_repo.backup_to(self.db, target)
+    def backup(self, target: Path, progress: Progress | None = None) -> Path:
+        return maintenance_repo.backup_to(self.db, target, progress)
 
 
-def restore_database(source: Path, target: Path, *, lock: bool = False) -> Path | None:
+def restore_database(source: Path, target: Path, *, lock: bool = False,
+                     progress: Progress | None = None) -> Path | None:
     """Check ``source``, keep the current file in the backup folder, then put ``source`` in place.
 
     The database must be closed. ``lock`` takes its writer lock meanwhile (the command line;
     the window holds it already). Returns where the previous data was kept.
     """
     if not lock:
-        return restore_backup(source, target)
+        return restore_backup(source, target, progress=progress)
     with WriterLock(target):
-        return restore_backup(source, target)
+        return restore_backup(source, target, progress=progress)
 
 
-def validate_backup(source: Path) -> dict[str, int]:
-    return maintenance_repo.validate_backup(source)
+def validate_backup(source: Path, progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> dict[str, int]:
+    return maintenance_repo.validate_backup(source, progress, cancelled)
 
 
 def record_counts(database: Path) -> dict[str, int]:

@@ -21,6 +21,7 @@ from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.domain.retention import DEFAULT_RULE, RetentionRule, expired_stamps
 from khoi_desktop.domain.vntext import ascii_name
 from khoi_desktop.durable import check_free_space, explain_os_error
+from khoi_desktop.progress import Cancelled, Progress, Stages
 from khoi_desktop.storage import backups_repo, maintenance_repo
 from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import open_database
@@ -61,30 +62,31 @@ class BackupService:
 
     # Making backups
 
-    def backup_now(self, reason: BackupReason | str = BackupReason.MANUAL) -> BackupInfo:
-        """Back up the open database into the backup folder now."""
+    def backup_now(self, reason: BackupReason | str = BackupReason.MANUAL,
+                   progress: Progress | None = None) -> BackupInfo:
+        """Back up the open database into the backup folder now (``progress``: pages)."""
         check_reason(reason)
         self.folder.mkdir(parents=True, exist_ok=True)
         target, created = backups_repo.free_name(self.folder, self._clock(), reason)
         baseline = backups_repo.change_count(self._db)
-        backups_repo.write_backup(self._db, target)
+        backups_repo.write_backup(self._db, target, progress)
         self._noted = False
         self._baseline = baseline
         log.info("Đã sao lưu (%s) vào %s", reason, target)
         return self._info(BackupFile(target, created, str(reason), target.stat().st_size))
 
-    def backup_before(self, reason: BackupReason | str) -> BackupInfo:
+    def backup_before(self, reason: BackupReason | str, progress: Progress | None = None) -> BackupInfo:
         """A backup before a risky step (restore, package import); old ones are pruned."""
-        info = self.backup_now(reason)
+        info = self.backup_now(reason, progress)
         self.prune()
         return info
 
-    def backup_to_folder(self, folder: Path) -> Path:
+    def backup_to_folder(self, folder: Path, progress: Progress | None = None) -> Path:
         """A copy on another drive (a USB stick); a clear message when it is not writable or full."""
         folder = Path(folder)
         backups_repo.check_folder(folder, backups_repo.database_size(self._db))
         target, _ = backups_repo.free_name(folder, self._clock(), BackupReason.MANUAL)
-        return backups_repo.write_backup(self._db, target)
+        return backups_repo.write_backup(self._db, target, progress)
 
     # When
 
@@ -156,9 +158,10 @@ class BackupService:
 
     # Restore
 
-    def check(self, source: Path) -> dict[str, int]:
+    def check(self, source: Path, progress: Progress | None = None,
+              cancelled: Cancelled | None = None) -> dict[str, int]:
         """Open a copy of ``source`` and check it fully; the counts of every table."""
-        return maintenance_repo.validate_backup(Path(source))
+        return maintenance_repo.validate_backup(Path(source), progress, cancelled)
 
     def restore(self, source: Path) -> Path | None:
         """Put ``source`` in place of this database; see :func:`restore_backup`.
@@ -175,13 +178,17 @@ def _due(last: datetime | None, now: datetime, interval: timedelta) -> bool:
 
 
 def restore_backup(source: Path, database: Path, *, folder: Path | None = None,
-                   clock: Clock = datetime.now) -> Path | None:
+                   clock: Clock = datetime.now, progress: Progress | None = None) -> Path | None:
     """Check ``source``, back up the (closed) current file, then swap the checked copy in.
 
     Nothing is removed or overwritten before the last step, one atomic rename; on any
     failure the current file is as it was and the temporary files are gone. Returns the
     backup of the file as it was (None when there was none). A current file that cannot
     even be opened (damaged, or from a newer version) is copied byte for byte.
+
+    ``progress`` goes over four stages weighted by the bytes each handles: copying the
+    source, checking the copy, keeping the current file (a backup, twice its size: copy and
+    check) and the swap (one step). There is no Hủy: it must not stop half-way.
     """
     source, database = Path(source), Path(database)
     if source.resolve() == database.resolve():
@@ -191,14 +198,20 @@ def restore_backup(source: Path, database: Path, *, folder: Path | None = None,
     needed = _file_size(source) + _file_size(Path(f"{source}-wal"))
     check_free_space(database.parent, 2 * needed + maintenance_repo.SPACE_SLACK, what="phục hồi")
     folder = folder or backups_folder(database)
-    with maintenance_repo.checked_copy(source, database.parent) as (staged, _counts):
-        kept = backup_closed_file(database, BackupReason.BEFORE_RESTORE, folder=folder, clock=clock)
+    current = maintenance_repo.file_bytes(database)
+    stages = Stages(progress, [2 * needed, 2 * current, 1])
+    with maintenance_repo.checked_copy(source, database.parent, stages.stage(0)) as (staged, _counts):
+        stages.finish(0)
+        kept = backup_closed_file(database, BackupReason.BEFORE_RESTORE, folder=folder, clock=clock,
+                                  progress=stages.stage(1))
+        stages.finish(1)
         maintenance_repo.swap_in(staged, database)
+        stages.finish(2)
     return kept
 
 
 def backup_closed_file(database: Path, reason: BackupReason | str, *, folder: Path,
-                       clock: Clock = datetime.now) -> Path | None:
+                       clock: Clock = datetime.now, progress: Progress | None = None) -> Path | None:
     """:meth:`BackupService.backup_before` for a database nobody has open (nothing is removed)."""
     if not database.is_file() or database.stat().st_size == 0:
         return None
@@ -215,7 +228,7 @@ def backup_closed_file(database: Path, reason: BackupReason | str, *, folder: Pa
         log.warning("Tệp hiện tại không mở được (%s); chép nguyên trạng sang %s", exc, target)
         return backups_repo.copy_raw(database, target)
     try:
-        backups_repo.write_backup(db, target)
+        backups_repo.write_backup(db, target, progress)
     finally:
         db.close()
     return target

@@ -25,6 +25,7 @@ from khoi_desktop.domain.backups import (
 )
 from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.durable import finalise, replacing
+from khoi_desktop.progress import Progress, Stages
 from khoi_desktop.storage.connection import Database
 
 PARTIAL_SUFFIX = ".dang-ghi"
@@ -80,13 +81,17 @@ def check_folder(folder: Path, needed: int) -> None:
         )
 
 
-def write_backup(db: Database, target: Path) -> Path:
-    """A consistent, checked, single-file copy of the live database at ``target``."""
+def write_backup(db: Database, target: Path, progress: Progress | None = None) -> Path:
+    """A consistent, checked, single-file copy of the live database at ``target``.
+
+    ``progress`` gets pages: the copy reports them as SQLite copies them, and the check
+    of the written copy, which reads every page again, counts as many once it is done.
+    """
     if target.exists():
         raise StorageError(f"Tệp “{target}” đã có; không ghi đè.")
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
-        _copy_into(db.conn, partial)
+        _copy_into(db.conn, partial, progress)
         finalise(partial, target)
     except OSError as exc:
         raise _explain(exc, target.parent) from exc
@@ -97,17 +102,28 @@ def write_backup(db: Database, target: Path) -> Path:
     return target
 
 
-def _copy_into(conn: sqlite3.Connection, partial: Path) -> None:
+def _copy_into(conn: sqlite3.Connection, partial: Path, progress: Progress | None = None) -> None:
     _remove(partial)
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    stages = Stages(progress, [pages, pages])
+    copied = stages.stage(0)
     destination = sqlite3.connect(str(partial), isolation_level=None)
     try:
-        conn.backup(destination)
+        conn.backup(destination, pages=_pages_per_step(pages),
+                    progress=lambda _status, remaining, total: copied(total - remaining, total))
+        stages.finish(0)
         destination.execute("PRAGMA journal_mode = DELETE")
         result = destination.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise StorageError(f"Bản sao lưu vừa ghi không đọc lại được ({result}); hãy thử lại.")
+        stages.finish(1)
     finally:
         destination.close()
+
+
+def _pages_per_step(pages: int) -> int:
+    """About a hundred steps per copy, none smaller than 64 pages (each step takes the read lock)."""
+    return max(64, pages // 100)
 
 
 def copy_raw(source: Path, target: Path) -> Path:

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from khoi_desktop.domain.errors import NotADatabaseError, StorageError
+from khoi_desktop.domain.errors import NotADatabaseError, OperationCancelled, StorageError
 from khoi_desktop.durable import check_free_space, explain_os_error, finalise
+from khoi_desktop.progress import Cancelled, Progress, Stages
 from khoi_desktop.storage import backups_repo
 from khoi_desktop.storage.connection import Database
 from khoi_desktop.storage.database import (
@@ -22,6 +23,7 @@ from khoi_desktop.storage.database import (
 )
 
 SPACE_SLACK = 1024 * 1024  # journal pages and file-system overhead beside the copied bytes
+CHUNK = 1024 * 1024  # bytes copied between two progress reports
 
 APP_TABLES = ("organizations", "people", "memberships", "meetings", "attendance", "audit_log")
 COUNTED_TABLES = (
@@ -56,38 +58,54 @@ def schema_names(db: Database) -> list[str]:
     return applied_migrations(db.conn)
 
 
-def backup_to(db: Database, target: Path) -> Path:
+def backup_to(db: Database, target: Path, progress: Progress | None = None) -> Path:
     """A checked, flushed, single-file copy at ``target``: written aside, renamed when whole."""
     if target.exists():
         raise StorageError(f"Tệp “{target}” đã có; hãy chọn tên khác để không ghi đè.")
     if not target.parent.exists():
         raise StorageError(f"Thư mục “{target.parent}” không tồn tại.")
     check_free_space(target.parent, backups_repo.database_size(db) + SPACE_SLACK, what="sao lưu")
-    return backups_repo.write_backup(db, target)
+    return backups_repo.write_backup(db, target, progress)
 
 
-def validate_backup(source: Path) -> dict[str, int]:
+def validate_backup(source: Path, progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> dict[str, int]:
     """Check a candidate backup fully (on a copy in the temporary folder); its table counts."""
-    with checked_copy(source, Path(tempfile.gettempdir())) as (_copy, counts):
+    with checked_copy(source, Path(tempfile.gettempdir()), progress, cancelled) as (_copy, counts):
         return counts
 
 
 @contextmanager
-def checked_copy(source: Path, folder: Path) -> Iterator[tuple[Path, dict[str, int]]]:
+def checked_copy(source: Path, folder: Path, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> Iterator[tuple[Path, dict[str, int]]]:
     """A checked, single-file copy of ``source`` (its ``-wal`` folded in) in a hidden folder
     inside ``folder``; yields the copy and its counts, and always removes the hidden folder.
 
     The copy keeps the source's name, so every refusal names the user's file. The source is
-    only read: it may sit on a write-protected USB stick.
+    only read: it may sit on a write-protected USB stick. ``progress`` gets bytes: those
+    copied, then as many again once the full check (which reads them all) has passed.
+    ``cancelled`` is asked between chunks: :class:`OperationCancelled`, nothing left behind.
     """
     _refuse_plainly_wrong(source)
     work = _work_folder(folder)
     try:
         copy = work / source.name
-        counts = _copy_and_check(source, copy)
+        counts = _copy_and_check(source, copy, progress, cancelled)
         yield copy, counts
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def file_bytes(path: Path) -> int:
+    """Size of ``path`` with its ``-wal`` (what a copy of it reads); 0 for what is not there."""
+    return sum(_size(Path(f"{path}{suffix}")) for suffix in ("", "-wal"))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _refuse_plainly_wrong(source: Path) -> None:
@@ -106,14 +124,44 @@ def _work_folder(folder: Path) -> Path:
         raise explain_os_error(exc, folder / ".khoi-phuc-hoi", doing="ghi tệp tạm vào") from exc
 
 
-def _copy_and_check(source: Path, copy: Path) -> dict[str, int]:
+def _copy_and_check(source: Path, copy: Path, progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> dict[str, int]:
+    size = file_bytes(source)
+    stages = Stages(progress, [size, size])
+    copied = _Copied(stages.stage(0), size, cancelled)
     try:
-        shutil.copyfile(source, copy)
+        _copy_chunked(source, copy, copied)
         wal = Path(f"{source}-wal")
         if wal.is_file() and wal.stat().st_size > 0:
-            shutil.copyfile(wal, Path(f"{copy}-wal"))  # committed work not yet in the main file
+            _copy_chunked(wal, Path(f"{copy}-wal"), copied)  # committed work not yet in the main file
     except OSError as exc:
         raise explain_os_error(exc, copy.parent / source.name, doing="chép bản sao lưu") from exc
+    counts = _check_copy(source, copy)
+    stages.finish(1)
+    return counts
+
+
+class _Copied:
+    """Bytes copied so far across the files of one copy; asks about Hủy at every chunk."""
+
+    def __init__(self, report: Progress, total: int, cancelled: Cancelled | None) -> None:
+        self.report, self.total, self.cancelled, self.done = report, total, cancelled, 0
+
+    def add(self, count: int) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise OperationCancelled("Đã hủy; dữ liệu không bị thay đổi và tệp tạm đã được xóa.")
+        self.done += count
+        self.report(self.done, self.total)
+
+
+def _copy_chunked(source: Path, target: Path, copied: _Copied) -> None:
+    with source.open("rb") as reader, target.open("wb") as writer:
+        while chunk := reader.read(CHUNK):
+            writer.write(chunk)
+            copied.add(len(chunk))
+
+
+def _check_copy(source: Path, copy: Path) -> dict[str, int]:
     db = open_database(copy, full_check=True)
     try:
         missing = [name for name in APP_TABLES if not db.table_exists(name)]

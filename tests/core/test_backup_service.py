@@ -226,7 +226,7 @@ def test_drive_filling_up_mid_write_leaves_nothing(backups: BackupService, tmp_p
     usb = tmp_path / "usb"
     usb.mkdir()
 
-    def full(_conn: sqlite3.Connection, partial: Path) -> None:
+    def full(_conn: sqlite3.Connection, partial: Path, _progress: object = None) -> None:
         partial.write_bytes(b"half")
         raise OSError(errno.ENOSPC, "No space left on device")
 

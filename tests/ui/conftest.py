@@ -14,6 +14,7 @@ from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
 from tests.ui.fakes import FakePrompts
+from ui import tasks as tasks_module
 from ui.tasks import TaskRunner
 
 
@@ -23,6 +24,39 @@ def tasks(qapp) -> Iterator[TaskRunner]:
     runner = TaskRunner()
     yield runner
     runner.wait_idle()
+
+
+class ProgressSeen:
+    """What the progress dialogs showed: (label, maximum, value) at every update of a bar."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, int, int]] = []
+
+    def of(self, label: str) -> list[tuple[int, int]]:
+        return [(maximum, value) for text, maximum, value in self.shown if text == label]
+
+    def assert_determinate(self, label: str) -> None:
+        """The dialog titled ``label`` had a real maximum and its bar rose to it."""
+        seen = self.of(label)
+        assert seen, f"no progress shown for {label!r}"
+        maximum = seen[-1][0]
+        assert maximum > 0 and all(top == maximum for top, _value in seen[1:])
+        values = [value for _top, value in seen]
+        assert values == sorted(values) and values[-1] == maximum
+
+
+@pytest.fixture
+def progress_seen(monkeypatch: pytest.MonkeyPatch) -> ProgressSeen:
+    """Watches every progress update the task runner gives its dialogs (the real dialogs still get it)."""
+    seen = ProgressSeen()
+    show = tasks_module._show_progress
+
+    def watched(dialog: Any, done: int, total: int) -> None:
+        show(dialog, done, total)
+        seen.shown.append((dialog.labelText(), dialog.maximum(), dialog.value()))
+
+    monkeypatch.setattr(tasks_module, "_show_progress", watched)
+    return seen
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from khoi_desktop.domain.errors import NewerDatabaseError
 from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.services.app import Services
 from tests.conftest import add_branch_with_people
-from tests.ui.conftest import make_database, shown_main_window
+from tests.ui.conftest import ProgressSeen, make_database, shown_main_window
 from tests.ui.fakes import FakePrompts
 from ui.app import build_window
 from ui.database_controller import DATABASE_KEY
@@ -152,8 +152,9 @@ def test_newer_database_is_refused(window: MainWindow, services: Services, promp
 
 
 def test_backup_then_restore_round_trip(window: MainWindow, services: Services, prompts: FakePrompts,
-                                        tasks: TaskRunner, tmp_path: Path) -> None:
-    """Sao lưu writes a file; after a later change, Phục hồi brings the backed-up data back."""
+                                        tasks: TaskRunner, tmp_path: Path, progress_seen: ProgressSeen) -> None:
+    """Sao lưu writes a file; after a later change, Phục hồi brings the backed-up data back.
+    Backing up, checking and restoring each show a bar that rises to a real maximum."""
     backup = tmp_path / "sao-luu.sqlite"
     prompts.save_paths = [backup]
     window.action_backup.trigger()
@@ -174,6 +175,8 @@ def test_backup_then_restore_round_trip(window: MainWindow, services: Services, 
     assert kept.endswith("-truoc-phuc-hoi.sqlite") and Path(kept).is_file()  # in the backup folder
     assert loaded_page(window, tasks, "home").count_labels["organizations"].text() == "2"
     assert not prompts.errors
+    for label in ("Đang sao lưu…", "Đang kiểm tra bản sao lưu…", "Đang phục hồi dữ liệu…"):
+        progress_seen.assert_determinate(label)
 
 
 def test_restore_declined_keeps_data(window: MainWindow, services: Services, prompts: FakePrompts,

@@ -105,7 +105,8 @@ class BackupsPage(QWidget):
 
     def backup_now(self) -> None:
         self._set_busy(True)
-        self._tasks.run(lambda _control: self._backups.backup_before(BackupReason.MANUAL), self._backed_up,
+        self._tasks.run(lambda control: self._backups.backup_before(BackupReason.MANUAL, control.progress),
+                        self._backed_up,
                         self._failed("sao lưu"), progress_title="Đang sao lưu…", parent=self)
 
     def _backed_up(self, info: BackupInfo) -> None:
@@ -118,7 +119,7 @@ class BackupsPage(QWidget):
         if folder is None:
             return
         self._set_busy(True)
-        self._tasks.run(lambda _control: self._backups.backup_to_folder(folder), self._copied,
+        self._tasks.run(lambda control: self._backups.backup_to_folder(folder, control.progress), self._copied,
                         self._failed("sao lưu ra thư mục khác"), progress_title="Đang sao lưu…", parent=self)
 
     def _copied(self, target: Path) -> None:
@@ -144,7 +145,7 @@ class BackupsPage(QWidget):
 
     def _check_then_confirm(self, path: Path, what: str) -> None:
         self._set_busy(True)
-        self._tasks.run(lambda _control: self._backups.check(path),
+        self._tasks.run(lambda control: self._backups.check(path, control.progress),
                         lambda counts: self._confirm_restore(path, what, counts),
                         self._failed("phục hồi"), progress_title="Đang kiểm tra bản sao lưu…", parent=self)
 

@@ -12,6 +12,7 @@ from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.backups import BackupService
 from tests.conftest import add_branch_with_people
+from tests.ui.conftest import ProgressSeen
 from tests.ui.fakes import FakePrompts
 from ui.pages.backups.backups_page import BackupsPage
 from ui.tasks import TaskRunner
@@ -74,6 +75,27 @@ def test_backup_to_folder(page: BackupsPage, tasks: TaskRunner, prompts: FakePro
     tasks.wait_idle()
     (written,) = list(usb.iterdir())
     assert str(written) in prompts.asked[-1][1]
+
+
+def test_backups_and_the_check_show_a_bar_with_a_real_maximum(page: BackupsPage, tasks: TaskRunner,
+                                                               prompts: FakePrompts, tmp_path: Path,
+                                                               progress_seen: ProgressSeen) -> None:
+    """Sao lưu ngay, sao lưu ra thư mục khác and the check before Phục hồi report pages and bytes done."""
+    page.backup_button.click()
+    tasks.wait_idle()
+    progress_seen.assert_determinate("Đang sao lưu…")
+    progress_seen.shown.clear()
+    usb = tmp_path / "ổ USB"
+    usb.mkdir()
+    prompts.directories.append(usb)
+    page.to_folder_button.click()
+    tasks.wait_idle()
+    progress_seen.assert_determinate("Đang sao lưu…")
+    prompts.open_paths = [next(usb.iterdir())]
+    prompts.confirm_answers = [False]
+    page.restore_file_button.click()
+    tasks.wait_idle()
+    progress_seen.assert_determinate("Đang kiểm tra bản sao lưu…")
 
 
 def test_backup_to_missing_folder_shows_the_reason(page: BackupsPage, tasks: TaskRunner,
