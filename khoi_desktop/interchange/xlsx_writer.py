@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -152,12 +152,14 @@ def write_table(
     landscape: bool | None = None,
     closing_lines: Sequence[str] = (),
     created: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write the table to ``path`` and return the number of data rows written.
 
     ``title_lines`` are merged across the table and centred (the first one larger);
     ``closing_lines`` follow the table (e.g. 'Tổng số: 25 người.'). The header row is
     frozen and repeated on every printed page; pages are A4, fitted to the width.
+    ``progress(done, total)`` counts the data rows as they are laid out.
     """
     rows = list(rows)
     widths = [column.width or _fit_width(column, index, rows) for index, column in enumerate(columns)]
@@ -175,7 +177,7 @@ def write_table(
         sheet.append([_BODY_MARK])
         buffer = io.BytesIO()
         book.save(buffer)
-        xml = body.rows_xml(rows) + body.closing_xml(closing_lines, first_row=header_row + 1 + len(rows))
+        xml = body.rows_xml(rows, progress) + body.closing_xml(closing_lines, first_row=header_row + 1 + len(rows))
         header = _HeaderHeight(header_row, wrapped_height([column.title for column in columns], widths, _HEADER_SIZE))
         target.write(_stable_zip(buffer.getvalue(), created, body=xml, header=header))
     return len(rows)
@@ -193,12 +195,15 @@ class _Body:
         looks = (_DATE_LOOK, _CENTRED_LOOK, _NUMBER_LOOK, _TEXT_LOOK, _WRAPPED_TEXT_LOOK, _CLOSING_LOOK)
         self.styles = {look: painter.style_id(look) for look in looks}
 
-    def rows_xml(self, rows: Sequence[Sequence[object]]) -> bytes:
+    def rows_xml(self, rows: Sequence[Sequence[object]],
+                 progress: Callable[[int, int], None] | None = None) -> bytes:
         parts = []
         for number, values in enumerate(rows, start=self.first_row):
             cells = "".join(self._cell(f"{letter}{number}", column, value)
                             for letter, column, value in zip(self.letters, self.columns, values, strict=True))
             parts.append(f'<row r="{number}"{self._height(values)}>{cells}</row>')
+            if progress is not None:
+                progress(len(parts), len(rows))
         return "".join(parts).encode("utf-8")
 
     def _height(self, values: Sequence[object]) -> str:

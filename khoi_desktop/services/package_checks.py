@@ -20,20 +20,21 @@ from khoi_desktop.domain.errors import StorageError
 from khoi_desktop.domain.package import DEFAULT_BACKUP_SHARE, PackageData, PackageRejected, exemplar_from_json
 from khoi_desktop.domain.vntext import format_date, format_number, parse_iso_date
 from khoi_desktop.interchange.package_zip import PackageContents
+from khoi_desktop.progress import Progress
 from khoi_desktop.services.backups import BackupService
 from khoi_desktop.services.overview import YearFigures
 from khoi_desktop.services.package_figures import figures_from_json, key_figures
 from khoi_desktop.storage import backups_repo
 from khoi_desktop.storage.connection import Database
 
-BackupStep = Callable[[], Path]
+BackupStep = Callable[[Progress | None], Path]  # made with the pages it copies reported
 FIRST_YEAR = 1930  # the Party's founding: no package reports an earlier year
 
 
 def backup_before_import(db: Database, database: Path, folder: Path | None = None, *,
                          share: float = DEFAULT_BACKUP_SHARE) -> BackupStep:
     """The backup an import makes first (into the database's backup folder), made only when it runs."""
-    def run() -> Path:
+    def run(progress: Progress | None = None) -> Path:
         service = BackupService(db, database, folder=folder)
         needed = backups_repo.database_size(db)
         free = _free_bytes(service.folder)
@@ -42,7 +43,7 @@ def backup_before_import(db: Database, database: Path, folder: Path | None = Non
                                f"{_megabytes(needed)}, vượt {format_number(share * 100, 0)}% dung lượng còn trống "
                                f"({_megabytes(free)}) của ổ đĩa chứa “{service.folder}”. Hãy giải phóng ổ đĩa rồi "
                                "nhận lại; chưa có gì thay đổi.")
-        path = service.backup_before(BackupReason.BEFORE_IMPORT).path
+        path = service.backup_before(BackupReason.BEFORE_IMPORT, progress).path
         bound_import_backups(service.folder, share)
         return path
     return run

@@ -29,6 +29,7 @@ from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.package import PackageData, PackageRejected, parse_data
 from khoi_desktop.domain.vntext import format_number
 from khoi_desktop.interchange.package_zip import DEFAULT_LIMITS, PackageContents, PackageLimits, read_package
+from khoi_desktop.progress import Progress, Stages
 from khoi_desktop.services.base import ServiceContext
 from khoi_desktop.services.package_checks import (
     BackupStep,
@@ -47,6 +48,7 @@ from khoi_desktop.storage.packages_repo import PackageSource, StoredPackage
 
 __all__ = ["BackupStep", "FigureChange", "ImportResult", "PackageImportService", "PackagePreview", "PackageStatus",
            "backup_before_import"]
+STEP_SCALE = 100  # bar units per package, so the backup's pages move the bar finely too
 
 
 class PackageStatus(StrEnum):
@@ -149,8 +151,13 @@ class PackageImportService:
         changes = changes_between(parse_data(stored.data_json.encode("utf-8"), contents.path.name), data, figures)
         return PackagePreview(contents, status, previous_created_at=before, changes=changes, **common)
 
-    def commit(self, previews: Sequence[PackagePreview], *, force: bool = False) -> ImportResult:
-        """Store the previewed packages (newest last); an older one is refused unless ``force``."""
+    def commit(self, previews: Sequence[PackagePreview], *, force: bool = False,
+               progress: Progress | None = None) -> ImportResult:
+        """Store the previewed packages (newest last); an older one is refused unless ``force``.
+
+        ``progress``: the backup made first (its pages; it counts as much as the storing), then
+        one step per package stored. No Hủy: the packages go in together or not at all.
+        """
         unpaired = [p for p in previews if not p.paired]
         if unpaired:
             raise PackageRejected(unpaired[0].contents.path.name, unpaired_text(unpaired[0]))
@@ -163,10 +170,16 @@ class PackageImportService:
         skipped = tuple(p for p in previews if p not in todo)
         if not todo:
             return ImportResult((), skipped, None, Changes())
-        backup = self._backup() if self._backup else None
+        stages = Stages(progress, [STEP_SCALE * len(todo)] * 2)
+        backup = self._backup(stages.stage(0)) if self._backup else None
+        stages.finish(0)
+        stored = stages.stage(1)
         with self._db.atomic():
-            ids = tuple(self._store(preview) for preview in todo)
-        return ImportResult(tuple(todo), skipped, backup, Changes(organizations=True, ids=ids))
+            ids = []
+            for preview in todo:
+                ids.append(self._store(preview))
+                stored(len(ids), len(todo))
+        return ImportResult(tuple(todo), skipped, backup, Changes(organizations=True, ids=tuple(ids)))
 
     def import_files(self, paths: Sequence[Path], *, force: bool = False, as_org: int | None = None,
                      re_register: bool = False) -> ImportResult:

@@ -20,12 +20,13 @@ from pathlib import Path
 from khoi_desktop.domain.assessments import LEVEL_SHORT, RatingRow, Ratings, points_text, year_end
 from khoi_desktop.domain.commitments import Commitment, KindCount
 from khoi_desktop.domain.enums import CommitmentResult, RatingLevel
-from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.errors import NotFoundError, OperationCancelled, ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.study import check_year
 from khoi_desktop.domain.validation import parse_id
 from khoi_desktop.domain.vntext import clean, format_number
 from khoi_desktop.interchange.xlsx_writer import Column, ColumnKind, write_table
+from khoi_desktop.progress import Cancelled, Progress, Stages
 from khoi_desktop.reports import study_docs as docs
 from khoi_desktop.reports.ratings_pdf import build_ratings_bytes
 from khoi_desktop.reports.registration_pdf import build_registration_bytes
@@ -186,19 +187,33 @@ class StudyDocumentService:
                  f"{format_number(len(data.not_rated))} {counted} không xếp loại.",)
         return StudyDocumentWritten(written.path, written.title, written.changes, xlsx, notes, ratings.warnings)
 
-    def write_summary_xlsx(self, org_id: int, year: int, target: Path) -> int:
-        """One row per member: registration, items by result, points and levels. Returns the rows written."""
-        ratings = self._assessments.ratings(org_id, year)
-        counts = self._commitments.counts(org_id, year)
-        people = [*ratings.rows, *ratings.not_rated]
-        ids = [row.person_id for row in people if row.person_id]
-        registered = commitments_repo.person_summaries(self._db, ids, year)
-        rows = [_summary_row(n, row, registered.get(row.person_id or 0)) for n, row in enumerate(people, 1)]
+    def write_summary_xlsx(self, org_id: int, year: int, target: Path, progress: Progress | None = None,
+                           cancelled: Cancelled | None = None) -> int:
+        """One row per member: registration, items by result, points and levels. Returns the rows written.
+
+        ``progress``: reading the figures (two steps), one step per member's row, the sheet's
+        rows as they are laid out, then the file. ``cancelled`` is asked until the file is
+        written: :class:`OperationCancelled`, and no file is made or replaced.
+        """
         target = checked_target(target, "tệp XLSX")
+        ratings = self._assessments.ratings(org_id, year)
+        people = [*ratings.rows, *ratings.not_rated]
+        stages = Stages(progress, [2, len(people), len(people), 1])
+        counts = self._commitments.counts(org_id, year)
+        registered = commitments_repo.person_summaries(self._db, [r.person_id for r in people if r.person_id], year)
+        stages.finish(0)
+        made = stages.stage(1)
+        rows = []
+        for number, row in enumerate(people, 1):
+            _stop_if(cancelled)
+            rows.append(_summary_row(number, row, registered.get(row.person_id or 0)))
+            made(number, len(people))
+        _stop_if(cancelled)
         with sheet_errors(target), replacing(target) as temporary:
             write_table(temporary, title_lines=_summary_titles(ratings), columns=SUMMARY_COLUMNS, rows=rows,
                         sheet_title=f"Tổng hợp năm {year}", closing_lines=_summary_closing(ratings, counts.total),
-                        created=datetime(year, 12, 31))
+                        created=datetime(year, 12, 31), progress=stages.stage(2))
+        stages.finish(3)
         return len(rows)
 
     # -- helpers -------------------------------------------------------------------------
@@ -299,3 +314,8 @@ def _summary_closing(ratings: Ratings, registered: KindCount) -> list[str]:
             f"Được xếp loại: {format_number(len(ratings.rows))} đồng chí — {levels}.",
             f"Không xếp loại: {format_number(len(ratings.not_rated))} đồng chí.",
             "Ghi chú: " + "; ".join(f"{LEVEL_SHORT[level]}: {level.label}" for level in ratings.rules.levels) + "."]
+
+
+def _stop_if(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise OperationCancelled("Đã hủy xuất bảng tổng hợp; không có tệp nào được ghi.")

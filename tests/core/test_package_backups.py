@@ -16,6 +16,7 @@ from khoi_desktop.services.package_checks import backup_before_import, bound_imp
 from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.storage import backups_repo
 from tests.core.package_support import database_digest, plain_data, write_plain
+from tests.core.progress_support import Recorder
 from tests.core.year_end_support import YEAR, Bloc
 
 
@@ -51,3 +52,14 @@ def test_an_import_is_refused_when_even_one_backup_would_not_fit(services: Servi
     with pytest.raises(StorageError, match="Không đủ chỗ trống để sao lưu"):
         PackageImportService(services.context, step).import_files([path], as_org=unit.base)
     assert database_digest(services.path) == before
+
+
+def test_receiving_reports_the_backup_then_each_package(services: Services, unit: Bloc, tmp_path: Path) -> None:
+    """The bar rises through the backup's pages and the package stored, and ends at its total."""
+    path = write_plain(tmp_path / "goi.zip", plain_data(year=YEAR))
+    importer = PackageImportService(services.context, backup_before_import(services.db, services.path))
+    recorder = Recorder()
+    result = importer.commit([importer.preview(path, as_org=unit.base)], progress=recorder)
+    recorder.assert_rises_to_the_total(at_least=3)
+    assert recorder.calls[-2][0] == recorder.calls[-1][1] // 2  # backup done; storing the package is the rest
+    assert len(result.imported) == 1

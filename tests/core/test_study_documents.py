@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from khoi_desktop.domain.assessments import AssessmentInput, SelfReviewForm
 from khoi_desktop.domain.commitments import CommitmentInput, CommitmentItem
 from khoi_desktop.domain.enums import RatingLevel
-from khoi_desktop.domain.errors import NotFoundError, ValidationError
+from khoi_desktop.domain.errors import NotFoundError, OperationCancelled, ValidationError
 from khoi_desktop.domain.models import PersonInput
 from khoi_desktop.domain.study import YearPlanInput
 from khoi_desktop.reports.ratings_pdf import build_ratings_bytes
@@ -28,6 +28,7 @@ from khoi_desktop.services.assessments import AssessmentService
 from khoi_desktop.services.commitments import CommitmentService
 from khoi_desktop.services.study_documents import StudyDocumentService
 from khoi_desktop.services.year_plans import YearPlanService
+from tests.core.progress_support import Recorder
 from tests.core.reports_support import broken_in_pdf, document_text, font_names, unbreakable_tokens
 from tests.core.study_support import StudyBloc, study_bloc
 
@@ -288,3 +289,30 @@ def test_libreoffice_prints_the_summary_on_landscape_pages_with_every_column(
     assert first.mediabox.width > first.mediabox.height
     text = first.extract_text()
     assert "Ghi chú" in text and "Trang 1/" in text
+
+
+def test_the_summary_reports_each_row_and_ends_at_its_total(documents: StudyDocumentService, world: StudyBloc,
+                                                            tmp_path: Path) -> None:
+    """Reading, one step per member, the sheet's rows, the file: rising to the total."""
+    recorder = Recorder()
+    written = documents.write_summary_xlsx(world.a, 2026, tmp_path / "tong-hop.xlsx", recorder)
+    recorder.assert_rises_to_the_total(at_least=2 + 2 * written)
+    assert (tmp_path / "tong-hop.xlsx").is_file()
+
+
+def test_a_cancelled_summary_writes_no_file_and_keeps_the_old_one(documents: StudyDocumentService,
+                                                                  world: StudyBloc, tmp_path: Path) -> None:
+    """Hủy while the rows are made: no file is written and a file already there is left as it was."""
+    folder = tmp_path / "xuất"
+    folder.mkdir()
+    target = folder / "tong-hop.xlsx"
+    target.write_bytes(b"old")
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(OperationCancelled):
+        documents.write_summary_xlsx(world.a, 2026, target, cancelled=cancelled)
+    assert target.read_bytes() == b"old" and [p.name for p in folder.iterdir()] == ["tong-hop.xlsx"]

@@ -235,7 +235,8 @@ class PackageImportPanel(QGroupBox):
         if not self._prompts.confirm("Nhận gói báo cáo", question, "Nhận", "Hủy"):
             return
         force = self.force_box.isChecked()
-        self._tasks.run(lambda control: self._importer.commit(previews, force=force), self._done,
+        self._tasks.run(lambda control: self._importer.commit(previews, force=force, progress=control.progress),
+                        self._done,
                         self._failed("nhận gói báo cáo"), progress_title="Đang nhận các gói báo cáo…", parent=self)
 
     def _done(self, result: ImportResult) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
 from khoi_desktop.domain.commitments import RegistrationCounts
+from khoi_desktop.domain.errors import OperationCancelled
 from khoi_desktop.domain.models import Changes
 from khoi_desktop.domain.vntext import ascii_name, format_number
 from khoi_desktop.services.commitments import CommitmentSaved, TemplateApplied
@@ -263,5 +264,12 @@ class CommitmentsPage(DocumentsPage):
         def exported(count: Any) -> None:
             self.status_changed.emit(f"Đã lưu bảng tổng hợp ({format_number(int(count))} đảng viên) vào “{target}”")
 
-        self._tasks.run(lambda _control: services.study_documents.write_summary_xlsx(org.id, year, target), exported,
-                        self.failed("xuất bảng tổng hợp"), progress_title="Đang xuất bảng tổng hợp…", parent=self)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OperationCancelled):
+                self.status_changed.emit(str(exc))
+            else:
+                self.failed("xuất bảng tổng hợp")(exc)
+
+        self._tasks.run(lambda control: services.study_documents.write_summary_xlsx(
+            org.id, year, target, control.progress, control.cancelled), exported, failed,
+            progress_title="Đang xuất bảng tổng hợp…", parent=self, cancellable=True)

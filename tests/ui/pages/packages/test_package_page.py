@@ -19,6 +19,7 @@ from khoi_desktop.services.package_import import PackageImportService, backup_be
 from tests.core.meetings_support import Kit, new_meeting
 from tests.core.package_support import export_units, not_a_zip, open_services
 from tests.core.year_end_support import YEAR, Bloc, full_year
+from tests.ui.conftest import ProgressSeen
 from tests.ui.fakes import FakePrompts
 from ui.pages.packages.package_import_panel import UNPAIRED, PackageImportPanel
 from ui.pages.packages.package_page import PackagePage
@@ -162,8 +163,9 @@ def _pair_rows(panel: PackageImportPanel, tasks: TaskRunner, rows: int) -> None:
 
 def test_bloc_mode_checks_dropped_files_then_imports_and_consolidates(
         bloc_page: PackagePage, services: Services, unit: Bloc, tasks: TaskRunner, prompts: FakePrompts,
-        tmp_path: Path) -> None:
-    """Dropped packages are checked (one rejected), imported after confirming, then the report is written."""
+        tmp_path: Path, progress_seen: ProgressSeen) -> None:
+    """Dropped packages are checked (one rejected), imported after confirming (the bar counting the
+    backup and each package up to a real maximum), then the report is written."""
     folder = tmp_path / "goi"
     folder.mkdir()
     packages = export_units(services, unit, folder)
@@ -184,6 +186,7 @@ def test_bloc_mode_checks_dropped_files_then_imports_and_consolidates(
     panel.import_button.click()
     tasks.wait_idle()
     assert any(kind == "inform" and "Đã nhận 2 gói báo cáo" in text for kind, text in prompts.asked)
+    progress_seen.assert_determinate("Đang nhận các gói báo cáo…")
     prompts.save_paths.append(tmp_path / "tong-hop.pdf")
     panel.report_button.click()
     tasks.wait_idle()

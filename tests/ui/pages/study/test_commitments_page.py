@@ -14,6 +14,7 @@ from khoi_desktop.domain.enums import CommitmentResult
 from khoi_desktop.services.app import Services
 from khoi_desktop.services.overview import ListFilter
 from tests.core.study_support import StudyBloc, study_bloc
+from tests.ui.conftest import ProgressSeen
 from tests.ui.fakes import FakePrompts
 from tests.ui.meetings_ui_support import pdf_text, settle
 from tests.ui.pages_support import no_printing, scoped_page, tab_after
@@ -210,14 +211,15 @@ def test_printing_needs_a_registration(page: CommitmentsPage, world: StudyBloc) 
 
 
 def test_the_summary_exports_to_excel(page: CommitmentsPage, tasks: TaskRunner, prompts: FakePrompts,
-                                      tmp_path: Path) -> None:
-    """One row per member in the workbook."""
+                                      tmp_path: Path, progress_seen: ProgressSeen) -> None:
+    """One row per member in the workbook; the bar counts the rows up to a real maximum."""
     prompts.save_paths = [tmp_path / "tong-hop"]
     page.export_button.click()
     settle(tasks)
     sheet = load_workbook(tmp_path / "tong-hop.xlsx").active
     values = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
     assert "Nguyễn Văn An" in values and "Chưa đăng ký" in values
+    progress_seen.assert_determinate("Đang xuất bảng tổng hợp…")
 
 
 def test_a_registration_is_deleted_after_confirming(page: CommitmentsPage, services: Services, world: StudyBloc,
