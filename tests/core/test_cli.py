@@ -84,7 +84,7 @@ def test_restore_checks_the_source_once_and_reports_what_is_in_place(
     checks: list[Path] = []
     check = maintenance_repo._copy_and_check
     monkeypatch.setattr(maintenance_repo, "_copy_and_check",
-                        lambda source, copy: checks.append(source) or check(source, copy))
+                        lambda source, copy, *rest: checks.append(source) or check(source, copy, *rest))
     capsys.readouterr()
     assert main(["restore", str(backup), "--db", str(filled_db)]) == 0
     assert checks == [backup]
