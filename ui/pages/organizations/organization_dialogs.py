@@ -88,12 +88,16 @@ class OrganizationFields:
 
     def value(self, parent_id: int | None) -> OrganizationInput:
         """The typed organisation; a malformed founding date is a ValidationError of its field."""
+        try:
+            founded_on = read_date(self.founded_on, "founded_on")
+        except ValidationError as error:
+            raise ValidationError("founded_on", f"Ngày thành lập không hợp lệ — {error.message}") from error
         return OrganizationInput(
             name=self.name.text(), kind=self.current_kind(), parent_id=parent_id,
             short_name=self.short_name.text(), agency_name=self.agency_name.text(),
             doc_code=self.doc_code.text(), place_name=self.place_name.text(),
             superior_name=self.superior_name.text(), sort_order=self.sort_order.value(),
-            founded_on=read_date(self.founded_on, "founded_on"),
+            founded_on=founded_on,
         )
 
     def show_error(self, error: ValidationError) -> bool:
