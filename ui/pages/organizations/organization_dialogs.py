@@ -65,7 +65,7 @@ class OrganizationFields:
             "place_name": ("Địa danh", self.place_name, "Dùng khi ghi ngày tháng: “Ninh Bình, ngày … tháng … năm …”."),
             "doc_code": ("Ký hiệu văn bản", self.doc_code, "Dùng trong số văn bản, ví dụ “Số 12-BB/CB”."),
             "founded_on": ("Ngày thành lập", self.founded_on,
-                           "Không bắt buộc; năm kết thúc trước ngày này không có báo cáo của tổ chức."),
+                           "Không bắt buộc. Năm kết thúc trước ngày này không có báo cáo."),
             "sort_order": ("Thứ tự sắp xếp", self.sort_order, ""),
         }
         for name in names:
