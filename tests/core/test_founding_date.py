@@ -18,6 +18,7 @@ from khoi_desktop.domain.models import OrganizationInput
 from khoi_desktop.domain.package import PackageRejected, parse_data
 from khoi_desktop.interchange.package_zip import read_package
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.consolidation import expected_units
 from khoi_desktop.services.package_import import PackageImportService
 from khoi_desktop.services.report_years import year_problem
 from khoi_desktop.storage.connection import Database
@@ -135,6 +136,14 @@ def test_a_package_for_a_year_before_the_founding_is_refused(bloc: Services, uni
         PackageImportService(bloc.context).import_files([write_plain(out / "goi.zip", plain_data(year=YEAR))],
                                                         as_org=unit.treasury)
     assert database_digest(bloc.path) == before
+
+
+def test_a_unit_founded_after_a_year_is_not_expected_to_report_it(bloc: Services, unit: Bloc) -> None:
+    """The bloc's list of units owing a package leaves out a unit for the years ended before its founding."""
+    found(bloc, unit.treasury, date(YEAR + 1, 1, 15))
+    top = bloc.organizations.get(unit.bloc)
+    assert unit.treasury not in [o.id for o in expected_units(bloc.db, top, YEAR)]
+    assert unit.treasury in [o.id for o in expected_units(bloc.db, top, YEAR + 1)]
 
 
 def test_the_senders_own_founding_date_counts_when_the_bloc_has_none(bloc: Services, unit: Bloc, out: Path) -> None:
