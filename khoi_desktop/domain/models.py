@@ -37,6 +37,9 @@ class Changes:
         )
 
 
+PARTY_FOUNDED = date(1930, 2, 3)  # no organisation of the Party was founded earlier
+
+
 @dataclass(frozen=True)
 class Organization:
     id: int
@@ -51,6 +54,7 @@ class Organization:
     sort_order: int = 0
     retired_on: date | None = None
     uuid: str = ""  # permanent identity across databases, made with the organisation (issue 12)
+    founded_on: date | None = None  # ngày thành lập; None when the clerk has not recorded it
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class OrganizationInput:
     place_name: str = ""
     superior_name: str = ""
     sort_order: int = 0
+    founded_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ class SourceOrg:
     agency_name: str = ""
     uuid: str = ""
     parent_uuid: str = ""
+    founded_on: date | None = None  # optional: packages made before it was recorded carry none
 
     @property
     def display_name(self) -> str:
@@ -126,7 +127,8 @@ class SourceOrg:
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "kind": self.kind.value, "id": self.id,
                 "doc_code": self.doc_code, "superior": self.superior, "agency_name": self.agency_name,
-                "uuid": self.uuid, "parent_uuid": self.parent_uuid}
+                "uuid": self.uuid, "parent_uuid": self.parent_uuid,
+                **({"founded_on": self.founded_on.isoformat()} if self.founded_on else {})}
 
 
 @dataclass(frozen=True)
@@ -363,7 +365,7 @@ def parse_source(reader: Reader, value: Any, *, legacy: bool = False) -> SourceO
     return SourceOrg(code=code, name=name, kind=reader.choice(value, "kind", OrgKind),
                      id=reader.number(value, "id"), doc_code=reader.text(value, "doc_code"),
                      superior=reader.text(value, "superior"), agency_name=reader.text(value, "agency_name"),
-                     uuid=uuid, parent_uuid=parent)
+                     uuid=uuid, parent_uuid=parent, founded_on=reader.day(value, "founded_on"))
 
 
 def _records(reader: Reader, data: Mapping[str, Any], key: str) -> tuple[Mapping[str, Any], ...]:

@@ -206,9 +206,11 @@ class ConsolidationService:
 
 
 def expected_units(db: Database, bloc: Organization, year: int) -> tuple[Organization, ...]:
-    """The units expected to report for ``year``: the top organisation's children still active that year."""
+    """The units expected to report for ``year``: the top organisation's children founded by its end
+    and still active that year."""
     return tuple(o for o in org_repo.all_organizations(db) if o.parent_id == bloc.id
-                 and (o.retired_on is None or o.retired_on.year > year))
+                 and (o.retired_on is None or o.retired_on.year > year)
+                 and (o.founded_on is None or o.founded_on.year <= year))
 
 
 def _unit(stored: StoredPackage) -> ReceivedUnit:

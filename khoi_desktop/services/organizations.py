@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date
 
 from khoi_desktop.domain.errors import NotFoundError, ValidationError
-from khoi_desktop.domain.models import Changes, Organization, OrganizationInput
+from khoi_desktop.domain.models import PARTY_FOUNDED, Changes, Organization, OrganizationInput
 from khoi_desktop.domain.validation import clean_organization
 from khoi_desktop.domain.vntext import clean, format_date
 from khoi_desktop.services.base import ServiceContext
@@ -21,8 +21,8 @@ class OrganizationService:
     def create(self, data: OrganizationInput) -> Changes:
         cleaned = clean_organization(data)
         with self._db.atomic():
-            if cleaned.parent_id is not None:
-                self.get(cleaned.parent_id)
+            parent = self.get(cleaned.parent_id) if cleaned.parent_id is not None else None
+            _check_founding(cleaned.founded_on, None, parent, self._ctx.today())
             org_id = repo.insert_organization(self._db, cleaned)
             self._ctx.audit("create", "organization", org_id, f"Thêm tổ chức “{cleaned.name}”",
                             _plain(cleaned))
@@ -34,6 +34,8 @@ class OrganizationService:
             before = self.get(org_id)
             if cleaned.parent_id != before.parent_id:
                 self._check_move(org_id, cleaned.parent_id)
+            parent = self.get(cleaned.parent_id) if cleaned.parent_id is not None else None
+            _check_founding(cleaned.founded_on, before.retired_on, parent, self._ctx.today())
             repo.update_organization(self._db, org_id, cleaned)
             self._ctx.audit("update", "organization", org_id, f"Sửa tổ chức “{cleaned.name}”",
                             {"before": _plain(before), "after": _plain(cleaned)})
@@ -57,6 +59,9 @@ class OrganizationService:
             if active_children:
                 raise ValidationError("retired_on", f"“{org.name}” còn {len(active_children)} tổ chức trực thuộc "
                                       "đang hoạt động; hãy chuyển hoặc thôi theo dõi các tổ chức đó trước.")
+            if org.founded_on is not None and day < org.founded_on:
+                raise ValidationError("retired_on", f"Ngày thôi theo dõi {format_date(day)} trước ngày thành lập "
+                                      f"của “{org.name}” ({format_date(org.founded_on)}).")
             repo.set_retired(self._db, org_id, day)
             self._ctx.audit("retire", "organization", org_id,
                             f"Thôi theo dõi “{org.name}” từ {format_date(day)}")
@@ -148,6 +153,23 @@ def _plain(data: OrganizationInput | Organization) -> dict:
     values = asdict(data)
     values["kind"] = data.kind.value
     return values
+
+
+def _check_founding(founded: date | None, retired: date | None, parent: Organization | None, today: date) -> None:
+    """Ngày thành lập lies in the Party's life, not in the future, not after the retirement and not
+    before the superior organisation's own founding."""
+    if founded is None:
+        return
+    what = f"Ngày thành lập {format_date(founded)}"
+    if founded > today:
+        raise ValidationError("founded_on", f"{what} ở tương lai (hôm nay là {format_date(today)}).")
+    if founded < PARTY_FOUNDED:
+        raise ValidationError("founded_on", f"{what} trước ngày thành lập Đảng ({format_date(PARTY_FOUNDED)}).")
+    if retired is not None and founded > retired:
+        raise ValidationError("founded_on", f"{what} sau ngày thôi theo dõi tổ chức ({format_date(retired)}).")
+    if parent is not None and parent.founded_on is not None and founded < parent.founded_on:
+        raise ValidationError("founded_on", f"{what} trước ngày thành lập của tổ chức cấp trên “{parent.name}” "
+                              f"({format_date(parent.founded_on)}).")
 
 
 def _checked_term(name: str, start: date, end: date | None) -> str:

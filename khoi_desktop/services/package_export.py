@@ -199,7 +199,7 @@ class PackageExportService:
         parent = org_repo.get_organization(self._db, org.parent_id) if org.parent_id else None
         return SourceOrg(code=source_code(org.name), name=org.name, kind=org.kind, id=org.id, doc_code=org.doc_code,
                          superior=superior, agency_name=org.agency_name, uuid=org.uuid,
-                         parent_uuid=parent.uuid if parent else "")
+                         parent_uuid=parent.uuid if parent else "", founded_on=org.founded_on)
 
     def _org(self, org_id: int) -> Organization:
         return organization(self._db, org_id)

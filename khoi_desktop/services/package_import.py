@@ -27,7 +27,7 @@ from pathlib import Path
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization
 from khoi_desktop.domain.package import PackageData, PackageRejected, parse_data
-from khoi_desktop.domain.vntext import format_number
+from khoi_desktop.domain.vntext import format_date, format_number
 from khoi_desktop.interchange.package_zip import DEFAULT_LIMITS, PackageContents, PackageLimits, read_package
 from khoi_desktop.progress import Progress, Stages
 from khoi_desktop.services.base import ServiceContext
@@ -244,6 +244,10 @@ class PackageImportService:
         if organization.retired_on is not None and data.year > organization.retired_on.year:
             raise PackageRejected(file, f"{organization.name} đã thôi hoạt động từ {organization.retired_on:%d/%m/%Y},"
                                   f" không có báo cáo năm {data.year}.")
+        founded = organization.founded_on or data.source.founded_on
+        if founded is not None and data.year < founded.year:
+            raise PackageRejected(file, f"{organization.name} thành lập ngày {format_date(founded)}, không có báo cáo "
+                                  f"năm {data.year} (năm đó kết thúc trước ngày thành lập).")
 
     # -- storing --------------------------------------------------------------------------------
     def _store(self, preview: PackagePreview) -> int:

@@ -2,8 +2,8 @@
 
 ``report year-end``, ``ratings`` and ``export-package`` (and the screens making those files)
 ask :func:`require_report_year` first, so a clerk never signs a report of figures that do not
-exist yet: a year without any record of the organisation is refused, and a year that has not
-ended yet is made only as a draft, whose every page says "DỰ THẢO".
+exist yet: a year without any record of the organisation (or ended before its founding date) is
+refused, and a year that has not ended yet is made only as a draft, whose every page says "DỰ THẢO".
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ DRAFT_MARK = "DỰ THẢO"
 
 def year_problem(db: Database, org: Organization, year: int, today: date, *, draft: bool) -> str:
     """Why no report of ``org`` for ``year`` can be made now ('' when it can)."""
+    if org.founded_on is not None and year < org.founded_on.year:
+        return (f"Năm {year} không có số liệu nào của {org.name}: tổ chức thành lập ngày {format_date(org.founded_on)}, "
+                "sau khi năm đó kết thúc; hãy chọn năm khác.")
     scope = org_repo.descendant_ids(db, org.id)
     if not records_repo.has_records(db, scope, year) and not (
             org.parent_id is None and records_repo.has_received_packages(db, year)):

@@ -165,6 +165,13 @@ def m0009_people_list_covering_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS memberships_kinds ON memberships(person_id, kind, start_date, end_date)")
 
 
+@migration
+def m0010_organization_founded_on(db: Database) -> None:
+    """An organisation's founding date (ngày thành lập, ISO, may be unknown): a year ending before it
+    has no records of the organisation, as a year after its retirement has none."""
+    db.execute("ALTER TABLE organizations ADD COLUMN founded_on TEXT")
+
+
 def schema_version() -> str:
     """The name of the newest migration this version of the app knows."""
     return KNOWN[-1]

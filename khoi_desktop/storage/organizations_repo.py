@@ -15,7 +15,7 @@ from khoi_desktop.storage.rows import insert, iso, now_text, query, to_date, upd
 
 _COLUMNS = (
     "id, parent_id, name, kind, short_name, agency_name, doc_code, place_name, superior_name,"
-    " sort_order, retired_on, uuid"
+    " sort_order, retired_on, uuid, founded_on"
 )
 
 
@@ -24,7 +24,7 @@ def _to_org(row: dict[str, Any]) -> Organization:
         id=row["id"], parent_id=row["parent_id"], name=row["name"], kind=OrgKind(row["kind"]),
         short_name=row["short_name"], agency_name=row["agency_name"], doc_code=row["doc_code"],
         place_name=row["place_name"], superior_name=row["superior_name"], sort_order=row["sort_order"],
-        retired_on=to_date(row["retired_on"]), uuid=row["uuid"] or "",
+        retired_on=to_date(row["retired_on"]), uuid=row["uuid"] or "", founded_on=to_date(row["founded_on"]),
     )
 
 
@@ -33,7 +33,7 @@ def _values(data: OrganizationInput) -> dict[str, Any]:
         "parent_id": data.parent_id, "name": data.name, "kind": data.kind.value,
         "short_name": data.short_name, "agency_name": data.agency_name, "doc_code": data.doc_code,
         "place_name": data.place_name, "superior_name": data.superior_name,
-        "sort_order": data.sort_order, "name_search": search_key(data.name),
+        "sort_order": data.sort_order, "name_search": search_key(data.name), "founded_on": iso(data.founded_on),
     }
 
 

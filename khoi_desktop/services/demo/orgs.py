@@ -97,20 +97,37 @@ def _terms(world: World, rng: random.Random, org: Org) -> list[Term]:
     return terms
 
 
+FOUNDING_FROM = date(1976, 1, 1)  # the bloc is founded a few years after; each organisation after its superior
+
+
 def org_rows(world: World, rows: Rows) -> None:
     created = stamp(DEMO_START)
     rng = world.rng("uuids")  # the same seed gives the same identities
+    founded = _founding_dates(world)
     for index, org in enumerate(world.orgs):
         parent = world.org(org.parent_id) if org.parent_id else None
         short = org.subunit or (org.agency.name if org.agency else BLOC_SHORT)
         rows.add("organizations", (
             org.id, org.parent_id, org.name, short, org.kind.value, org.agency.name if org.agency else "",
             org.doc_code, PROVINCE, parent.name if parent else BLOC_SUPERIOR, index, search_key(org.name),
-            None, created, created, str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            None, created, created, str(uuid.UUID(int=rng.getrandbits(128), version=4)), founded[org.id].isoformat(),
         ))
         for term in org.terms:
             rows.add("terms", (term.id, org.id, term.name, term.start.isoformat(),
                                term.end.isoformat() if term.end else None))
+
+
+def _founding_dates(world: World) -> dict[int, date]:
+    """Plausible founding dates, each organisation after its superior and before the first demo term
+    (drawn from their own generator, so nothing else of the demo changes)."""
+    rng = world.rng("founded")
+    last = date(TERMS[0][1] - 1, 12, 31)
+    founded: dict[int, date] = {}
+    for org in world.orgs:  # superiors come before their organisations
+        after = founded[org.parent_id] if org.parent_id else FOUNDING_FROM
+        span = (last - after).days
+        founded[org.id] = after + timedelta(days=rng.randint(span // 20, span // 3))
+    return founded
 
 
 def year_plan_rows(world: World, rows: Rows) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 COLUMNS: dict[str, tuple[str, ...]] = {
     "organizations": ("id", "parent_id", "name", "short_name", "kind", "agency_name", "doc_code",
                       "place_name", "superior_name", "sort_order", "name_search", "retired_on",
-                      "created_at", "updated_at", "uuid"),
+                      "created_at", "updated_at", "uuid", "founded_on"),
     "terms": ("id", "organization_id", "name", "start_date", "end_date"),
     "people": ("id", "organization_id", "full_name", "name_search", "sort_key", "birth_date", "birth_year",
                "gender", "ethnicity", "religion", "hometown", "phone", "email", "education",

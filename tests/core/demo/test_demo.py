@@ -124,6 +124,16 @@ def test_every_demo_organisation_has_its_own_uuid(unit_db):
     assert all(u and len(u) == 36 for u in uuids) and len(set(uuids)) == len(uuids)
 
 
+def test_every_demo_organisation_is_founded_after_its_superior_before_the_first_term(unit_db):
+    """m0010: plausible founding dates, 1976…2014, each not before its superior's, so every demo year reports."""
+    _summary, conn = unit_db
+    founded = {org_id: date.fromisoformat(day) for org_id, day in _rows(conn, "SELECT id, founded_on FROM organizations")}
+    parents = dict(_rows(conn, "SELECT id, parent_id FROM organizations"))
+    assert all(date(1976, 1, 1) < day < date(2015, 1, 1) for day in founded.values())
+    assert all(parent is None or founded[parent] <= founded[org_id] for org_id, parent in parents.items())
+    assert len(set(founded.values())) > 1
+
+
 def test_timestamps_come_from_the_data_not_the_clock(unit_db):
     """created_at never lies after the demo's own today, so reruns never differ by time."""
     _summary, conn = unit_db

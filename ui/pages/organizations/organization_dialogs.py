@@ -14,8 +14,9 @@ from khoi_desktop.domain.enums import OrgKind
 from khoi_desktop.domain.errors import ValidationError
 from khoi_desktop.domain.models import Changes, Organization, OrganizationInput
 from ui.forms import FieldForm
+from ui.pages.common.person_fields import DateField
 from ui.prompts import Prompts
-from ui.service_dialog import ServiceDialog
+from ui.service_dialog import ServiceDialog, fail_later, read_date
 from ui.tasks import TaskRunner
 
 CHILD_KIND = {
@@ -25,7 +26,7 @@ CHILD_KIND = {
     OrgKind.SUB_BRANCH: OrgKind.SUB_BRANCH,
 }
 ALL_FIELDS = ("name", "short_name", "kind", "agency_name", "superior_name", "place_name", "doc_code",
-              "sort_order")
+              "founded_on", "sort_order")
 NO_PARENT_TEXT = "— Cấp cao nhất (không trực thuộc tổ chức nào) —"
 
 
@@ -48,6 +49,7 @@ class OrganizationFields:
         self.doc_code = QLineEdit()
         self.doc_code.setPlaceholderText("Ví dụ: CB hoặc ĐU")
         self.doc_code.setMaxLength(20)
+        self.founded_on = DateField()
         self.sort_order = QSpinBox()
         self.sort_order.setRange(0, 9999)
         self._forms: list[FieldForm] = []
@@ -62,6 +64,8 @@ class OrganizationFields:
             "superior_name": ("Tổ chức đảng cấp trên", self.superior_name, "In ở góc trái đầu văn bản."),
             "place_name": ("Địa danh", self.place_name, "Dùng khi ghi ngày tháng: “Ninh Bình, ngày … tháng … năm …”."),
             "doc_code": ("Ký hiệu văn bản", self.doc_code, "Dùng trong số văn bản, ví dụ “Số 12-BB/CB”."),
+            "founded_on": ("Ngày thành lập", self.founded_on,
+                           "Không bắt buộc. Năm kết thúc trước ngày này không có báo cáo."),
             "sort_order": ("Thứ tự sắp xếp", self.sort_order, ""),
         }
         for name in names:
@@ -74,6 +78,7 @@ class OrganizationFields:
             getattr(self, name).setText(getattr(data, name))
         self.set_kind(data.kind)
         self.sort_order.setValue(data.sort_order)
+        self.founded_on.set_date(data.founded_on)
 
     def current_kind(self) -> OrgKind:
         return OrgKind(self.kind.currentData())
@@ -82,11 +87,17 @@ class OrganizationFields:
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind.value)))
 
     def value(self, parent_id: int | None) -> OrganizationInput:
+        """The typed organisation; a malformed founding date is a ValidationError of its field."""
+        try:
+            founded_on = read_date(self.founded_on, "founded_on")
+        except ValidationError as error:
+            raise ValidationError("founded_on", f"Ngày thành lập không hợp lệ — {error.message}") from error
         return OrganizationInput(
             name=self.name.text(), kind=self.current_kind(), parent_id=parent_id,
             short_name=self.short_name.text(), agency_name=self.agency_name.text(),
             doc_code=self.doc_code.text(), place_name=self.place_name.text(),
             superior_name=self.superior_name.text(), sort_order=self.sort_order.value(),
+            founded_on=founded_on,
         )
 
     def show_error(self, error: ValidationError) -> bool:
@@ -131,7 +142,10 @@ class OrganizationDialog(ServiceDialog):
         self.fields.name.setFocus()
 
     def job(self) -> Callable[[], Changes]:
-        data = self.fields.value(self._parent_id)
+        try:
+            data = self.fields.value(self._parent_id)
+        except ValidationError as error:
+            return fail_later(error)
         return lambda: self._save(data)
 
     def show_field_error(self, error: ValidationError) -> bool:

@@ -251,3 +251,41 @@ def test_a_term_is_closed_from_the_dialog(qtbot, page: OrganizationsPage, servic
     tasks.wait_idle()
     terms = services.organizations.terms(branch)
     assert [(t["name"], t["end_date"]) for t in terms] == [("Nhiệm kỳ 2020–2025", "2025-07-31")]
+
+
+def test_the_founding_date_is_typed_shown_and_saved(qtbot, page: OrganizationsPage, services: Services,
+                                                    tasks: TaskRunner, tree) -> None:
+    """'5/3/98' becomes 05/03/1998 when the field is left, is saved, and the edit dialog shows it again."""
+    _bloc, branch = tree
+    page.select(branch)
+    page.edit_selected()
+    dialog = page.active_dialog
+    assert dialog.fields.founded_on.text() == ""
+    dialog.fields.founded_on.setText("5/3/98")
+    dialog.fields.founded_on.editingFinished.emit()
+    assert dialog.fields.founded_on.text() == "05/03/1998"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_idle()
+    assert services.organizations.get(branch).founded_on == date(1998, 3, 5)
+    page.edit_selected()
+    assert page.active_dialog.fields.founded_on.text() == "05/03/1998"
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    ("31/02/2000", "Ngày thành lập không hợp lệ — “31/02/2000”: tháng 2/2000 không có ngày 31."),
+    ("27/11/2026", "Ngày thành lập 27/11/2026 ở tương lai"),
+    ("01/01/1930", "Ngày thành lập 01/01/1930 trước ngày thành lập Đảng (03/02/1930)."),
+])
+def test_a_wrong_founding_date_is_shown_beside_the_field(qtbot, page: OrganizationsPage, services: Services,
+                                                         tasks: TaskRunner, tree, typed: str, words: str) -> None:
+    """A malformed, future or pre-1930 date keeps the dialog open with the message under the field; nothing saved."""
+    _bloc, branch = tree
+    page.select(branch)
+    page.edit_selected()
+    dialog = page.active_dialog
+    dialog.fields.founded_on.setText(typed)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    tasks.wait_idle()
+    assert dialog.isVisible()
+    assert words in dialog.form.error_text("founded_on")
+    assert services.organizations.get(branch).founded_on is None
