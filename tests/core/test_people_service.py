@@ -172,3 +172,23 @@ def test_search_treats_percent_and_underscore_as_text(services: Services) -> Non
     add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
     assert services.people.list(PeopleFilter(text="%")) == []
     assert services.people.list(PeopleFilter(text="_")) == []
+
+
+@pytest.mark.parametrize("crowd", [1, 3500])
+def test_a_kind_held_twice_in_the_year_is_listed_once(services: Services, crowd: int) -> None:
+    """Two Party memberships in one year (a move between chi bộ) and a công chức one: the list shows
+    "chính thức, công chức" once each, for a few people (fetched by id) and for a bloc (one pass)."""
+    org = services.organizations.create(OrganizationInput(name="Chi bộ Sở Tư pháp", kind=OrgKind.BASE_BRANCH)).ids[0]
+    memberships = (Membership(MembershipKind.PARTY_OFFICIAL, date(2010, 1, 1), date(2025, 3, 1)),
+                   Membership(MembershipKind.PARTY_OFFICIAL, date(2025, 3, 2)),
+                   Membership(MembershipKind.CIVIL_SERVANT, date(2012, 5, 1)))
+    moved = services.people.create(PersonInput(full_name="Lê Văn Chuyển", organization_id=org,
+                                               memberships=memberships)).person_id
+    if crowd > 1:  # above the few-people limit the list reads every membership in one pass
+        with services.db.atomic():
+            services.db.conn.executemany(
+                "INSERT INTO people (full_name, organization_id, status, name_search, sort_key, created_at,"
+                " updated_at) VALUES (?, ?, 'active', '', ?, '', '')",
+                [(f"Người {n}", org, f"z{n:05d}") for n in range(crowd)])
+    row = next(r for r in services.people.list(PeopleFilter(year=2025)) if r.id == moved)
+    assert row.memberships == (MembershipKind.PARTY_OFFICIAL, MembershipKind.CIVIL_SERVANT)
