@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from khoi_desktop.services.app import Services
+from khoi_desktop.services.people_import import PeopleImportService
+from tests.conftest import add_branch_with_people
 from tests.core.package_support import open_services
 from tests.core.year_end_support import Bloc, full_year
 
@@ -38,3 +40,23 @@ def out(tmp_path: Path) -> Path:
     folder = tmp_path / "goi"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def filled_db(db_path: Path) -> Path:
+    """A closed database file with one chi bộ of two people (the command-line tests' file)."""
+    services = Services.open(db_path)
+    add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
+    services.close()
+    return db_path
+
+
+@pytest.fixture
+def branch(services: Services) -> int:
+    """An empty chi bộ to import people into (modules meaning another branch define their own)."""
+    return add_branch_with_people(services, [])[0]
+
+
+@pytest.fixture
+def importer(services: Services) -> PeopleImportService:
+    return PeopleImportService(services.context, services.people)

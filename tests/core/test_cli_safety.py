@@ -12,16 +12,6 @@ import pytest
 
 from khoi_desktop.cli.main import main
 from khoi_desktop.file_lock import WriterLock
-from khoi_desktop.services.app import Services
-from tests.conftest import add_branch_with_people
-
-
-@pytest.fixture
-def filled_db(db_path: Path) -> Path:
-    services = Services.open(db_path)
-    add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
-    services.close()
-    return db_path
 
 
 @pytest.fixture

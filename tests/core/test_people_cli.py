@@ -11,17 +11,8 @@ from click.testing import CliRunner
 
 from khoi_desktop.cli.people_cmd import export_members_command, import_members_command
 from khoi_desktop.services.app import Services
-from tests.conftest import add_branch_with_people
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@pytest.fixture
-def filled_db(db_path: Path) -> Path:
-    services = Services.open(db_path)
-    add_branch_with_people(services, ["Nguyễn Văn An", "Trần Thị Bình"])
-    services.close()
-    return db_path
 
 
 def run(command, *args: object):

@@ -39,14 +39,6 @@ def _sixty(kind_values: tuple[str, str]) -> list[list[object]]:
     return [*rows, list(rows[7])]
 
 
-@pytest.fixture
-def branch(services: Services) -> int:
-    return add_branch_with_people(services, [])[0]
-
-
-@pytest.fixture
-def importer(services: Services) -> PeopleImportService:
-    return PeopleImportService(services.context, services.people)
 
 
 def _kinds(services: Services) -> dict[str, tuple[MembershipKind, ...]]:

@@ -22,21 +22,12 @@ from khoi_desktop.services.people_import import (
     PeopleImportService,
     RowChoice,
 )
-from tests.conftest import add_branch_with_people
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BAD_FILES = ["empty.xlsx", "notes_renamed.xlsx", "password.xls", "password.xlsx", "pdf_renamed.xls",
              "truncated.xlsx", "word_renamed.xlsx", "khong_co.xlsx"]
 
 
-@pytest.fixture
-def branch(services: Services) -> int:
-    return add_branch_with_people(services, [])[0]
-
-
-@pytest.fixture
-def importer(services: Services) -> PeopleImportService:
-    return PeopleImportService(services.context, services.people)
 
 
 def preview_of(importer: PeopleImportService, name: str, branch: int):
