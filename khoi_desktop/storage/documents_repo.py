@@ -27,12 +27,16 @@ def of_source(db: Database, source_kind: str, source_id: int) -> list[Registered
     return [RegisteredDocument(r[0], r[1], date.fromisoformat(r[2])) for r in rows]
 
 
+def _numbering_scope(term_id: int | None, year: int) -> tuple[str, list[object]]:
+    """WHERE clause of the documents one numbering runs over: the term's, or the year's without a term."""
+    if term_id is not None:
+        return "term_id = ?", [term_id]
+    return "term_id IS NULL AND issued_on >= ? AND issued_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"]
+
+
 def highest_number(db: Database, organization_id: int, doc_type: str, term_id: int | None, year: int) -> int:
     """The highest number used for ``doc_type`` in the term, or in ``year`` when there is no term."""
-    if term_id is not None:
-        sql, params = "term_id = ?", [term_id]
-    else:
-        sql, params = "term_id IS NULL AND issued_on >= ? AND issued_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"]
+    sql, params = _numbering_scope(term_id, year)
     row = db.execute(
         f"SELECT max(number) FROM documents WHERE organization_id = ? AND doc_type = ? AND {sql}",
         [organization_id, doc_type, *params],
@@ -43,10 +47,7 @@ def highest_number(db: Database, organization_id: int, doc_type: str, term_id: i
 def number_taken(db: Database, organization_id: int, doc_type: str, term_id: int | None, year: int,
                  number: int) -> bool:
     """Whether ``number`` is already used for ``doc_type`` in the term (or in ``year`` without a term)."""
-    if term_id is not None:
-        sql, params = "term_id = ?", [term_id]
-    else:
-        sql, params = "term_id IS NULL AND issued_on >= ? AND issued_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"]
+    sql, params = _numbering_scope(term_id, year)
     row = db.execute(
         f"SELECT 1 FROM documents WHERE organization_id = ? AND doc_type = ? AND number = ? AND {sql}",
         [organization_id, doc_type, number, *params],

@@ -72,12 +72,17 @@ def test_the_package_carries_the_uuid_its_parents_and_what_it_covers(services: S
     assert key is not None and packages_repo.signing_key(services.db, unit.base) == key
 
 
+def _base_and_branch(unit: Bloc, services: Services, bloc: Services, out: Path) -> tuple[Path, Path, PackageImportService]:
+    """The base committee's package, its chi bộ's own package, and the bloc's importer."""
+    base = export_units(services, unit, out)["base"]
+    branch = exporter(services).export(unit.office, YEAR, out / "chi-bo.zip").path
+    return base, branch, _importer(bloc)
+
+
 def test_a_branch_and_its_base_committee_are_counted_once_in_either_order(unit: Bloc, services: Services,
                                                                            bloc: Services, out: Path) -> None:
     """Base then its branch, or the branch then its base: the totals are the base's own, the overlap is shown."""
-    base = export_units(services, unit, out)["base"]
-    branch = exporter(services).export(unit.office, YEAR, out / "chi-bo.zip").path
-    importer = _importer(bloc)
+    base, branch, importer = _base_and_branch(unit, services, bloc, out)
     importer.import_files([branch], as_org=unit.office)
     preview = importer.preview(base, as_org=unit.base)
     assert "bao gồm cả Chi bộ Văn phòng Viện" in preview.summary
@@ -91,9 +96,7 @@ def test_a_branch_and_its_base_committee_are_counted_once_in_either_order(unit: 
 def test_a_branch_arriving_after_its_base_is_held_not_added(unit: Bloc, services: Services, bloc: Services,
                                                              out: Path) -> None:
     """The reverse order: the branch's preview says it is already in its base's package."""
-    base = export_units(services, unit, out)["base"]
-    branch = exporter(services).export(unit.office, YEAR, out / "chi-bo.zip").path
-    importer = _importer(bloc)
+    base, branch, importer = _base_and_branch(unit, services, bloc, out)
     importer.import_files([base], as_org=unit.base)
     preview = importer.preview(branch, as_org=unit.office)
     assert "đã nằm trong gói của Đảng bộ Viện Kiểm sát nhân dân tỉnh" in preview.summary
